@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BatchCycle.Cycle;
+using BatchCycle.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BatchCycle.Runs;
+
+/// <summary>The result of asking for a run.</summary>
+public sealed record RunResult(long? RunId, RunState? State, string? Error)
+{
+    public bool Completed => State == RunState.Completed;
+}
+
+/// <summary>
+/// Runs the stages of a cycle in order under the run lock, recording each stage's state, timing and counts
+/// so that the dashboard can follow a run and a crash leaves an explainable trace.
+/// </summary>
+public sealed class CyclePipeline(
+    BatchCycleSettings settings,
+    string databasePath,
+    IReadOnlyList<IRunStage> stages,
+    ILoggerFactory loggerFactory)
+{
+    private readonly ILogger logger = loggerFactory.CreateLogger<CyclePipeline>();
+
+    public IReadOnlyList<IRunStage> Stages { get; } = stages;
+
+    /// <summary>How long a second run waits for the first to finish before giving up with a message.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Called with the run id as soon as the run record exists (the dashboard redirects to it).</summary>
+    public Action<long>? RunCreated { get; init; }
+
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var calendar = settings.CalendarFor(request.Year);
+        BatchCycleDb.Migrate(databasePath);
+
+        using var runLock = await RunLock.TryAcquireAsync(databasePath, LockWait, cancellationToken);
+        if (runLock is null)
+        {
+            return new RunResult(null, null, await DescribeActiveRunAsync(cancellationToken));
+        }
+
+        await MarkInterruptedRunsAsync(cancellationToken);
+        var runId = await CreateRunAsync(request, cancellationToken);
+        RunCreated?.Invoke(runId);
+        var context = new RunContext(runId, request, calendar, settings, databasePath, loggerFactory);
+
+        foreach (var stage in Stages)
+        {
+            context.CurrentStage = stage.Name;
+            await UpdateStageAsync(runId, stage.Name, s =>
+            {
+                s.State = StageState.Running;
+                s.StartedAt = DateTime.UtcNow;
+            }, cancellationToken);
+            logger.LogInformation("Run {RunId}: {Stage} started", runId, stage.Name);
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var outcome = await stage.RunAsync(context, cancellationToken);
+                await UpdateStageAsync(runId, stage.Name, s =>
+                {
+                    s.State = StageState.Completed;
+                    s.FinishedAt = DateTime.UtcNow;
+                    s.Progress = 1;
+                    s.CountsJson = JsonSerializer.Serialize(outcome.Counts);
+                    s.WarningsJson = JsonSerializer.Serialize(outcome.Warnings);
+                }, cancellationToken);
+                foreach (var warning in outcome.Warnings)
+                {
+                    logger.LogWarning("{Stage}: {Warning}", stage.Name, warning);
+                }
+
+                logger.LogInformation("Run {RunId}: {Stage} done in {Seconds:0.00} s", runId, stage.Name, watch.Elapsed.TotalSeconds);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A stage failing is a bug or an environment problem (disk full, database locked): the run is
+                // recorded as failed with the details, and the command reports it instead of crashing.
+                logger.LogError(ex, "Run {RunId}: {Stage} failed", runId, stage.Name);
+                await UpdateStageAsync(runId, stage.Name, s =>
+                {
+                    s.State = StageState.Failed;
+                    s.FinishedAt = DateTime.UtcNow;
+                    s.Error = ex.ToString();
+                }, CancellationToken.None);
+                await FinishRunAsync(runId, RunState.Failed, $"{stage.Name}: {ex.Message}", CancellationToken.None);
+                await RunSummaryWriter.WriteAsync(context, CancellationToken.None);
+                return new RunResult(runId, RunState.Failed, $"The {stage.Name} stage failed: {ex.Message}");
+            }
+        }
+
+        await FinishRunAsync(runId, RunState.Completed, null, cancellationToken);
+        await RunSummaryWriter.WriteAsync(context, cancellationToken);
+        return new RunResult(runId, RunState.Completed, null);
+    }
+
+    private async Task<string> DescribeActiveRunAsync(CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var active = await db.Runs.AsNoTracking()
+            .Where(r => r.State == RunState.Running)
+            .OrderByDescending(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return active is null
+            ? "Another run is using this database; try again when it has finished."
+            : $"Run {active.Id} ({active.Year}, started {active.StartedAt:yyyy-MM-dd HH:mm} UTC by {active.StartedBy}) is still running on this database; try again when it has finished.";
+    }
+
+    /// <summary>Whoever holds the lock is the only live run, so any other run still marked running was cut off.</summary>
+    private async Task MarkInterruptedRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var stale = await db.Runs.Include(r => r.Stages).Where(r => r.State == RunState.Running).ToListAsync(cancellationToken);
+        foreach (var run in stale)
+        {
+            run.State = RunState.Interrupted;
+            run.Error = $"The run stopped during {run.CurrentStage ?? "start-up"} (the process ended before it finished).";
+            foreach (var stage in run.Stages.Where(s => s.State == StageState.Running))
+            {
+                stage.State = StageState.Failed;
+                stage.Error = "Interrupted.";
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<long> CreateRunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var run = new RunRecord
+        {
+            Year = request.Year,
+            State = RunState.Running,
+            StartedAt = DateTime.UtcNow,
+            StartedBy = request.StartedBy,
+            InputFolder = Path.GetFullPath(request.InputFolder),
+            OutFolder = Path.GetFullPath(request.OutFolder),
+            AsOf = request.AsOf,
+            Stages = [.. Stages.Select((s, i) => new RunStageRecord { Position = i, Stage = s.Name, State = StageState.Pending })],
+        };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    private async Task UpdateStageAsync(long runId, string stageName, Action<RunStageRecord> update, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var stage = await db.RunStages.SingleAsync(s => s.RunId == runId && s.Stage == stageName, cancellationToken);
+        update(stage);
+        var run = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
+        run.CurrentStage = stageName;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task FinishRunAsync(long runId, RunState state, string? error, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var run = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
+        run.State = state;
+        run.Error = error;
+        run.FinishedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+namespace BatchCycle.Runs;
+
+/// <summary>
+/// One stage of a cycle run. A stage reads what earlier stages stored in the database for the run and stores
+/// what it produced, so that it can be re-run alone.
+/// </summary>
+public interface IRunStage
+{
+    /// <summary>Stable name shown on the dashboard and in run-summary.json, e.g. <c>import</c>.</summary>
+    string Name { get; }
+
+    Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken);
+}
+
+/// <summary>What a stage reports: counts (e.g. applications, issues) and warnings for the user.</summary>
+public sealed record StageOutcome(IReadOnlyDictionary<string, long> Counts, IReadOnlyList<string> Warnings)
+{
+    public static StageOutcome Of(params (string Name, long Count)[] counts) =>
+        new(counts.ToDictionary(c => c.Name, c => c.Count), []);
+
+    public StageOutcome WithWarnings(IEnumerable<string> warnings) => this with { Warnings = [.. Warnings, .. warnings] };
+}

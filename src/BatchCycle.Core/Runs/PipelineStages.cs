@@ -1,0 +1,9 @@
+namespace BatchCycle.Runs;
+
+/// <summary>The stages of a full cycle run, in order. Each reads what the one before it stored.</summary>
+public static class PipelineStages
+{
+    public static IReadOnlyList<IRunStage> Create() =>
+    [
+    ];
+}

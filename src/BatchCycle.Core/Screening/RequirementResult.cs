@@ -1,0 +1,56 @@
+using BatchCycle.Cycle;
+using BatchCycle.Import;
+
+namespace BatchCycle.Screening;
+
+public enum RequirementStatus
+{
+    Met,
+    NotMet,
+    Unknown,
+}
+
+public enum Outcome
+{
+    Eligible,
+    Ineligible,
+    NeedsReview,
+}
+
+/// <summary>
+/// One line of screening: the requirement id of CRITERIA.md (e.g. <c>4.1-I</c>, <c>4.1-I-1</c>, <c>REN</c>),
+/// the result, the evidence that decided it (project refs, option numbers, title certificate numbers, label
+/// serials, violation case refs) and a reason a secretariat officer can read.
+/// </summary>
+public sealed record RequirementResult(string Requirement, RequirementStatus Result, IReadOnlyList<string> Evidence, string Note)
+{
+    /// <summary>Top-level requirements decide the outcome; route lines such as <c>4.1-I-2</c> explain it.</summary>
+    public bool IsTopLevel { get; init; } = true;
+}
+
+/// <summary>The screening of one application: its outcome and every requirement line it was checked against.</summary>
+public sealed record ApplicationScreening(Application Application, IReadOnlyList<RequirementResult> Requirements)
+{
+    public string ApplicationId => Application.ApplicationId;
+
+    public LabelType LabelType => Application.LabelType;
+
+    public ApplicationKind Kind => Application.Kind;
+
+    public IReadOnlyList<string> NotMet => [.. TopLevel(RequirementStatus.NotMet)];
+
+    public IReadOnlyList<string> Unknown => [.. TopLevel(RequirementStatus.Unknown)];
+
+    public Outcome Outcome =>
+        Requirements.Any(r => r.IsTopLevel && r.Result == RequirementStatus.NotMet) ? Outcome.Ineligible
+        : Requirements.Any(r => r.IsTopLevel && r.Result == RequirementStatus.Unknown) ? Outcome.NeedsReview
+        : Outcome.Eligible;
+
+    /// <summary>The notes of the requirements that kept the application from being eligible, in order.</summary>
+    public string Reasons => string.Join(" | ", Requirements
+        .Where(r => r.IsTopLevel && r.Result != RequirementStatus.Met)
+        .Select(r => $"{r.Requirement}: {r.Note}"));
+
+    private IEnumerable<string> TopLevel(RequirementStatus status) =>
+        Requirements.Where(r => r.IsTopLevel && r.Result == status).Select(r => r.Requirement);
+}

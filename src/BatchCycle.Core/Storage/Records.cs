@@ -1,0 +1,230 @@
+namespace BatchCycle.Storage;
+
+// Rows of the embedded database. They are storage shapes, mutable for EF Core; the pipeline works with the
+// immutable records of Import/ and Screening/ and converts at the edge.
+
+public enum RunState
+{
+    Running,
+    Completed,
+    Failed,
+
+    /// <summary>The process stopped (crash, kill, power) while the run was active; found by the next run.</summary>
+    Interrupted,
+}
+
+public enum StageState
+{
+    Pending,
+    Running,
+    Completed,
+    Failed,
+}
+
+public sealed class RunRecord
+{
+    public long Id { get; set; }
+
+    public int Year { get; set; }
+
+    public RunState State { get; set; }
+
+    public DateTime StartedAt { get; set; }
+
+    public DateTime? FinishedAt { get; set; }
+
+    /// <summary>A user name, <c>cli</c>, or <c>schedule:&lt;name&gt;</c>.</summary>
+    public string StartedBy { get; set; } = "";
+
+    public string InputFolder { get; set; } = "";
+
+    public string OutFolder { get; set; } = "";
+
+    public DateOnly AsOf { get; set; }
+
+    public string? CurrentStage { get; set; }
+
+    public string? Error { get; set; }
+
+    public List<RunStageRecord> Stages { get; set; } = [];
+}
+
+public sealed class RunStageRecord
+{
+    public long Id { get; set; }
+
+    public long RunId { get; set; }
+
+    public int Position { get; set; }
+
+    public string Stage { get; set; } = "";
+
+    public StageState State { get; set; }
+
+    public DateTime? StartedAt { get; set; }
+
+    public DateTime? FinishedAt { get; set; }
+
+    /// <summary>0 to 1 while running, for the dashboard's progress bar.</summary>
+    public double Progress { get; set; }
+
+    /// <summary>JSON object of counts, e.g. {"applications":40,"issues":3}.</summary>
+    public string CountsJson { get; set; } = "{}";
+
+    /// <summary>JSON array of warnings shown to the user.</summary>
+    public string WarningsJson { get; set; } = "[]";
+
+    public string? Error { get; set; }
+}
+
+/// <summary>An input file exactly as it was given, so a run can be explained later.</summary>
+public sealed class SourceFileRecord
+{
+    public long Id { get; set; }
+
+    public long RunId { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public string Sha256 { get; set; } = "";
+
+    public long Size { get; set; }
+
+    public byte[] Content { get; set; } = [];
+
+    public DateTime? LastModified { get; set; }
+
+    /// <summary>The input kinds recognised in the file, comma-separated; empty when none.</summary>
+    public string Kinds { get; set; } = "";
+}
+
+public sealed class ImportIssueRecord
+{
+    public long Id { get; set; }
+
+    public long RunId { get; set; }
+
+    public string File { get; set; } = "";
+
+    public string? Sheet { get; set; }
+
+    public int? Row { get; set; }
+
+    public string? Column { get; set; }
+
+    public string Problem { get; set; } = "";
+}
+
+/// <summary>One imported record of any kind, as JSON; written in bulk, read back by kind.</summary>
+public sealed class ImportedRecordRow
+{
+    public long Id { get; set; }
+
+    public long RunId { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public string Json { get; set; } = "";
+}
+
+public sealed class ScreeningOutcomeRecord
+{
+    public long Id { get; set; }
+
+    public long RunId { get; set; }
+
+    public string ApplicationId { get; set; } = "";
+
+    public string LabelType { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public string Outcome { get; set; } = "";
+
+    public string NotMet { get; set; } = "";
+
+    public string Unknown { get; set; } = "";
+
+    public string Reasons { get; set; } = "";
+}
+
+public sealed class RequirementResultRecord
+{
+    public long Id { get; set; }
+
+    public long RunId { get; set; }
+
+    public string ApplicationId { get; set; } = "";
+
+    public string Requirement { get; set; } = "";
+
+    public string Result { get; set; } = "";
+
+    /// <summary>Evidence references joined by "; ".</summary>
+    public string Evidence { get; set; } = "";
+
+    public string Note { get; set; } = "";
+
+    public bool IsTopLevel { get; set; }
+}
+
+/// <summary>A certificate issued by the system; also a label of the register for later cycles.</summary>
+public sealed class CertificateRecord
+{
+    public long Id { get; set; }
+
+    public string Serial { get; set; } = "";
+
+    public int Year { get; set; }
+
+    public string LabelType { get; set; } = "";
+
+    public int Sequence { get; set; }
+
+    public string ApplicationId { get; set; } = "";
+
+    public string HolderName { get; set; } = "";
+
+    public string? HolderNameEn { get; set; }
+
+    public string? HolderRegistrationNo { get; set; }
+
+    public string? FactoryId { get; set; }
+
+    public string? FactoryName { get; set; }
+
+    public string? ProviderId { get; set; }
+
+    public DateOnly AwardedOn { get; set; }
+
+    public DateOnly ExpiresOn { get; set; }
+
+    public string? Route { get; set; }
+
+    /// <summary>URL-safe random code of at least 128 bits for <c>/verify/&lt;code&gt;</c>.</summary>
+    public string VerificationCode { get; set; } = "";
+
+    /// <summary>JSON array of the evidence references the award relied on (footnote 6 for later cycles).</summary>
+    public string EvidenceJson { get; set; } = "[]";
+
+    public string? ContactName { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public bool Revoked { get; set; }
+
+    public DateTime IssuedAt { get; set; }
+
+    public long RunId { get; set; }
+}
+
+public sealed class UserRecord
+{
+    public long Id { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public string PasswordHash { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+}
