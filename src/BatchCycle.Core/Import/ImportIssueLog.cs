@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Import;
@@ -42,24 +40,10 @@ public static class ImportIssueLog
     public static async Task WriteCsvAsync(RunContext run, CancellationToken cancellationToken)
     {
         var issues = await LoadAsync(run, cancellationToken);
-        var path = run.OutPath("results", "import-issues.csv");
-        // UTF-8 with BOM so that Excel shows the Chinese file names and messages correctly.
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        csv.WriteField("File");
-        csv.WriteField("Sheet");
-        csv.WriteField("Row");
-        csv.WriteField("Column");
-        csv.WriteField("Problem");
-        await csv.NextRecordAsync();
-        foreach (var issue in issues)
-        {
-            csv.WriteField(issue.File);
-            csv.WriteField(issue.Sheet);
-            csv.WriteField(issue.Row);
-            csv.WriteField(issue.Column);
-            csv.WriteField(issue.Problem);
-            await csv.NextRecordAsync();
-        }
+        await CsvOutput.WriteAsync(
+            run.OutPath("results", "import-issues.csv"),
+            ["File", "Sheet", "Row", "Column", "Problem"],
+            issues.Select(i => new[] { i.File, i.Sheet, i.Row?.ToString(CultureInfo.InvariantCulture), i.Column, i.Problem }),
+            cancellationToken);
     }
 }
