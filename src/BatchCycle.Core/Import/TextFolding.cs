@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace BatchCycle.Import;
+
+/// <summary>
+/// Folds the ways one word is written in the secretariat's files into one form: full-width and half-width
+/// (NFKC), traditional and simplified Chinese (the mainland authorities write simplified, Hong Kong writes
+/// traditional), upper and lower case. Header matching and name matching both start here.
+/// </summary>
+public static class TextFolding
+{
+    private static readonly FrozenDictionary<int, string> Simplified = LoadTable();
+
+    /// <summary>Traditional characters replaced by their simplified forms; everything else unchanged.</summary>
+    public static string ToSimplified(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Simplified.TryGetValue(rune.Value, out var simple))
+            {
+                result.Append(simple);
+            }
+            else
+            {
+                result.Append(rune.ToString());
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>NFKC, simplified Chinese, lower case, inner white space collapsed, trimmed.</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = ToSimplified(text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
+        return string.Join(' ', folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// <see cref="Fold"/> keeping only letters and digits: <c>Application ID</c>, <c>application_id</c> and
+    /// <c>ＡｐｐｌｉｃａｔｉｏｎＩＤ</c> all give <c>applicationid</c>; <c>申請編號</c> gives <c>申请编号</c>.
+    /// </summary>
+    public static string Key(string text)
+    {
+        var folded = Fold(text);
+        var key = new StringBuilder(folded.Length);
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (Rune.IsLetterOrDigit(rune) || category == UnicodeCategory.OtherLetter)
+            {
+                key.Append(rune.ToString());
+            }
+        }
+
+        return key.ToString();
+    }
+
+    private static FrozenDictionary<int, string> LoadTable()
+    {
+        using var stream = typeof(TextFolding).Assembly.GetManifestResourceStream("BatchCycle.Import.TraditionalToSimplified.txt")
+            ?? throw new InvalidOperationException("The traditional-to-simplified table is missing from the assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var table = new Dictionary<int, string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var runes = line.EnumerateRunes().ToArray();
+            table[runes[0].Value] = runes[1].ToString();
+        }
+
+        return table.ToFrozenDictionary();
+    }
+}
