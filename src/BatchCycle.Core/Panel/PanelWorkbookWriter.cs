@@ -74,18 +74,22 @@ public static class PanelWorkbookWriter
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".partial";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        try
         {
-            Write(workbook, stream);
-        }
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                Write(workbook, stream);
+            }
 
-        File.Move(temporary, full, overwrite: true);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
-    /// <summary>
-    /// Writes the workbook to <paramref name="stream"/>. A write-only stream keeps memory bounded: the package is
-    /// then zipped entry by entry instead of being held in memory until it is closed.
-    /// </summary>
+    /// <summary>Writes the workbook to <paramref name="stream"/>, which needs to be writable only (a response body will do).</summary>
     public static void Write(PanelWorkbook workbook, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(workbook);

@@ -327,3 +327,26 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
         return ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!.Value!), (uint)sheets.IndexOf(sheet));
     }
 }
+
+public sealed class PanelCellTextTests
+{
+    [Theory]
+    [InlineData("plain 中文", "plain 中文")]
+    [InlineData("_x0041_", "_x005F_x0041_")]
+    [InlineData("_x00_", "_x00_")]
+    [InlineData("a\rb", "a_x000D_b")]
+    [InlineData("\u0001", "_x0001_")]
+    [InlineData("\ttab\nline", "\ttab\nline")]
+    [InlineData("😀", "😀")]
+    public void Cell_text_is_escaped_the_way_spreadsheet_readers_decode_it(string value, string stored)
+    {
+        Assert.Equal(stored, PanelWorkbookWriter.EscapeText(value));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_escaped_instead_of_breaking_the_xml()
+    {
+        // Built from chars: test-case arguments with a lone surrogate do not survive the runner's serialisation.
+        Assert.Equal("_xD800_x", PanelWorkbookWriter.EscapeText(new string([(char)0xD800, 'x'])));
+    }
+}
