@@ -176,16 +176,23 @@ public static partial class CellValues
 
     /// <summary>
     /// The 8-digit Hong Kong BR number of a BR number or BR certificate number (<c>12345678-000-05-25-A</c>),
-    /// or null when the text is neither. A number cell lost its leading zeros, so it is padded back.
+    /// or null when the text is neither. Fewer digits mean Excel took the number as a number and dropped its
+    /// leading zeros (also in a CSV saved from Excel), so they are put back.
     /// </summary>
     public static string? BrNumber(object cell)
     {
-        if (cell is double d && d >= 0 && d < 100_000_000 && d == Math.Floor(d))
+        if (cell is double d && d >= 1 && d < 100_000_000 && d == Math.Floor(d))
         {
             return d.ToString("00000000", CultureInfo.InvariantCulture);
         }
 
-        var match = BrPattern().Match(Identifier(Text(cell) ?? ""));
+        var id = Identifier(Text(cell) ?? "");
+        if (id.Length is > 0 and < 8 && id.All(char.IsAsciiDigit))
+        {
+            return id.PadLeft(8, '0');
+        }
+
+        var match = BrPattern().Match(id);
         return match.Success ? match.Groups["br"].Value : null;
     }
 
