@@ -5,6 +5,7 @@ public static class PipelineStages
 {
     public static IReadOnlyList<IRunStage> Create() =>
     [
+        new Import.ImportStage(),
         new Panel.PanelStage(),
     ];
 }

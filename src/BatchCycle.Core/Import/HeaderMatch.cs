@@ -1,0 +1,101 @@
+namespace BatchCycle.Import;
+
+/// <summary>Where each column of a recognised sheet is: its index and the header as written in the file.</summary>
+public sealed record ColumnAt(int Index, string Header);
+
+/// <summary>A sheet recognised as one input kind by its header row.</summary>
+public sealed record HeaderMap(InputKind Kind, int HeaderRow, IReadOnlyDictionary<string, ColumnAt> Columns, IReadOnlyList<ColumnProblem> Duplicates)
+{
+    public ColumnAt? this[string column] => Columns.GetValueOrDefault(column);
+}
+
+/// <summary>A problem with one column of a header row, named by the header as written.</summary>
+public sealed record ColumnProblem(string Header, string Problem);
+
+/// <summary>The header row found, or why the sheet was not recognised.</summary>
+public sealed record HeaderSearch(HeaderMap? Map, string? Problem);
+
+/// <summary>
+/// Finds the header row of a sheet: the first of its first rows that holds the required columns of exactly
+/// one input kind (INPUTS.md: files are recognised by their headers, not by their names).
+/// </summary>
+public static class HeaderMatch
+{
+    /// <summary>How many rows with values may come before the header (a title, a note, a blank line).</summary>
+    public const int SearchRows = 20;
+
+    public static HeaderSearch Find(RawSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        (InputKind Kind, List<InputColumn> Missing)? closest = null;
+        foreach (var row in sheet.Rows.Take(SearchRows))
+        {
+            var keys = row.Cells.Select(c => CellValues.Text(c) is { } text ? TextFolding.Key(text) : "").ToList();
+            var matches = new List<InputKind>();
+            foreach (var kind in InputKinds.All)
+            {
+                var missing = kind.RequiredColumns.Where(c => !keys.Any(c.Keys.Contains)).ToList();
+                if (missing.Count == 0)
+                {
+                    matches.Add(kind);
+                }
+                else if (missing.Count < kind.RequiredColumns.Count() && (closest is null || missing.Count < closest.Value.Missing.Count))
+                {
+                    closest = (kind, missing);
+                }
+            }
+
+            // The panel workbook lists the applications it decides on; a sheet with a Decision column is the
+            // panel's answer even when it also carries every column of an application.
+            if (matches.Count > 1 && matches.Contains(InputKinds.PanelDecisions))
+            {
+                matches.Remove(InputKinds.Applications);
+            }
+
+            if (matches.Count == 1)
+            {
+                return new HeaderSearch(Map(matches[0], row, keys), null);
+            }
+
+            if (matches.Count > 1)
+            {
+                return new HeaderSearch(
+                    null,
+                    $"the header row (row {row.Number}) matches both {string.Join(" and ", matches.Select(k => k.Name))}; put each kind on its own sheet");
+            }
+        }
+
+        if (closest is { } near)
+        {
+            return new HeaderSearch(
+                null,
+                $"matches no input kind: the nearest is {near.Kind.Name}, but the header lacks {string.Join(", ", near.Missing.Select(c => c.Display))}");
+        }
+
+        var example = InputKinds.Applications;
+        return new HeaderSearch(
+            null,
+            $"matches no input kind: expected a header row with e.g. the columns of {example.Name} ({string.Join(", ", example.RequiredColumns.Select(c => c.Name))})");
+    }
+
+    private static HeaderMap Map(InputKind kind, RawRow row, List<string> keys)
+    {
+        var columns = new Dictionary<string, ColumnAt>();
+        var duplicates = new List<ColumnProblem>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (kind.Columns.FirstOrDefault(c => c.Keys.Contains(keys[i])) is not { } column)
+            {
+                continue;
+            }
+
+            var header = CellValues.Text(row[i])!;
+            if (!columns.TryAdd(column.Name, new ColumnAt(i, header)))
+            {
+                duplicates.Add(new ColumnProblem(header, $"the column {column.Name} appears twice ('{columns[column.Name].Header}' and '{header}'); the first is read, the other ignored"));
+            }
+        }
+
+        return new HeaderMap(kind, row.Number, columns, duplicates);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using BatchCycle.Runs;
+using BatchCycle.Storage;
+
+namespace BatchCycle.Import;
+
+/// <summary>
+/// The first stage of a run: keeps every file of the input folder byte for byte with its SHA-256 (so a run
+/// can be explained later), reads each into the records of its kinds, and stores the records and the
+/// problems found (<c>results/import-issues.csv</c>).
+/// </summary>
+public sealed class ImportStage : IRunStage
+{
+    public string Name => "import";
+
+    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+
+        // Only the top level: a sub-folder is the secretariat's own archive, not this cycle's input.
+        var files = new DirectoryInfo(run.InputFolder).EnumerateFiles()
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+        var import = new CycleImport();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            var lastWrite = file.LastWriteTimeUtc;
+            var kinds = import.ReadFile(file.Name, content, lastWrite, cancellationToken);
+            await using (var db = run.OpenDb())
+            {
+                db.SourceFiles.Add(new SourceFileRecord
+                {
+                    RunId = run.RunId,
+                    FileName = file.Name,
+                    Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+                    Size = content.LongLength,
+                    Content = content,
+                    LastModified = lastWrite,
+                    Kinds = string.Join(",", kinds.Select(k => k.Name)),
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            run.ReportProgress((i + 1.0) / (files.Count + 1));
+        }
+
+        var data = import.ToCycleData();
+        await ImportStore.SaveAsync(run, data, cancellationToken);
+        await ImportIssueLog.AddAsync(run, import.Issues, cancellationToken);
+        await ImportIssueLog.WriteCsvAsync(run, cancellationToken);
+
+        var outcome = StageOutcome.Of(
+            (InputKinds.Applications.CountName, data.Applications.Count),
+            (InputKinds.FundedProjects.CountName, data.FundedProjects.Count),
+            (InputKinds.ImprovementOptions.CountName, data.ImprovementOptions.Count),
+            (InputKinds.Violations.CountName, data.Violations.Count),
+            (InputKinds.RegisterLabels.CountName, data.RegisterLabels.Count),
+            (InputKinds.Titles.CountName, data.Titles.Count),
+            (InputKinds.ServiceProviders.CountName, data.ServiceProviders.Count),
+            (InputKinds.Complaints.CountName, data.Complaints.Count),
+            (InputKinds.Procurements.CountName, data.Procurements.Count),
+            (InputKinds.PanelDecisions.CountName, data.PanelDecisions.Count),
+            ("issues", import.Issues.Count),
+            ("files", files.Count));
+        return import.Issues.Count == 0
+            ? outcome
+            : outcome.WithWarnings([$"{import.Issues.Count} import issue(s): see results/import-issues.csv"]);
+    }
+}

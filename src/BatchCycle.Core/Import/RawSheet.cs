@@ -1,0 +1,26 @@
+namespace BatchCycle.Import;
+
+/// <summary>A cell that shows a spreadsheet error such as <c>#N/A</c> instead of a value.</summary>
+public sealed record CellError(string Code)
+{
+    public override string ToString() => Code;
+}
+
+/// <summary>
+/// A row that has at least one value, with its number as the user sees it in Excel (1-based; for CSV the
+/// record number, so a quoted line break does not shift later rows). Cells are <see cref="string"/>,
+/// <see cref="double"/>, <see cref="bool"/>, <see cref="DateTime"/>, <see cref="CellError"/> or null.
+/// </summary>
+public sealed record RawRow(int Number, IReadOnlyList<object?> Cells)
+{
+    public object? this[int column] => column < Cells.Count ? Cells[column] : null;
+}
+
+/// <summary>A sheet of a workbook, or a whole CSV file (named after the file), as its rows with values.</summary>
+public sealed record RawSheet(string Name, IReadOnlyList<RawRow> Rows);
+
+/// <summary>What could be read from one file: its sheets, or why it could not be read at all.</summary>
+public sealed record RawFile(IReadOnlyList<RawSheet> Sheets, IReadOnlyList<ImportIssue> Issues, string? Failure)
+{
+    public static RawFile Failed(string problem) => new([], [], problem);
+}

@@ -1,0 +1,181 @@
+namespace BatchCycle.Import;
+
+/// <summary>
+/// Reads the cells of one data row of a recognised sheet by column name, reporting every problem of the row
+/// (not only the first) with file, sheet, row and the header as written. A problem rejects the row; a warning
+/// keeps it.
+/// </summary>
+public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow row, ICollection<ImportIssue> issues)
+{
+    public SourceRow Source { get; } = new(file, sheet, row.Number);
+
+    /// <summary>True once a problem was reported: the row is not imported.</summary>
+    public bool Failed { get; private set; }
+
+    /// <summary>The header of a column as written in the file, or its English name when the sheet lacks it.</summary>
+    public string Header(string column) => map[column]?.Header ?? column;
+
+    public void Problem(string column, string problem)
+    {
+        Failed = true;
+        issues.Add(new ImportIssue(file, sheet, row.Number, Header(column), problem + "; the row is not imported"));
+    }
+
+    public void Warning(string column, string problem) =>
+        issues.Add(new ImportIssue(file, sheet, row.Number, Header(column), problem));
+
+    /// <summary>True when the column is absent or its cell is empty (an error cell is not empty).</summary>
+    public bool IsBlank(string column) => map[column] is not { } at || (row[at.Index] is not CellError && CellValues.Text(row[at.Index]) is null);
+
+    public string? Text(string column, bool required = false) => Value(column, required) is { } cell ? CellValues.Text(cell) : null;
+
+    /// <summary>An identifier: trimmed, full-width folded, upper-cased.</summary>
+    public string? Id(string column, bool required = false) =>
+        Text(column, required) is { } text ? CellValues.Identifier(text) : null;
+
+    public DateOnly? Date(string column, bool required = false) =>
+        Read<DateOnly>(column, required, CellValues.TryDate);
+
+    public bool? YesNo(string column, bool required = false) =>
+        Read<bool>(column, required, CellValues.TryYesNo);
+
+    public decimal? Amount(string column) => Read<decimal>(column, false, CellValues.TryAmount);
+
+    public decimal? Percent(string column) => Read<decimal>(column, false, CellValues.TryPercent);
+
+    public int? Year(string column) => Read<int>(column, false, CellValues.TryYear);
+
+    public T? Code<T>(string column, CodeTable<T> table, bool required = false)
+        where T : struct, Enum
+    {
+        if (Text(column, required) is not { } text)
+        {
+            return null;
+        }
+
+        if (table.TryRead(text, out var value))
+        {
+            return value;
+        }
+
+        Problem(column, $"{CellValues.Quote(text)} is not a known {column}: expected {table.Expected}");
+        return null;
+    }
+
+    /// <summary>A factory id (USCC, or H + BR number); a wrong shape or USCC check character is a warning.</summary>
+    public string? FactoryId(string column, bool required = false)
+    {
+        if (Text(column, required) is not { } text)
+        {
+            return null;
+        }
+
+        if (CellValues.FactoryId(text) is not { } id)
+        {
+            Warning(column, $"{CellValues.Quote(text)} is neither a USCC (18 characters) nor H followed by an 8-digit BR number; kept as written");
+            return CellValues.Identifier(text);
+        }
+
+        CheckUscc(column, id);
+        return id;
+    }
+
+    /// <summary>
+    /// A registration number: the 8-digit BR number when it is one (or a BR certificate number), otherwise
+    /// the identifier as written. With <paramref name="mustBeBr"/> anything else is warned about.
+    /// </summary>
+    public string? RegistrationNo(string column, bool mustBeBr = false)
+    {
+        if (Value(column, false) is not { } cell || CellValues.Text(cell) is not { } text)
+        {
+            return null;
+        }
+
+        if (CellValues.BrNumber(cell) is { } br)
+        {
+            return br;
+        }
+
+        if (mustBeBr)
+        {
+            Warning(column, $"{CellValues.Quote(text)} is not a Hong Kong BR number (8 digits, or the BR certificate number such as 12345678-000-05-25-A); kept as written");
+        }
+
+        return CellValues.Identifier(text);
+    }
+
+    /// <summary>An entity named by an authority: a USCC, an H + BR factory id, a BR number, or any other registration.</summary>
+    public string? EntityId(string column)
+    {
+        if (Value(column, false) is not { } cell || CellValues.Text(cell) is not { } text)
+        {
+            return null;
+        }
+
+        if (CellValues.FactoryId(text) is { } factory)
+        {
+            CheckUscc(column, factory);
+            return factory;
+        }
+
+        return CellValues.BrNumber(cell) ?? CellValues.Identifier(text);
+    }
+
+    private void CheckUscc(string column, string id)
+    {
+        if (id.Length == 18 && !Uscc.IsValid(id))
+        {
+            var expected = id[..17].All(c => "0123456789ABCDEFGHJKLMNPQRTUWXY".Contains(c, StringComparison.Ordinal))
+                ? $"the check character should be {Uscc.CheckCharacter(id[..17])}"
+                : "it holds letters a USCC never uses (I, O, S, V, Z)";
+            Warning(column, $"{CellValues.Quote(id)} is not a valid USCC ({expected}); kept as written, please check it");
+        }
+    }
+
+    private delegate string? TryParse<T>(object cell, out T value);
+
+    private T? Read<T>(string column, bool required, TryParse<T> parse)
+        where T : struct
+    {
+        if (Value(column, required) is not { } cell)
+        {
+            return null;
+        }
+
+        if (parse(cell, out var value) is { } problem)
+        {
+            Problem(column, problem);
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>The cell of a column, null when blank; a missing required value and an error cell are reported.</summary>
+    private object? Value(string column, bool required)
+    {
+        if (map[column] is not { } at)
+        {
+            return null;
+        }
+
+        var cell = row[at.Index];
+        if (cell is CellError error)
+        {
+            Problem(column, $"the cell shows the error {error.Code} instead of a value");
+            return null;
+        }
+
+        if (CellValues.Text(cell) is null)
+        {
+            if (required)
+            {
+                Problem(column, $"{map.Kind[column].Display} is required but the cell is empty");
+            }
+
+            return null;
+        }
+
+        return cell;
+    }
+}
