@@ -108,6 +108,10 @@ public sealed class ScreeningScenario
         return this;
     }
 
+    /// <summary>A funded project for <paramref name="factory"/> that the S applicant recommended.</summary>
+    public ScreeningScenario Recommended(string projectRef, string factory, DateOnly approvedOn, ProjectStatus status = ProjectStatus.Approved, int? previouslyDeclaredIn = null) =>
+        Project(projectRef, ProjectType.DemonstrationProject, null, status, approvedOn, factory, recommendedBy: Br, previouslyDeclaredIn: previouslyDeclaredIn);
+
     public ScreeningScenario Demo(string projectRef, DateOnly completedOn, int? previouslyDeclaredIn = null) =>
         Project(projectRef, ProjectType.DemonstrationProject, completedOn, previouslyDeclaredIn: previouslyDeclaredIn);
 
