@@ -126,7 +126,7 @@ public static class CommonRequirements
             notes.Add($"Hong Kong company, BR {application.RegistrationNo}");
         }
 
-        var factory = application.FactoryId;
+        var factory = application.FactoryId?.Trim().ToUpperInvariant();
         var inHongKong = factory is not null && EntityName.IsHongKongFactoryId(factory);
         if (string.IsNullOrWhiteSpace(factory))
         {
