@@ -39,13 +39,7 @@ public sealed class CycleIndex
         projectsByFactory = Group(data.FundedProjects, p => EntityName.IdKey(p.FactoryId));
         projectsByProvider = Group(data.FundedProjects, p => EntityName.IdKey(p.ProviderId));
         projectsByRecommender = Group(data.FundedProjects, p => EntityName.IdKey(p.RecommendedBy));
-        projectsByRef = new Dictionary<string, FundedProject>(data.FundedProjects.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var project in data.FundedProjects)
-        {
-            projectsByRef.TryAdd(project.ProjectRef, project);
-        }
-
-        optionsByProject = Group(data.ImprovementOptions, o => o.ProjectRef, StringComparer.OrdinalIgnoreCase);
+        optionsByProject = Group(data.ImprovementOptions, o => o.ProjectRef);
         violationsById = Group(data.Violations, v => EntityName.IdKey(v.EntityId));
 
         // Only a record without an identifier is matched by name: one with an identifier names its own entity.
@@ -78,6 +72,16 @@ public sealed class CycleIndex
             foreach (var reference in label.EvidenceRefs)
             {
                 declaredBySystem.TryAdd(reference.Trim(), label);
+            }
+        }
+
+        // Only projects named as evidence of an earlier award are ever looked up by reference (S renewals).
+        projectsByRef = new Dictionary<string, FundedProject>(StringComparer.OrdinalIgnoreCase);
+        foreach (var project in data.FundedProjects)
+        {
+            if (declaredBySystem.ContainsKey(project.ProjectRef))
+            {
+                projectsByRef.TryAdd(project.ProjectRef, project);
             }
         }
 
@@ -141,7 +145,8 @@ public sealed class CycleIndex
 
     public IReadOnlyList<FundedProject> ProjectsRecommendedBy(string registrationKey) => Get(projectsByRecommender, registrationKey);
 
-    public FundedProject? Project(string projectRef) => projectsByRef.GetValueOrDefault(projectRef.Trim());
+    /// <summary>A project named in the evidence of a label the system issued; null for any other reference.</summary>
+    public FundedProject? EvidenceProject(string projectRef) => projectsByRef.GetValueOrDefault(projectRef.Trim());
 
     public IReadOnlyList<ImprovementOption> OptionsOf(string projectRef) => Get(optionsByProject, projectRef);
 

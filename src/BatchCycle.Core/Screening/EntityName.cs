@@ -80,7 +80,9 @@ public static class EntityName
             return null;
         }
 
-        var key = id.Trim().ToUpperInvariant();
+        // Imported identifiers are already trimmed and upper-cased; skip the copies for the common case,
+        // since the index keys a million projects this way.
+        var key = IsTrimmedUpper(id) ? id : id.Trim().ToUpperInvariant();
         if (key.Length == 9 && key[0] == 'H' && IsBrNumber(key.AsSpan(1)))
         {
             return key[1..];
@@ -92,6 +94,24 @@ public static class EntityName
         }
 
         return key;
+    }
+
+    private static bool IsTrimmedUpper(string id)
+    {
+        if (char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A Hong Kong business registration number: exactly 8 digits.</summary>

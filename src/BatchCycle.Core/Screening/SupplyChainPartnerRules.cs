@@ -91,7 +91,7 @@ public static class SupplyChainPartnerRules
         {
             foreach (var reference in renewed.EvidenceRefs)
             {
-                if (index.Project(reference) is { } project && EntityName.IdKey(project.FactoryId) is { } key)
+                if (index.EvidenceProject(reference) is { } project && EntityName.IdKey(project.FactoryId) is { } key)
                 {
                     earlierFactories.Add(key);
                 }
