@@ -145,6 +145,16 @@ public sealed class ScreenerTests
     }
 
     [Fact]
+    public void A_title_without_a_certificate_number_is_cited_by_type_and_factory()
+    {
+        var scenario = ScreeningScenario.For(LabelType.E);
+        var screening = scenario.Title(TitleType.GreenFactoryMiit, new DateOnly(2022, 1, 1), null, certificateNo: null).Screen();
+
+        Assert.Equal([$"GreenFactoryMiit@{ScreeningScenario.Factory}"], screening.Line("4.2-I-3").Evidence);
+        Assert.Equal(Outcome.Eligible, screening.Outcome);
+    }
+
+    [Fact]
     public void Results_come_in_application_id_order()
     {
         var screenings = ScreeningScenario.For(LabelType.T)
