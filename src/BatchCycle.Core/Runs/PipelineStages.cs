@@ -6,6 +6,7 @@ public static class PipelineStages
     public static IReadOnlyList<IRunStage> Create() =>
     [
         new Import.ImportStage(),
+        new Screening.ScreeningStage(),
         new Panel.PanelStage(),
     ];
 }

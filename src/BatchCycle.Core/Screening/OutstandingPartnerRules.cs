@@ -1,0 +1,87 @@
+using BatchCycle.Cycle;
+using BatchCycle.Import;
+
+namespace BatchCycle.Screening;
+
+/// <summary>Manufacturing Outstanding Partner (E): guide 2.2, 4.2 (new) and 5.3 (renewal).</summary>
+public static class OutstandingPartnerRules
+{
+    private static readonly TitleType[] ProvincialTitles = [TitleType.ProvincialCpEnterprise, TitleType.GreenFactoryMiit, TitleType.GreenFactoryProvincial];
+
+    public static IEnumerable<RequirementResult> Screen(Application application, RegisterLabel? renewed, CycleIndex index, CycleCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var lines = new List<RequirementResult> { CommonRequirements.HongKongCompanyAndFactory("2.2", application) };
+        if (application.Kind == ApplicationKind.New)
+        {
+            lines.AddRange(RouteGroup.Combine("4.2-I",
+            [
+                PriorLabelsAndThisYearsM("4.2-I-1", application, index, calendar),
+                ManufacturingPartnerRules.DemonstrationProjects("4.2-I-2", 3, application, index, calendar),
+                ManufacturingPartnerRules.TitleValidOn("4.2-I-3", ProvincialTitles, application, index, calendar.ReferenceDate),
+            ]));
+            lines.Add(CommonRequirements.Compliance("4.2-II", application, index, calendar.ComplianceStart, "ComplianceStart"));
+        }
+        else if (renewed is null)
+        {
+            lines.AddRange(RouteGroup.Combine("5.3-I", [Line.NoLabelBeingRenewed("5.3-I-1", false), Line.NoLabelBeingRenewed("5.3-I-2", false)]));
+            lines.Add(Line.NoLabelBeingRenewed("5.3-II", isTopLevel: true));
+        }
+        else
+        {
+            lines.AddRange(RouteGroup.Combine("5.3-I",
+            [
+                ManufacturingPartnerRules.CostOptionsSinceAward("5.3-I-1", application, renewed, index, calendar),
+                ManufacturingPartnerRules.TitleValidWithin("5.3-I-2", ProvincialTitles, application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart"),
+            ]));
+            lines.Add(CommonRequirements.Compliance("5.3-II", application, index, renewed.AwardedOn, "ValidityStart"));
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Guide 4.2 I (1): the M label twice in the look-back window, and this year's M requirement met — as a
+    /// renewal (5.2 I) when the factory holds an M label expiring this year, otherwise as a new applicant (4.1 I).
+    /// Revoked labels do not count as awards.
+    /// </summary>
+    public static RequirementResult PriorLabelsAndThisYearsM(string id, Application application, CycleIndex index, CycleCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (EntityName.IdKey(application.FactoryId) is not { } factory)
+        {
+            return Line.Unknown(id, "no FactoryId on the application, so its labels cannot be found");
+        }
+
+        var mLabels = index.LabelsOfFactory(factory).Where(l => l.LabelType == LabelType.M && !l.Revoked).ToList();
+        var awards = mLabels
+            .Where(l => CycleCalendar.Within(l.AwardedOn, calendar.LookbackStart, calendar.ReferenceDate))
+            .OrderBy(l => l.AwardedOn)
+            .ThenBy(l => l.Serial, StringComparer.Ordinal)
+            .ToList();
+        var serials = awards.Select(l => l.Serial).ToList();
+        var awardText = $"M label awarded {Line.Count(awards.Count, "time", "times")} since {Line.Day(calendar.LookbackStart)}{(awards.Count > 0 ? $" ({string.Join(", ", awards.Select(l => $"{l.Serial} {Line.Day(l.AwardedOn)}"))})" : "")}";
+        if (awards.Count < 2)
+        {
+            return Line.NotMet(id, awardText + "; twice needed", serials);
+        }
+
+        var expiring = mLabels
+            .Where(l => calendar.ExpiresThisYear(l.ExpiresOn))
+            .OrderByDescending(l => l.AwardedOn)
+            .ThenBy(l => l.Serial, StringComparer.Ordinal)
+            .FirstOrDefault();
+        var m = expiring is null
+            ? ManufacturingPartnerRules.NewRoutes(application, index, calendar)[0]
+            : ManufacturingPartnerRules.RenewalRoutes(application, expiring, index, calendar)[0];
+        var how = expiring is null ? "as a new M applicant" : $"as a renewal of {expiring.Serial}";
+        return Line.Of(
+            id,
+            m.Result,
+            $"{awardText}; this year's M requirement {how}: {m.Requirement} {m.Result} ({m.Note})",
+            [.. serials, .. m.Evidence.Where(e => !serials.Contains(e))]);
+    }
+}

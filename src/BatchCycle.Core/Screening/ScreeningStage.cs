@@ -1,0 +1,161 @@
+using System.Text.Json;
+using BatchCycle.Cycle;
+using BatchCycle.Import;
+using BatchCycle.Runs;
+using BatchCycle.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BatchCycle.Screening;
+
+/// <summary>
+/// The <c>screening</c> stage: screens what the import stored for the run, against the labels the system
+/// issued in earlier cycles, stores the outcomes and every requirement line, and writes
+/// <c>results/screening-results.csv</c> and <c>results/requirements.csv</c> (OUTPUTS.md).
+/// </summary>
+public sealed class ScreeningStage : IRunStage
+{
+    public static readonly IReadOnlyList<string> ResultsHeader = ["ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Reasons"];
+
+    public static readonly IReadOnlyList<string> RequirementsHeader = ["ApplicationId", "Requirement", "Result", "Evidence", "Note"];
+
+    public string Name => "screening";
+
+    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var data = await ImportStore.LoadAsync(run, cancellationToken);
+        var systemLabels = await LoadSystemLabelsAsync(run, cancellationToken);
+        run.ReportProgress(0.2);
+
+        var screenings = Screener.Screen(data, systemLabels, run.Calendar);
+        run.ReportProgress(0.5);
+
+        await StoreAsync(run, screenings, cancellationToken);
+        run.ReportProgress(0.8);
+
+        await CsvOutput.WriteAsync(run.OutPath("results", "screening-results.csv"), ResultsHeader, screenings.Select(ResultRow), cancellationToken);
+        await CsvOutput.WriteAsync(
+            run.OutPath("results", "requirements.csv"),
+            RequirementsHeader,
+            screenings.SelectMany(s => s.Requirements.Select(r => RequirementRow(s, r))),
+            cancellationToken);
+
+        return StageOutcome.Of(
+            ("applications", screenings.Count),
+            ("eligible", screenings.Count(s => s.Outcome == Outcome.Eligible)),
+            ("ineligible", screenings.Count(s => s.Outcome == Outcome.Ineligible)),
+            ("needsReview", screenings.Count(s => s.Outcome == Outcome.NeedsReview)));
+    }
+
+    private static IReadOnlyList<string?> ResultRow(ApplicationScreening s) =>
+        [s.ApplicationId, s.LabelType.ToString(), s.Kind.ToString(), s.Outcome.ToString(), string.Join(';', s.NotMet), string.Join(';', s.Unknown), s.Reasons];
+
+    private static IReadOnlyList<string?> RequirementRow(ApplicationScreening s, RequirementResult r) =>
+        [s.ApplicationId, r.Requirement, r.Result.ToString(), string.Join("; ", r.Evidence), r.Note];
+
+    /// <summary>
+    /// Certificates issued by the system in other cycles are register labels whose evidence is spent (footnote 6).
+    /// This cycle's own certificates are its outcome, not prior evidence, so they are left out; otherwise a re-run
+    /// after issuing would find its own awards and reject them.
+    /// </summary>
+    private static async Task<IReadOnlyList<RegisterLabel>> LoadSystemLabelsAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        await using var db = run.OpenDb();
+        var certificates = await db.Certificates.AsNoTracking()
+            .Where(c => c.Year != run.Calendar.Year)
+            .OrderBy(c => c.Serial)
+            .ToListAsync(cancellationToken);
+        return [.. certificates.Select(ToLabel)];
+    }
+
+    private static RegisterLabel ToLabel(CertificateRecord certificate) => new(
+        certificate.Serial,
+        Enum.Parse<LabelType>(certificate.LabelType, ignoreCase: true),
+        certificate.HolderName,
+        certificate.HolderRegistrationNo,
+        certificate.FactoryId,
+        certificate.ProviderId,
+        certificate.AwardedOn,
+        certificate.ExpiresOn,
+        Enum.TryParse<LabelRoute>(certificate.Route, ignoreCase: true, out var route) ? route : null,
+        certificate.Revoked,
+        certificate.ContactEmail,
+        certificate.ContactName,
+        Source: null,
+        JsonSerializer.Deserialize<List<string>>(certificate.EvidenceJson) ?? []);
+
+    /// <summary>Replaces the run's stored results in one transaction, so the stage can be re-run alone.</summary>
+    private static async Task StoreAsync(RunContext run, IReadOnlyList<ApplicationScreening> screenings, CancellationToken cancellationToken)
+    {
+        await using var db = run.OpenDb();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+        foreach (var table in new[] { "ScreeningOutcomes", "RequirementResults" })
+        {
+            await using var clear = connection.CreateCommand();
+            clear.Transaction = transaction;
+            clear.CommandText = $"DELETE FROM {table} WHERE RunId = $run";
+            clear.Parameters.AddWithValue("$run", run.RunId);
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var outcome = connection.CreateCommand();
+        outcome.Transaction = transaction;
+        outcome.CommandText = """
+            INSERT INTO ScreeningOutcomes (RunId, ApplicationId, LabelType, Kind, Outcome, NotMet, Unknown, Reasons)
+            VALUES ($run, $application, $type, $kind, $outcome, $notMet, $unknown, $reasons)
+            """;
+        outcome.Parameters.AddWithValue("$run", run.RunId);
+        var oApplication = outcome.Parameters.Add("$application", SqliteType.Text);
+        var oType = outcome.Parameters.Add("$type", SqliteType.Text);
+        var oKind = outcome.Parameters.Add("$kind", SqliteType.Text);
+        var oOutcome = outcome.Parameters.Add("$outcome", SqliteType.Text);
+        var oNotMet = outcome.Parameters.Add("$notMet", SqliteType.Text);
+        var oUnknown = outcome.Parameters.Add("$unknown", SqliteType.Text);
+        var oReasons = outcome.Parameters.Add("$reasons", SqliteType.Text);
+        outcome.Prepare();
+
+        await using var requirement = connection.CreateCommand();
+        requirement.Transaction = transaction;
+        requirement.CommandText = """
+            INSERT INTO RequirementResults (RunId, ApplicationId, Requirement, Result, Evidence, Note, IsTopLevel)
+            VALUES ($run, $application, $requirement, $result, $evidence, $note, $top)
+            """;
+        requirement.Parameters.AddWithValue("$run", run.RunId);
+        var rApplication = requirement.Parameters.Add("$application", SqliteType.Text);
+        var rRequirement = requirement.Parameters.Add("$requirement", SqliteType.Text);
+        var rResult = requirement.Parameters.Add("$result", SqliteType.Text);
+        var rEvidence = requirement.Parameters.Add("$evidence", SqliteType.Text);
+        var rNote = requirement.Parameters.Add("$note", SqliteType.Text);
+        var rTop = requirement.Parameters.Add("$top", SqliteType.Integer);
+        requirement.Prepare();
+
+        foreach (var screening in screenings)
+        {
+            oApplication.Value = screening.ApplicationId;
+            oType.Value = screening.LabelType.ToString();
+            oKind.Value = screening.Kind.ToString();
+            oOutcome.Value = screening.Outcome.ToString();
+            oNotMet.Value = string.Join(';', screening.NotMet);
+            oUnknown.Value = string.Join(';', screening.Unknown);
+            oReasons.Value = screening.Reasons;
+            await outcome.ExecuteNonQueryAsync(cancellationToken);
+
+            foreach (var line in screening.Requirements)
+            {
+                rApplication.Value = screening.ApplicationId;
+                rRequirement.Value = line.Requirement;
+                rResult.Value = line.Result.ToString();
+                rEvidence.Value = string.Join("; ", line.Evidence);
+                rNote.Value = line.Note;
+                rTop.Value = line.IsTopLevel ? 1 : 0;
+                await requirement.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,212 @@
+using BatchCycle.Cycle;
+using BatchCycle.Import;
+
+namespace BatchCycle.Screening;
+
+/// <summary>
+/// Supply Chain Partner (S): guide 2.3, 4.3 (new) and 5.4 (renewal). The guide sets no compliance requirement
+/// for S, so there is none here.
+/// </summary>
+public static class SupplyChainPartnerRules
+{
+    private static readonly TitleType[] SupplierTitles = [TitleType.ProvincialCpEnterprise, TitleType.GreenFactoryMiit];
+
+    public static IEnumerable<RequirementResult> Screen(Application application, RegisterLabel? renewed, CycleIndex index, CycleCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var lines = new List<RequirementResult> { Registration(application) };
+        if (application.Kind == ApplicationKind.New)
+        {
+            lines.AddRange(RouteGroup.Combine("4.3",
+            [
+                Recommendations("4.3-1", application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart", null),
+                Procurement("4.3-2", application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart"),
+            ]));
+        }
+        else if (renewed is null)
+        {
+            lines.AddRange(RouteGroup.Combine("5.4", [Line.NoLabelBeingRenewed("5.4-1", false), Line.NoLabelBeingRenewed("5.4-2", false)]));
+        }
+        else
+        {
+            lines.AddRange(RouteGroup.Combine("5.4",
+            [
+                Recommendations("5.4-1", application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart", renewed),
+                Procurement("5.4-2", application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart"),
+            ]));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Guide 2.3: a business registration in Hong Kong, the mainland or overseas, with its number.</summary>
+    public static RequirementResult Registration(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        const string id = "2.3";
+        var missing = new List<string>();
+        if (application.RegistrationPlace is null)
+        {
+            missing.Add("RegistrationPlace");
+        }
+
+        if (string.IsNullOrWhiteSpace(application.RegistrationNo))
+        {
+            missing.Add("RegistrationNo");
+        }
+
+        if (missing.Count > 0)
+        {
+            return Line.Unknown(id, $"business registration not given ({string.Join(" and ", missing)} blank)");
+        }
+
+        if (application.RegistrationPlace == RegistrationPlace.HK && !EntityName.IsBrNumber(application.RegistrationNo))
+        {
+            return Line.NotMet(id, $"RegistrationNo {application.RegistrationNo} is not an 8-digit Hong Kong BR number", [application.RegistrationNo!]);
+        }
+
+        return Line.Met(id, $"registered in {application.RegistrationPlace}, no. {application.RegistrationNo}", [application.RegistrationNo!]);
+    }
+
+    /// <summary>
+    /// Guide 4.3 (1) / 5.4 (1): at least three distinct factories the applicant recommended whose funded projects
+    /// were approved in the window. The Programme funds Hong Kong-owned factories only, so a funded project
+    /// stands for a Hong Kong-owned factory. For a renewal, the factories counted for the label being renewed
+    /// are those of the projects in its evidence (labels the system issued) and of this applicant's projects
+    /// already declared in an earlier application (imported labels carry no evidence list).
+    /// </summary>
+    public static RequirementResult Recommendations(string id, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName, RegisterLabel? renewed)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(index);
+        if (EntityName.IdKey(application.RegistrationNo) is not { } applicant)
+        {
+            return Line.Unknown(id, "no RegistrationNo on the application, so its recommendations cannot be found");
+        }
+
+        var recommended = index.ProjectsRecommendedBy(applicant);
+        var earlierFactories = new HashSet<string>(StringComparer.Ordinal);
+        if (renewed is not null)
+        {
+            foreach (var reference in renewed.EvidenceRefs)
+            {
+                if (index.EvidenceProject(reference) is { } project && EntityName.IdKey(project.FactoryId) is { } key)
+                {
+                    earlierFactories.Add(key);
+                }
+            }
+
+            foreach (var project in recommended.Where(p => p.PreviouslyDeclaredIn is not null))
+            {
+                if (EntityName.IdKey(project.FactoryId) is { } key)
+                {
+                    earlierFactories.Add(key);
+                }
+            }
+        }
+
+        var window = Line.Window(from, to);
+        var factories = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var notes = new List<string>();
+        var candidates = recommended
+            .Where(p => p.ProjectType != ProjectType.Other
+                && p.Status is not (ProjectStatus.Withdrawn or ProjectStatus.Rejected)
+                && p.ApprovedOn is { } approved && CycleCalendar.Within(approved, from, to))
+            .OrderBy(p => p.ProjectRef, StringComparer.Ordinal);
+        foreach (var project in candidates)
+        {
+            var factory = EntityName.IdKey(project.FactoryId)!;
+            if (index.AlreadyDeclared(project.ProjectRef, project.PreviouslyDeclaredIn) is { } declared)
+            {
+                notes.Add(declared);
+            }
+            else if (earlierFactories.Contains(factory))
+            {
+                notes.Add($"{project.ProjectRef} not counted: factory {project.FactoryId} was counted for {renewed!.Serial}");
+            }
+            else
+            {
+                if (!factories.TryGetValue(factory, out var refs))
+                {
+                    factories[factory] = refs = [];
+                }
+
+                refs.Add(project.ProjectRef);
+            }
+        }
+
+        var evidence = factories.Values.SelectMany(r => r).ToList();
+        var summary = $"{Line.Count(factories.Count, "distinct factory", "distinct factories")} recommended with projects approved in {window} ({fromName} to ReferenceDate)"
+            + (factories.Count > 0 ? ": " + string.Join(", ", factories.Select(f => $"{f.Key} ({string.Join(", ", f.Value)})")) : "");
+        return factories.Count >= 3
+            ? Line.Met(id, Line.Join([summary, .. notes]), evidence)
+            : Line.NotMet(id, Line.Join([summary + "; 3 needed", .. notes]), evidence);
+    }
+
+    /// <summary>
+    /// Guide 4.3 (2) / 5.4 (2): procurement from at least three distinct factories, each holding an M or E
+    /// label, a provincial cleaner-production title or a MIIT green-factory title on some day of its procurement
+    /// period. Only the part of the period inside the window counts: evidence must fall in the window and be
+    /// dated on or before the reference date.
+    /// </summary>
+    public static RequirementResult Procurement(string id, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(index);
+        var declarations = index.ProcurementOf(application.ApplicationId);
+        if (declarations.Count == 0)
+        {
+            return Line.NotMet(id, "no procurement declared");
+        }
+
+        var window = Line.Window(from, to);
+        var qualified = new SortedDictionary<string, (string Text, string Proof)>(StringComparer.Ordinal);
+        var notes = new List<string>();
+        foreach (var declaration in declarations)
+        {
+            var supplier = EntityName.IdKey(declaration.SupplierFactoryId);
+            var start = declaration.PeriodFrom > from ? declaration.PeriodFrom : from;
+            var end = declaration.PeriodTo is { } periodTo && periodTo < to ? periodTo : to;
+            var period = $"{Line.Day(declaration.PeriodFrom)}..{(declaration.PeriodTo is { } p ? Line.Day(p) : "ongoing")}";
+            if (supplier is null || qualified.ContainsKey(supplier))
+            {
+                continue;
+            }
+
+            if (start > end)
+            {
+                notes.Add($"{declaration.SupplierFactoryId}: procurement period {period} outside {window}");
+                continue;
+            }
+
+            var label = index.LabelsOfFactory(supplier)
+                .Where(l => l.LabelType is LabelType.M or LabelType.E && !l.Revoked && l.AwardedOn <= end && l.ExpiresOn >= start)
+                .OrderBy(l => l.Serial, StringComparer.Ordinal)
+                .FirstOrDefault();
+            var title = index.TitlesOf(supplier)
+                .Where(t => SupplierTitles.Contains(t.TitleType) && CommonRequirements.ValidWithin(t, start, end))
+                .OrderBy(t => t.IssuedOn)
+                .FirstOrDefault();
+            if (label is not null)
+            {
+                qualified[supplier] = ($"{declaration.SupplierFactoryId} ({label.LabelType} label {label.Serial})", label.Serial);
+            }
+            else if (title is not null)
+            {
+                qualified[supplier] = ($"{declaration.SupplierFactoryId} ({title.TitleType} {CommonRequirements.Cite(title)})", CommonRequirements.Cite(title));
+            }
+            else
+            {
+                notes.Add($"{declaration.SupplierFactoryId}: no M/E label or qualifying title during {Line.Window(start, end)}");
+            }
+        }
+
+        var summary = $"{Line.Count(qualified.Count, "qualifying supplier factory", "qualifying supplier factories")} for procurement overlapping {window} ({fromName} to ReferenceDate)"
+            + (qualified.Count > 0 ? ": " + string.Join(", ", qualified.Values.Select(q => q.Text)) : "");
+        var evidence = qualified.Values.Select(q => q.Proof).ToList();
+        return qualified.Count >= 3
+            ? Line.Met(id, Line.Join([summary, .. notes]), evidence)
+            : Line.NotMet(id, Line.Join([summary + "; 3 needed", .. notes]), evidence);
+    }
+}

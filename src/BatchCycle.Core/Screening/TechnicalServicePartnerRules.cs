@@ -1,0 +1,137 @@
+using BatchCycle.Cycle;
+using BatchCycle.Import;
+
+namespace BatchCycle.Screening;
+
+/// <summary>Technical Service Partner (T): guide 2.4, 4.4 (new) and 5.5 (renewal).</summary>
+public static class TechnicalServicePartnerRules
+{
+    public static IEnumerable<RequirementResult> Screen(Application application, CycleIndex index, CycleCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var lines = new List<RequirementResult> { Registered(application, index, calendar) };
+
+        // The renewal windows start at ComplianceStart ("since 2024-05-14" in the 2025 guide), not at the
+        // award date, so a T renewal is screened even when REN found no label; REN alone then fails it.
+        if (application.Kind == ApplicationKind.New)
+        {
+            lines.Add(CompletedProjects("4.4-1", 5, application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart"));
+            lines.Add(Complaints("4.4-2", application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart"));
+        }
+        else
+        {
+            lines.Add(CompletedProjects("5.5-1", 3, application, index, calendar.ComplianceStart, calendar.ReferenceDate, "ComplianceStart"));
+            lines.Add(Complaints("5.5-2", application, index, calendar.ComplianceStart, calendar.ReferenceDate, "ComplianceStart"));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Guide 2.4: a provider in the register, registered on the reference date.</summary>
+    public static RequirementResult Registered(Application application, CycleIndex index, CycleCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(calendar);
+        const string id = "2.4";
+        if (EntityName.IdKey(application.ProviderId) is not { } key)
+        {
+            return Line.Unknown(id, "no ProviderId on the application");
+        }
+
+        if (index.Provider(key) is not { } provider)
+        {
+            return Line.NotMet(id, $"provider {application.ProviderId} is not in the provider register", [application.ProviderId!]);
+        }
+
+        var day = calendar.ReferenceDate;
+        if (provider.RegisteredOn is { } registered && registered > day)
+        {
+            return Line.NotMet(id, $"{provider.ProviderName} registered only on {Line.Day(registered)}, after {Line.Day(day)}", [provider.ProviderId]);
+        }
+
+        // A provider delisted after the reference date was still registered on it.
+        if (provider.Status == ProviderStatus.Delisted && (provider.DelistedOn is not { } delisted || delisted <= day))
+        {
+            var when = provider.DelistedOn is { } d ? $" on {Line.Day(d)}" : "";
+            return Line.NotMet(id, $"{provider.ProviderName} was delisted{when}, so not registered on {Line.Day(day)}", [provider.ProviderId]);
+        }
+
+        return Line.Met(id, $"{provider.ProviderName} registered on {Line.Day(day)}", [provider.ProviderId]);
+    }
+
+    /// <summary>
+    /// Guide 4.4 (1) / 5.5 (1): funded projects carried out by the provider and completed in the window. The
+    /// Programme funds Hong Kong-owned factories only, so every funded project counts as one for such a factory.
+    /// </summary>
+    public static RequirementResult CompletedProjects(string id, int needed, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(index);
+        if (EntityName.IdKey(application.ProviderId) is not { } key)
+        {
+            return Line.Unknown(id, "no ProviderId on the application, so its projects cannot be found");
+        }
+
+        var counted = new List<FundedProject>();
+        var notes = new List<string>();
+        var projects = index.ProjectsOfProvider(key)
+            .Where(p => p.ProjectType != ProjectType.Other && p.Status == ProjectStatus.Completed && p.CompletedOn is { } day && CycleCalendar.Within(day, from, to))
+            .OrderBy(p => p.CompletedOn)
+            .ThenBy(p => p.ProjectRef, StringComparer.Ordinal);
+        foreach (var project in projects)
+        {
+            if (index.AlreadyDeclared(project.ProjectRef, project.PreviouslyDeclaredIn) is { } declared)
+            {
+                notes.Add(declared);
+            }
+            else
+            {
+                counted.Add(project);
+            }
+        }
+
+        var refs = counted.Select(p => p.ProjectRef).ToList();
+        var summary = $"{Line.Count(counted.Count, "project", "projects")} completed in {Line.Window(from, to)} ({fromName} to ReferenceDate)"
+            + (refs.Count > 0 ? $" ({string.Join(", ", refs)})" : "");
+        return counted.Count >= needed
+            ? Line.Met(id, Line.Join([summary, .. notes]), refs)
+            : Line.NotMet(id, Line.Join([$"{summary}; {needed} needed", .. notes]), refs);
+    }
+
+    /// <summary>
+    /// Guide 4.4 (2) / 5.5 (2): no substantiated client complaint or poor-service report received in the window.
+    /// An unsubstantiated one does not count; an open one does not fail either, but the note names it.
+    /// </summary>
+    public static RequirementResult Complaints(string id, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(index);
+        if (EntityName.IdKey(application.ProviderId) is not { } key)
+        {
+            return Line.Unknown(id, "no ProviderId on the application, so complaints cannot be found");
+        }
+
+        var received = index.ComplaintsAbout(key)
+            .Where(c => CycleCalendar.Within(c.ReceivedOn, from, to))
+            .OrderBy(c => c.ReceivedOn)
+            .ToList();
+        static string Cite(Complaint c) => c.Ref ?? $"{c.Kind?.ToString() ?? "complaint"}@{Line.Day(c.ReceivedOn)}";
+        static string Describe(Complaint c) => $"{Cite(c)} received {Line.Day(c.ReceivedOn)}";
+
+        var substantiated = received.Where(c => c.Substantiated == true).ToList();
+        var open = received.Where(c => c.Substantiated is null).ToList();
+        var dismissed = received.Where(c => c.Substantiated == false).ToList();
+        var window = $"{Line.Window(from, to)} ({fromName} to ReferenceDate)";
+        var notes = new List<string?>
+        {
+            substantiated.Count > 0
+                ? $"substantiated complaint(s) received in {window}: {string.Join(", ", substantiated.Select(Describe))}"
+                : $"no substantiated complaint received in {window}",
+            open.Count > 0 ? $"still open (does not fail): {string.Join(", ", open.Select(Describe))}" : null,
+            dismissed.Count > 0 ? $"unsubstantiated: {string.Join(", ", dismissed.Select(Describe))}" : null,
+        };
+        return Line.Of(id, substantiated.Count > 0 ? RequirementStatus.NotMet : RequirementStatus.Met, Line.Join(notes), received.Select(Cite));
+    }
+}
