@@ -209,7 +209,7 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
 
     private static SendResult ResultOf(ReminderOutboxMessage row, Dictionary<long, SendResult> attempted) => row.State switch
     {
-        ReminderState.Sent => attempted.GetValueOrDefault(row.Id) == SendResult.SentNow ? SendResult.SentNow : SendResult.AlreadySent,
+        ReminderState.Sent => attempted.TryGetValue(row.Id, out var result) && result == SendResult.SentNow ? SendResult.SentNow : SendResult.AlreadySent,
         ReminderState.NoEmail => SendResult.NoEmail,
         ReminderState.Uncertain => SendResult.Uncertain,
         ReminderState.Sending => SendResult.ClaimedElsewhere,
