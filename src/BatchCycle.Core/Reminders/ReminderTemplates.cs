@@ -89,7 +89,7 @@ public sealed partial class ReminderTemplates
             {
                 return compiled(model);
             }
-            catch (HandlebarsException ex)
+            catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
             {
                 throw Error(file, source, ex);
             }
@@ -104,11 +104,18 @@ public sealed partial class ReminderTemplates
         }
 
         /// <summary>
-        /// The line of the mistake: the parser says where it stopped; for other errors it is the first line that
-        /// opens a block wrongly, or that uses the name the error quotes.
+        /// The line of the mistake: where an unclosed tag opens, or where the parser stopped; for other errors it is
+        /// the first line that opens or closes a block wrongly, or that uses the name the error quotes.
         /// </summary>
         private static int? LineOf(string source, string message)
         {
+            // The parser reports an unclosed tag at the end of the file; the line that opened it is the useful one.
+            var lastOpen = source.LastIndexOf("{{", StringComparison.Ordinal);
+            if (lastOpen >= 0 && source.IndexOf("}}", lastOpen, StringComparison.Ordinal) < 0)
+            {
+                return source[..lastOpen].Count(c => c == '\n') + 1;
+            }
+
             if (ParserPosition().Match(message) is { Success: true } position)
             {
                 return int.Parse(position.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
