@@ -22,7 +22,7 @@ public static partial class ReminderMessage
 
         var message = new MailMessage
         {
-            From = new MailAddress(FromAddress(smtp, secretariat), smtp.FromName, Encoding.UTF8),
+            From = new MailAddress(SenderAddress(smtp, secretariat), smtp.FromName, Encoding.UTF8),
             Subject = row.Subject,
             SubjectEncoding = Encoding.UTF8,
             HeadersEncoding = Encoding.UTF8,
@@ -69,7 +69,7 @@ public static partial class ReminderMessage
     /// <summary>Stable per round and serial, so a re-drafted reminder keeps the identity mail programs and the outbox know it by.</summary>
     public static string MessageId(string round, string serial, SmtpSettings smtp, SecretariatContact secretariat)
     {
-        var address = new MailAddress(FromAddress(smtp, secretariat));
+        var address = new MailAddress(SenderAddress(smtp, secretariat));
         return $"<reminder.{round}.{Safe(serial)}@{address.Host}>";
     }
 
@@ -101,7 +101,8 @@ public static partial class ReminderMessage
         return (string.Join(", ", addresses), null);
     }
 
-    private static string FromAddress(SmtpSettings smtp, SecretariatContact secretariat)
+    /// <summary>The From address: the SMTP setting, else the secretariat's; a settings error when neither is an address.</summary>
+    public static string SenderAddress(SmtpSettings smtp, SecretariatContact secretariat)
     {
         var from = string.IsNullOrWhiteSpace(smtp.From) ? secretariat.Email : smtp.From;
         if (!MailAddress.TryCreate(from, out _))

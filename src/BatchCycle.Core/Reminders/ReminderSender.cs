@@ -45,6 +45,8 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
 
     public async Task<SendReport> SendAsync(string round, SendOptions options, CancellationToken cancellationToken)
     {
+        // A wrong sender address is a settings mistake: said before any message is claimed.
+        ReminderMessage.SenderAddress(settings.Smtp, settings.Secretariat);
         BatchCycleDb.Migrate(databasePath);
         var attempted = new Dictionary<long, SendResult>();
         int releasedUncertain, releasedFailed;
@@ -102,9 +104,20 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
             return SendResult.ClaimedElsewhere;
         }
 
+        MailMessage mail;
         try
         {
-            using var mail = ReminderMessage.Create(message, settings.Smtp, settings.Secretariat);
+            mail = ReminderMessage.Create(message, settings.Smtp, settings.Secretariat);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or SettingsException)
+        {
+            // Nothing reached a server, so the claim is released as a failure a person must look at, never left Sending.
+            await SettleAsync(id, claimId, ReminderState.Failed, ex.Message, null, null);
+            return SendResult.GivenUp;
+        }
+
+        try
+        {
             using var client = Client();
             await client.SendMailAsync(mail, cancellationToken);
         }
@@ -115,6 +128,10 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
             var next = givenUp ? (DateTime?)null : DateTime.UtcNow + (retryInThisSend ? TimeSpan.Zero : reminders.RetryBackoff);
             await SettleAsync(id, claimId, ReminderState.Failed, Describe(ex), next, null);
             return givenUp ? SendResult.GivenUp : SendResult.Failed;
+        }
+        finally
+        {
+            mail.Dispose();
         }
 
         await SettleAsync(id, claimId, ReminderState.Sent, null, null, DateTime.UtcNow);

@@ -36,14 +36,14 @@ public static class RemindersCommand
         {
             input, output, round, year, db, asOf,
         };
-        command.SetAction((parse, cancellationToken) => DraftAsync(
+        command.SetAction((parse, cancellationToken) => RefusingSettingsErrors(() => DraftAsync(
             parse.GetValue(input)!,
             parse.GetValue(output)!,
             parse.GetValue(round),
             parse.GetValue(year),
             parse.GetValue(db),
             parse.GetValue(asOf),
-            cancellationToken));
+            cancellationToken)));
         return command;
     }
 
@@ -57,12 +57,25 @@ public static class RemindersCommand
         {
             round, db, retryUncertain, retryFailed,
         };
-        command.SetAction((parse, cancellationToken) => SendAsync(
+        command.SetAction((parse, cancellationToken) => RefusingSettingsErrors(() => SendAsync(
             parse.GetValue(round),
             parse.GetValue(db),
             new SendOptions(parse.GetValue(retryUncertain), parse.GetValue(retryFailed)),
-            cancellationToken));
+            cancellationToken)));
         return command;
+    }
+
+    /// <summary>The command line's own handler would print a settings mistake with a stack trace; it is the user's to fix.</summary>
+    private static async Task<int> RefusingSettingsErrors(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (SettingsException ex)
+        {
+            return ExitCodes.Refuse(ex.Message);
+        }
     }
 
     private static async Task<int> DraftAsync(string input, string output, string? round, int? year, string? db, string? asOf, CancellationToken cancellationToken)

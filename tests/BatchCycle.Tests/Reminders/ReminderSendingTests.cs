@@ -217,6 +217,26 @@ public sealed class ReminderSendingTests
         Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_wrong_sender_address_is_refused_before_any_message_is_claimed()
+    {
+        using var scenario = new ReminderScenario();
+        await scenario.DraftAsync(ReminderScenario.Data([ReminderScenario.Label("2023-M-0001", LabelType.M, ExpiringThisYear)]));
+        using var server = PythonTools.SmtpServer.Keeping();
+
+        var result = await SendAsync(scenario, server.Port, new Dictionary<string, string>
+        {
+            ["BATCHCYCLE_BatchCycle__Smtp__From"] = "secretariat",
+            ["BATCHCYCLE_BatchCycle__Secretariat__Email"] = "",
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("BatchCycle:Smtp:From", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
+        Assert.Empty(server.Messages());
+        Assert.Equal((ReminderState.Drafted, 0), (Assert.Single(await scenario.OutboxAsync()).State, Assert.Single(await scenario.OutboxAsync()).Attempts));
+    }
+
     private static string[] SendArgs(ReminderScenario scenario, params string[] more) => ["reminders", "send", "--db", scenario.Database, .. more];
 
     private static Task<ProgramRunner.Result> SendAsync(ReminderScenario scenario, int port, Dictionary<string, string>? more = null, params string[] args) =>
