@@ -56,7 +56,6 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
                 if (!existing.TryGetValue(draft.LabelSerial, out var stored))
                 {
                     outbox.Add(draft);
-                    await db.SaveChangesAsync(cancellationToken);
                     counts["drafted"]++;
                 }
                 else if (stored.State is ReminderState.Drafted or ReminderState.NoEmail && !SameContent(stored, draft))
@@ -86,6 +85,9 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
 
                 run.ReportProgress(0.9 * (i + 1) / selection.Due.Count);
             }
+
+            // New drafts are stored in one transaction: all of them or, if the run is cut off, none.
+            await db.SaveChangesAsync(cancellationToken);
 
             // A label no longer due (its holder applied for renewal, or it was revoked) loses its unsent reminder,
             // so a later send does not ask a holder for what it has already done.
