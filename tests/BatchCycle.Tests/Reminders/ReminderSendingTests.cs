@@ -33,7 +33,7 @@ public sealed class ReminderSendingTests
         Assert.Contains("2 sent now", first.StdOut, StringComparison.Ordinal);
         Assert.Contains("2023-E-0001 was not sent", first.StdErr, StringComparison.Ordinal);
         Assert.True(second.ExitCode == 0, second.StdErr);
-        Assert.True(second.StdOut.Contains("0 sent now, 2 already sent", StringComparison.Ordinal), second.StdOut);
+        Assert.Contains("0 sent now, 2 already sent", second.StdOut, StringComparison.Ordinal);
 
         var received = server.Messages();
         var outbox = await scenario.OutboxAsync();
@@ -107,7 +107,8 @@ public sealed class ReminderSendingTests
 
         Assert.True(later.ExitCode == 0, later.StdErr);
         Assert.Single(server.Messages());
-        Assert.Equal((ReminderState.Sent, 3), (Assert.Single(await scenario.OutboxAsync()).State, Assert.Single(await scenario.OutboxAsync()).Attempts));
+        var delivered = Assert.Single(await scenario.OutboxAsync());
+        Assert.Equal((ReminderState.Sent, 3), (delivered.State, delivered.Attempts));
     }
 
     [Fact]
@@ -234,7 +235,8 @@ public sealed class ReminderSendingTests
         Assert.Contains("BatchCycle:Smtp:From", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
         Assert.Empty(server.Messages());
-        Assert.Equal((ReminderState.Drafted, 0), (Assert.Single(await scenario.OutboxAsync()).State, Assert.Single(await scenario.OutboxAsync()).Attempts));
+        var untouched = Assert.Single(await scenario.OutboxAsync());
+        Assert.Equal((ReminderState.Drafted, 0), (untouched.State, untouched.Attempts));
     }
 
     private static string[] SendArgs(ReminderScenario scenario, params string[] more) => ["reminders", "send", "--db", scenario.Database, .. more];
