@@ -1,4 +1,5 @@
 using System.Globalization;
+using BatchCycle.Reminders;
 
 namespace BatchCycle.Cycle;
 
@@ -31,6 +32,8 @@ public sealed class BatchCycleSettings
     public SecretariatContact Secretariat { get; set; } = new();
 
     public SmtpSettings Smtp { get; set; } = new();
+
+    public ReminderSettings Reminders { get; set; } = new();
 
     public CycleCalendar CalendarFor(int year)
     {

@@ -8,5 +8,6 @@ public static class PipelineStages
         new Import.ImportStage(),
         new Screening.ScreeningStage(),
         new Panel.PanelStage(),
+        new Reminders.ReminderDraftStage(),
     ];
 }

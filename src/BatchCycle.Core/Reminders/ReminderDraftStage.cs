@@ -1,0 +1,265 @@
+using System.Globalization;
+using BatchCycle.Cycle;
+using BatchCycle.Import;
+using BatchCycle.Runs;
+using BatchCycle.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BatchCycle.Reminders;
+
+/// <summary>
+/// Stage <c>reminders</c>: drafts a renewal reminder for every label due one (CRITERIA.md "Renewal reminders")
+/// into the outbox, then writes the round's <c>.eml</c> drafts and <c>reminders.csv</c> from the outbox. A
+/// reminder already in the outbox for the round keeps its row and Message-ID; nothing is sent here.
+/// </summary>
+public sealed class ReminderDraftStage(string? round = null) : IRunStage
+{
+    public const string StageName = "reminders";
+
+    public static readonly IReadOnlyList<string> CsvHeader = ["LabelSerial", "LabelType", "HolderName", "ContactEmail", "ExpiresOn", "Status"];
+
+    public string Name => StageName;
+
+    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var roundName = round ?? run.Settings.Reminders.Round;
+        if (!ReminderRound.IsValid(roundName))
+        {
+            throw new SettingsException($"The reminder round '{roundName}' cannot be used: {ReminderRound.Describe()}.");
+        }
+
+        var templates = ReminderTemplates.Load(run.Settings.TemplatesFolder());
+        var data = await ImportStore.LoadAsync(run, cancellationToken);
+        var issued = await IssuedLabelsExpiringAsync(run, cancellationToken);
+        var selection = RenewalReminderSelection.Select(run.Calendar, data.RegisterLabels, issued, data.Applications);
+
+        var counts = new Dictionary<string, long>
+        {
+            ["due"] = selection.Due.Count,
+            ["skippedRevoked"] = selection.Skipped[ReminderSkip.Revoked],
+            ["skippedRenewalApplied"] = selection.Skipped[ReminderSkip.RenewalApplied],
+            ["drafted"] = 0,
+            ["refreshed"] = 0,
+            ["unchanged"] = 0,
+        };
+        var warnings = new List<string>();
+
+        await using (var db = run.OpenDb())
+        {
+            var outbox = db.Set<ReminderOutboxMessage>();
+            var existing = await outbox.AsNoTracking()
+                .Where(m => m.Round == roundName)
+                .ToDictionaryAsync(m => m.LabelSerial, StringComparer.Ordinal, cancellationToken);
+            for (var i = 0; i < selection.Due.Count; i++)
+            {
+                var draft = Draft(run, roundName, templates, selection.Due[i]);
+                if (!existing.TryGetValue(draft.LabelSerial, out var stored))
+                {
+                    outbox.Add(draft);
+                    counts["drafted"]++;
+                }
+                else if (stored.State is ReminderState.Drafted or ReminderState.NoEmail && !SameContent(stored, draft))
+                {
+                    // An unsent draft follows the register (a corrected address, a new template wording); the
+                    // condition on State makes a sender's claim made meanwhile win, so nothing sent is rewritten.
+                    var refreshed = await outbox
+                        .Where(m => m.Id == stored.Id && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail))
+                        .ExecuteUpdateAsync(
+                            s => s.SetProperty(m => m.LabelType, draft.LabelType)
+                                .SetProperty(m => m.HolderName, draft.HolderName)
+                                .SetProperty(m => m.ExpiresOn, draft.ExpiresOn)
+                                .SetProperty(m => m.Recipient, draft.Recipient)
+                                .SetProperty(m => m.Subject, draft.Subject)
+                                .SetProperty(m => m.TextBody, draft.TextBody)
+                                .SetProperty(m => m.HtmlBody, draft.HtmlBody)
+                                .SetProperty(m => m.State, draft.State)
+                                .SetProperty(m => m.LastError, draft.LastError)
+                                .SetProperty(m => m.NextAttemptAt, draft.NextAttemptAt),
+                            cancellationToken);
+                    counts[refreshed == 1 ? "refreshed" : "unchanged"]++;
+                }
+                else
+                {
+                    counts["unchanged"]++;
+                }
+
+                run.ReportProgress(0.9 * (i + 1) / selection.Due.Count);
+            }
+
+            // New drafts are stored in one transaction: all of them or, if the run is cut off, none.
+            await db.SaveChangesAsync(cancellationToken);
+
+            // A label no longer due (its holder applied for renewal, or it was revoked) loses its unsent reminder,
+            // so a later send does not ask a holder for what it has already done.
+            var dueSerials = selection.Due.Select(l => l.Serial).ToList();
+            var withdrawn = await outbox
+                .Where(m => m.Round == roundName && m.Year == run.Calendar.Year && !dueSerials.Contains(m.LabelSerial)
+                    && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
+                .Select(m => m.LabelSerial)
+                .ToListAsync(cancellationToken);
+            if (withdrawn.Count > 0)
+            {
+                await outbox
+                    .Where(m => m.Round == roundName && withdrawn.Contains(m.LabelSerial)
+                        && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
+                    .ExecuteDeleteAsync(cancellationToken);
+                warnings.Add($"Withdrew {withdrawn.Count} unsent reminder(s) of round {roundName} whose labels are no longer due (renewal applied or label revoked): {string.Join(", ", withdrawn)}.");
+            }
+
+            counts["withdrawn"] = withdrawn.Count;
+        }
+
+        var rows = await RoundRowsAsync(run, roundName, cancellationToken);
+        await WriteDraftsAsync(run, roundName, rows, cancellationToken);
+        counts["noEmail"] = rows.Count(r => r.State == ReminderState.NoEmail);
+        counts["sent"] = rows.Count(r => r.State == ReminderState.Sent);
+        counts["emlFiles"] = rows.Count(r => r.Recipient is not null);
+        warnings.AddRange(rows.Where(r => r.State == ReminderState.NoEmail).Select(r =>
+            $"Label {r.LabelSerial} ({r.HolderName}): {r.LastError}; its reminder cannot be e-mailed and is listed in reminders.csv as NoEmail."));
+        return new StageOutcome(counts, warnings);
+    }
+
+    /// <summary>The round's rows of this cycle, as the drafts and the CSV show them.</summary>
+    private static async Task<List<ReminderOutboxMessage>> RoundRowsAsync(RunContext run, string roundName, CancellationToken cancellationToken)
+    {
+        await using var db = run.OpenDb();
+        return await db.Set<ReminderOutboxMessage>().AsNoTracking()
+            .Where(m => m.Round == roundName && m.Year == run.Calendar.Year)
+            .OrderBy(m => m.LabelSerial)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static async Task WriteDraftsAsync(RunContext run, string roundName, IReadOnlyList<ReminderOutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var folder = run.OutPath(ReminderRound.FolderParts(roundName, run.Settings.Reminders.Round));
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.Recipient is not null))
+        {
+            var path = Path.Combine(folder, ReminderMessage.Safe(row.LabelSerial) + ".eml");
+            using var message = ReminderMessage.Create(row, run.Settings.Smtp, run.Settings.Secretariat);
+            ReminderMessage.WriteEml(message, path);
+            written.Add(Path.GetFileName(path));
+        }
+
+        // Drafts left in a reused output folder by an earlier run would look current; only this round's stay.
+        foreach (var stale in Directory.GetFiles(folder, "*.eml").Where(f => !written.Contains(Path.GetFileName(f))))
+        {
+            File.Delete(stale);
+        }
+
+        await CsvOutput.WriteAsync(
+            Path.Combine(folder, "reminders.csv"),
+            CsvHeader,
+            rows.Select(r => (IReadOnlyList<string?>)
+            [
+                r.LabelSerial,
+                r.LabelType,
+                r.HolderName,
+                r.Recipient,
+                r.ExpiresOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                CsvStatus(r.State),
+            ]),
+            cancellationToken);
+    }
+
+    /// <summary>OUTPUTS.md's three statuses: a message not (yet) known to be delivered is still a draft.</summary>
+    private static string CsvStatus(ReminderState state) => state switch
+    {
+        ReminderState.Sent => "Sent",
+        ReminderState.NoEmail => "NoEmail",
+        _ => "Drafted",
+    };
+
+    private static ReminderOutboxMessage Draft(RunContext run, string roundName, ReminderTemplates templates, RegisterLabel label)
+    {
+        var (recipient, problem) = ReminderMessage.Recipient(label.ContactEmail);
+        var rendered = templates.Render(Model(run, roundName, label));
+        var now = DateTime.UtcNow;
+        return new ReminderOutboxMessage
+        {
+            Round = roundName,
+            Year = run.Calendar.Year,
+            LabelSerial = label.Serial,
+            LabelType = label.LabelType.ToString(),
+            HolderName = label.HolderName,
+            ExpiresOn = label.ExpiresOn,
+            Recipient = recipient,
+            Subject = rendered.Subject,
+            TextBody = rendered.TextBody,
+            HtmlBody = rendered.HtmlBody,
+            MessageId = ReminderMessage.MessageId(roundName, label.Serial, run.Settings.Smtp, run.Settings.Secretariat),
+            State = recipient is null ? ReminderState.NoEmail : ReminderState.Drafted,
+            LastError = problem,
+            NextAttemptAt = recipient is null ? null : now,
+            CreatedAt = now,
+        };
+    }
+
+    private static bool SameContent(ReminderOutboxMessage a, ReminderOutboxMessage b) =>
+        a.LabelType == b.LabelType && a.HolderName == b.HolderName && a.ExpiresOn == b.ExpiresOn && a.Recipient == b.Recipient
+        && a.Subject == b.Subject && a.TextBody == b.TextBody && a.HtmlBody == b.HtmlBody;
+
+    /// <summary>What the templates may use; the names are listed in the README's reminders section.</summary>
+    private static Dictionary<string, object?> Model(RunContext run, string roundName, RegisterLabel label)
+    {
+        var secretariat = run.Settings.Secretariat;
+        return new Dictionary<string, object?>
+        {
+            ["round"] = roundName,
+            ["year"] = run.Calendar.Year,
+            ["serial"] = label.Serial,
+            ["labelTypeCode"] = label.LabelType.ToString(),
+            ["labelTypeZh"] = LabelTypes.ChineseName(label.LabelType),
+            ["labelTypeEn"] = LabelTypes.EnglishName(label.LabelType),
+            ["holderName"] = label.HolderName,
+            ["contactName"] = label.ContactName,
+            ["awardedOn"] = Day(label.AwardedOn),
+            ["expiresOn"] = Day(label.ExpiresOn),
+            ["opens"] = Day(run.Calendar.Opens),
+            ["deadline"] = Day(run.Calendar.Closes),
+            ["requirements"] = RenewalRequirements.For(label.LabelType, label.AwardedOn, run.Calendar)
+                .Select(r => new Dictionary<string, object?> { ["zh"] = r.Zh, ["en"] = r.En })
+                .ToList(),
+            ["secretariat"] = new Dictionary<string, object?>
+            {
+                ["nameZh"] = secretariat.NameZh,
+                ["nameEn"] = secretariat.NameEn,
+                ["email"] = secretariat.Email,
+                ["phone"] = secretariat.Phone,
+                ["addressZh"] = secretariat.AddressZh,
+                ["addressEn"] = secretariat.AddressEn,
+            },
+        };
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Labels this system issued (table Certificates) that expire in the cycle year, as register labels.</summary>
+    private static async Task<List<RegisterLabel>> IssuedLabelsExpiringAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        await using var db = run.OpenDb();
+        var from = run.Calendar.YearStart;
+        var to = run.Calendar.YearEnd;
+        var certificates = await db.Certificates.AsNoTracking()
+            .Where(c => c.ExpiresOn >= from && c.ExpiresOn <= to)
+            .OrderBy(c => c.Serial)
+            .ToListAsync(cancellationToken);
+        return [.. certificates.Select(IssuedLabel)];
+    }
+
+    private static RegisterLabel IssuedLabel(CertificateRecord certificate) => new(
+        certificate.Serial,
+        Enum.Parse<LabelType>(certificate.LabelType),
+        certificate.HolderName,
+        certificate.HolderRegistrationNo,
+        certificate.FactoryId,
+        certificate.ProviderId,
+        certificate.AwardedOn,
+        certificate.ExpiresOn,
+        Enum.TryParse<LabelRoute>(certificate.Route, out var route) ? route : null,
+        certificate.Revoked,
+        certificate.ContactEmail,
+        certificate.ContactName,
+        Source: null,
+        EvidenceRefs: []);
+}

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BatchCycle.Reminders;
+
+/// <summary>Where a reminder stands. Only <see cref="Drafted"/> and <see cref="Failed"/> may be claimed for sending.</summary>
+public enum ReminderState
+{
+    Drafted,
+
+    /// <summary>The holder has no usable e-mail address: listed for the secretariat, never sent.</summary>
+    NoEmail,
+
+    /// <summary>Claimed by a sender that is handing it to the SMTP server now.</summary>
+    Sending,
+
+    Sent,
+
+    /// <summary>The SMTP server refused it or could not be reached; retried after <c>NextAttemptAt</c> unless given up.</summary>
+    Failed,
+
+    /// <summary>A sender stopped while handing it over: it may have gone out, so it is never re-sent without a person deciding.</summary>
+    Uncertain,
+}
+
+/// <summary>One reminder of one round in the outbox (table <c>ReminderOutbox</c>); a storage shape, mutable for EF Core.</summary>
+public sealed class ReminderOutboxMessage
+{
+    public long Id { get; set; }
+
+    public string Round { get; set; } = "";
+
+    /// <summary>The cycle year whose drafting produced it: a later cycle's run never withdraws it.</summary>
+    public int Year { get; set; }
+
+    public string LabelSerial { get; set; } = "";
+
+    public string LabelType { get; set; } = "";
+
+    public string HolderName { get; set; } = "";
+
+    public DateOnly ExpiresOn { get; set; }
+
+    /// <summary>Comma-separated addresses, already checked; null when <see cref="ReminderState.NoEmail"/>.</summary>
+    public string? Recipient { get; set; }
+
+    public string Subject { get; set; } = "";
+
+    public string TextBody { get; set; } = "";
+
+    public string HtmlBody { get; set; } = "";
+
+    public string MessageId { get; set; } = "";
+
+    public ReminderState State { get; set; }
+
+    /// <summary>Claims so far, including one that was cut off.</summary>
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>When a sender may claim it next (UTC); null when it is never sent automatically (NoEmail, given up).</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary><c>&lt;process id&gt;:&lt;guid&gt;</c> of the sender holding it.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class ReminderOutboxMessageConfiguration : IEntityTypeConfiguration<ReminderOutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<ReminderOutboxMessage> builder)
+    {
+        builder.ToTable("ReminderOutbox");
+        builder.Property(m => m.State).HasConversion<string>();
+        builder.HasIndex(m => m.MessageId).IsUnique();
+        builder.HasIndex(m => new { m.Round, m.LabelSerial }).IsUnique();
+    }
+}

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Mail;
+using BatchCycle.Cycle;
+using BatchCycle.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BatchCycle.Reminders;
+
+/// <summary>What to release before sending; both need a person's decision, so neither happens by default.</summary>
+public sealed record SendOptions(bool RetryUncertain, bool RetryFailed);
+
+/// <summary>What happened to one message of the round, for the per-message report.</summary>
+public enum SendResult
+{
+    SentNow,
+    AlreadySent,
+    Failed,
+    GivenUp,
+    Uncertain,
+    NoEmail,
+    ClaimedElsewhere,
+    NotDue,
+}
+
+public sealed record SendLine(string LabelSerial, string? Recipient, SendResult Result, int Attempts, string? Error, DateTime? NextAttemptAt, DateTime? SentAt);
+
+public sealed record SendReport(string Round, IReadOnlyList<SendLine> Lines, int ReleasedUncertain, int ReleasedFailed)
+{
+    /// <summary>Messages that are neither delivered nor on their way: the send command exits non-zero for them.</summary>
+    public bool AllDelivered => Lines.All(l => l.Result is SendResult.SentNow or SendResult.AlreadySent or SendResult.NoEmail or SendResult.ClaimedElsewhere);
+
+    public int Count(SendResult result) => Lines.Count(l => l.Result == result);
+}
+
+/// <summary>
+/// Sends a round's drafted reminders through the SMTP server in settings, each AT MOST ONCE: a message is claimed
+/// (Drafted/Failed → Sending) by one conditional UPDATE in a transaction before it is handed to the server and
+/// marked Sent after, so a second or concurrent sender finds nothing to claim; a claim left by a sender that
+/// stopped half-way becomes Uncertain, never re-sent automatically. Refusals and dropped connections are retried
+/// with back-off and reported per message.
+/// </summary>
+public sealed class ReminderSender(BatchCycleSettings settings, string databasePath)
+{
+    private readonly ReminderSettings reminders = settings.Reminders;
+
+    public async Task<SendReport> SendAsync(string round, SendOptions options, CancellationToken cancellationToken)
+    {
+        // A wrong sender address is a settings mistake: said before any message is claimed.
+        ReminderMessage.SenderAddress(settings.Smtp, settings.Secretariat);
+        BatchCycleDb.Migrate(databasePath);
+        var attempted = new Dictionary<long, SendResult>();
+        int releasedUncertain, releasedFailed;
+        using (var lease = ReminderSendLease.Take(databasePath))
+        {
+            releasedUncertain = options.RetryUncertain ? await ReleaseAsync(round, ReminderState.Uncertain, cancellationToken) : 0;
+            releasedFailed = options.RetryFailed ? await ReleaseAsync(round, ReminderState.Failed, cancellationToken) : 0;
+            await MarkStaleClaimsUncertainAsync(round, lease.ClaimId, cancellationToken);
+
+            // One pass over every message due, then retries of what failed in this send, after a doubling delay.
+            var ids = await DueAsync(round, null, cancellationToken);
+            for (var retry = 0; ids.Count > 0; retry++)
+            {
+                foreach (var id in ids)
+                {
+                    attempted[id] = await SendOneAsync(id, lease.ClaimId, retry < reminders.RetriesPerSend, cancellationToken);
+                }
+
+                var failed = attempted.Where(a => a.Value == SendResult.Failed).Select(a => a.Key).ToList();
+                if (retry >= reminders.RetriesPerSend || failed.Count == 0)
+                {
+                    break;
+                }
+
+                await Task.Delay(reminders.RetryDelay * Math.Pow(2, retry), cancellationToken);
+                ids = await DueAsync(round, failed, cancellationToken);
+            }
+        }
+
+        return new SendReport(round, await ReportAsync(round, attempted, cancellationToken), releasedUncertain, releasedFailed);
+    }
+
+    /// <summary>The ids a sender may claim now, oldest first; <paramref name="among"/> limits a retry pass to what failed in it.</summary>
+    private async Task<List<long>> DueAsync(string round, List<long>? among, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        await using var db = BatchCycleDb.Open(databasePath);
+        var query = db.Set<ReminderOutboxMessage>().AsNoTracking()
+            .Where(m => m.Round == round && (m.State == ReminderState.Drafted || m.State == ReminderState.Failed)
+                && m.NextAttemptAt != null && m.NextAttemptAt <= now);
+        if (among is not null)
+        {
+            query = query.Where(m => among.Contains(m.Id));
+        }
+
+        return await query.OrderBy(m => m.LabelSerial).Select(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    private async Task<SendResult> SendOneAsync(long id, string claimId, bool retryInThisSend, CancellationToken cancellationToken)
+    {
+        var message = await ClaimAsync(id, claimId, cancellationToken);
+        if (message is null)
+        {
+            // Another sender claimed it between the listing and the claim.
+            return SendResult.ClaimedElsewhere;
+        }
+
+        MailMessage mail;
+        try
+        {
+            mail = ReminderMessage.Create(message, settings.Smtp, settings.Secretariat);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or SettingsException)
+        {
+            // Nothing reached a server, so the claim is released as a failure a person must look at, never left Sending.
+            await SettleAsync(id, claimId, ReminderState.Failed, ex.Message, null, null);
+            return SendResult.GivenUp;
+        }
+
+        try
+        {
+            using var client = Client();
+            await client.SendMailAsync(mail, cancellationToken);
+        }
+        catch (SmtpException ex)
+        {
+            // The server refused the message or the connection failed: it was not accepted, so it may be tried again.
+            var givenUp = message.Attempts >= settings.Smtp.MaxAttempts;
+            var next = givenUp ? (DateTime?)null : DateTime.UtcNow + (retryInThisSend ? TimeSpan.Zero : reminders.RetryBackoff);
+            await SettleAsync(id, claimId, ReminderState.Failed, Describe(ex), next, null);
+            return givenUp ? SendResult.GivenUp : SendResult.Failed;
+        }
+        finally
+        {
+            mail.Dispose();
+        }
+
+        await SettleAsync(id, claimId, ReminderState.Sent, null, null, DateTime.UtcNow);
+        return SendResult.SentNow;
+    }
+
+    /// <summary>
+    /// Drafted/Failed → Sending in one conditional UPDATE inside an immediate transaction: of two senders racing for
+    /// the same row exactly one sees one row changed. The attempt is counted at the claim, so a sender killed while
+    /// sending still leaves its attempt on record.
+    /// </summary>
+    private async Task<ReminderOutboxMessage?> ClaimAsync(long id, string claimId, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        await using var db = BatchCycleDb.Open(databasePath);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Set<ReminderOutboxMessage>()
+            .Where(m => m.Id == id && (m.State == ReminderState.Drafted || m.State == ReminderState.Failed)
+                && m.NextAttemptAt != null && m.NextAttemptAt <= now)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.State, ReminderState.Sending)
+                    .SetProperty(m => m.ClaimedBy, claimId)
+                    .SetProperty(m => m.ClaimedAt, now)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                cancellationToken);
+        if (claimed != 1)
+        {
+            return null;
+        }
+
+        var message = await db.Set<ReminderOutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return message;
+    }
+
+    /// <summary>Records the outcome of a claimed message; never cancelled, so what the server did is never lost.</summary>
+    private async Task SettleAsync(long id, string claimId, ReminderState state, string? error, DateTime? nextAttemptAt, DateTime? sentAt)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        await db.Set<ReminderOutboxMessage>()
+            .Where(m => m.Id == id && m.State == ReminderState.Sending && m.ClaimedBy == claimId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.State, state)
+                    .SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.ClaimedBy, state == ReminderState.Sent ? claimId : null),
+                CancellationToken.None);
+    }
+
+    /// <summary>A message still Sending whose sender has stopped may have reached the server: a person must check it.</summary>
+    private async Task MarkStaleClaimsUncertainAsync(string round, string ownClaim, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var sending = await db.Set<ReminderOutboxMessage>().AsNoTracking()
+            .Where(m => m.Round == round && m.State == ReminderState.Sending && m.ClaimedBy != ownClaim)
+            .Select(m => new { m.Id, m.ClaimedBy, m.ClaimedAt })
+            .ToListAsync(cancellationToken);
+        foreach (var claim in sending.Where(c => c.ClaimedBy is null || !ReminderSendLease.IsAlive(databasePath, c.ClaimedBy)))
+        {
+            var note = $"the sender {claim.ClaimedBy} stopped while sending it (claimed {claim.ClaimedAt:yyyy-MM-dd HH:mm:ss} UTC); it may have been delivered";
+            await db.Set<ReminderOutboxMessage>()
+                .Where(m => m.Id == claim.Id && m.State == ReminderState.Sending && m.ClaimedBy == claim.ClaimedBy)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, ReminderState.Uncertain).SetProperty(m => m.LastError, note), cancellationToken);
+        }
+    }
+
+    /// <summary>A person checked: the Uncertain messages did not arrive, or the Failed ones may be tried afresh.</summary>
+    private async Task<int> ReleaseAsync(string round, ReminderState state, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        await using var db = BatchCycleDb.Open(databasePath);
+        return await db.Set<ReminderOutboxMessage>()
+            .Where(m => m.Round == round && m.State == state)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.State, ReminderState.Drafted)
+                    .SetProperty(m => m.Attempts, 0)
+                    .SetProperty(m => m.NextAttemptAt, now)
+                    .SetProperty(m => m.ClaimedBy, (string?)null),
+                cancellationToken);
+    }
+
+    private async Task<List<SendLine>> ReportAsync(string round, Dictionary<long, SendResult> attempted, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var rows = await db.Set<ReminderOutboxMessage>().AsNoTracking()
+            .Where(m => m.Round == round)
+            .OrderBy(m => m.LabelSerial)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new SendLine(r.LabelSerial, r.Recipient, ResultOf(r, attempted), r.Attempts, r.LastError, r.NextAttemptAt, r.SentAt))];
+    }
+
+    private static SendResult ResultOf(ReminderOutboxMessage row, Dictionary<long, SendResult> attempted) => row.State switch
+    {
+        ReminderState.Sent => attempted.TryGetValue(row.Id, out var result) && result == SendResult.SentNow ? SendResult.SentNow : SendResult.AlreadySent,
+        ReminderState.NoEmail => SendResult.NoEmail,
+        ReminderState.Uncertain => SendResult.Uncertain,
+        ReminderState.Sending => SendResult.ClaimedElsewhere,
+        ReminderState.Failed => row.NextAttemptAt is null ? SendResult.GivenUp : SendResult.Failed,
+        ReminderState.Drafted => SendResult.NotDue,
+        _ => throw new ArgumentOutOfRangeException(nameof(row), row.State, "Unknown reminder state."),
+    };
+
+    private SmtpClient Client()
+    {
+        var smtp = settings.Smtp;
+        var client = new SmtpClient(smtp.Host, smtp.Port)
+        {
+            DeliveryMethod = SmtpDeliveryMethod.Network,
+            EnableSsl = smtp.EnableSsl,
+            Timeout = (int)reminders.SmtpTimeout.TotalMilliseconds,
+        };
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+        }
+
+        return client;
+    }
+
+    /// <summary>The server's reply or the network error, in one line: the inner exception says what really happened.</summary>
+    private static string Describe(SmtpException ex)
+    {
+        var innermost = ex.GetBaseException();
+        var status = ex.StatusCode == SmtpStatusCode.GeneralFailure ? "" : $"SMTP {(int)ex.StatusCode} {ex.StatusCode}: ";
+        var detail = ReferenceEquals(innermost, ex) ? ex.Message : $"{ex.Message} {innermost.Message}";
+        return status + detail.ReplaceLineEndings(" ").Trim();
+    }
+}

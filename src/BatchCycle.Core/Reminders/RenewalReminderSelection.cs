@@ -1,0 +1,74 @@
+using BatchCycle.Cycle;
+using BatchCycle.Import;
+
+namespace BatchCycle.Reminders;
+
+/// <summary>Why a label of the register gets no reminder this cycle.</summary>
+public enum ReminderSkip
+{
+    NotExpiringThisYear,
+    Revoked,
+    RenewalApplied,
+}
+
+/// <summary>The labels due a renewal reminder this cycle, and how many were passed over for each reason.</summary>
+public sealed record RenewalReminderSelection(IReadOnlyList<RegisterLabel> Due, IReadOnlyDictionary<ReminderSkip, int> Skipped)
+{
+    /// <summary>
+    /// CRITERIA.md "Renewal reminders": every label expiring in the cycle year and not revoked is due, unless a
+    /// renewal application of the same type already exists for the same factory (M, E) or applicant (S, T) —
+    /// the identities of requirement REN, so a reminder never asks a holder for what it has already done.
+    /// A serial held both in the imported register and by the system counts once (the register's copy wins:
+    /// it is what the secretariat maintains, revocations included).
+    /// </summary>
+    public static RenewalReminderSelection Select(
+        CycleCalendar calendar,
+        IEnumerable<RegisterLabel> register,
+        IEnumerable<RegisterLabel> issued,
+        IEnumerable<Application> applications)
+    {
+        var renewals = applications.Where(a => a.Kind == ApplicationKind.Renewal).ToList();
+        var skipped = Enum.GetValues<ReminderSkip>().ToDictionary(s => s, _ => 0);
+        var due = new List<RegisterLabel>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var label in register.Concat(issued))
+        {
+            if (!seen.Add(label.Serial))
+            {
+                continue;
+            }
+
+            ReminderSkip? skip = !calendar.ExpiresThisYear(label.ExpiresOn) ? ReminderSkip.NotExpiringThisYear
+                : label.Revoked ? ReminderSkip.Revoked
+                : renewals.Any(a => RenewsLabel(a, label)) ? ReminderSkip.RenewalApplied
+                : null;
+            if (skip is { } reason)
+            {
+                skipped[reason]++;
+            }
+            else
+            {
+                due.Add(label);
+            }
+        }
+
+        return new RenewalReminderSelection([.. due.OrderBy(l => l.Serial, StringComparer.Ordinal)], skipped);
+    }
+
+    /// <summary>A holder is its factory for M and E, its registration number for S and its provider id for T (CRITERIA.md, identity).</summary>
+    public static bool RenewsLabel(Application application, RegisterLabel label) =>
+        application.Kind == ApplicationKind.Renewal
+        && application.LabelType == label.LabelType
+        && label.LabelType switch
+        {
+            LabelType.M or LabelType.E => SameId(application.FactoryId, label.FactoryId),
+            LabelType.S => SameId(application.RegistrationNo, label.HolderRegistrationNo),
+            LabelType.T => SameId(application.ProviderId, label.ProviderId),
+            _ => throw new ArgumentOutOfRangeException(nameof(label), label.LabelType, "Unknown label type."),
+        };
+
+    // Identifiers arrive trimmed and upper-cased from the import; a missing one never matches, so a label
+    // whose holder cannot be identified still gets its reminder rather than being silently passed over.
+    private static bool SameId(string? a, string? b) =>
+        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}
