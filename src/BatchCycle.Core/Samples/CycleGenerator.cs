@@ -61,13 +61,13 @@ public static class CycleGenerator
                 using var workbook = new XlsxSampleWriter(path, entryTime);
                 foreach (var sheet in plan.Sheets)
                 {
-                    workbook.AddTable(sheet.SheetName, InputSchemas.Columns(sheet.Kind), sheet.Style, Rows(sheet.Kind, options, context, counts[sheet.Kind]), cancellationToken);
+                    workbook.AddTable(sheet.SheetName, InputSchemas.Columns(sheet.Kind), sheet.Style, Rows(sheet, options, context, counts[sheet.Kind]), cancellationToken);
                 }
             }
             else
             {
                 var sheet = plan.Sheets[0];
-                CsvSampleWriter.Write(path, plan.Encoding!.Value, InputSchemas.Columns(sheet.Kind), sheet.Style, Rows(sheet.Kind, options, context, counts[sheet.Kind]), cancellationToken);
+                CsvSampleWriter.Write(path, plan.Encoding!.Value, InputSchemas.Columns(sheet.Kind), sheet.Style, Rows(sheet, options, context, counts[sheet.Kind]), cancellationToken);
             }
 
             files.Add(path);
@@ -109,11 +109,13 @@ public static class CycleGenerator
         }
     }
 
-    private static IEnumerable<object?[]> Rows(InputKind kind, GeneratorOptions options, FillerContext context, RowCounter counter)
+    private static IEnumerable<object?[]> Rows(SheetPlan sheet, GeneratorOptions options, FillerContext context, RowCounter counter)
     {
+        var kind = sheet.Kind;
+        var takes = sheet.Takes ?? (_ => true);
         foreach (var records in Scenarios(options))
         {
-            foreach (var row in records.Rows(kind))
+            foreach (var row in records.Rows(kind).Where(takes))
             {
                 counter.Scenario++;
                 yield return row;
@@ -121,7 +123,7 @@ public static class CycleGenerator
         }
 
         object?[]? firstFiller = null;
-        foreach (var row in FillerRecords.Rows(kind, context))
+        foreach (var row in FillerRecords.Rows(kind, context).Where(r => takes(r.Cells)))
         {
             firstFiller ??= row.Cells;
             if (row.Bad)
@@ -136,7 +138,7 @@ public static class CycleGenerator
             yield return row.Cells;
         }
 
-        foreach (var row in BadRows.Fixed(kind, options.Calendar, firstFiller))
+        foreach (var row in BadRows.Fixed(kind, options.Calendar, firstFiller).Where(takes))
         {
             counter.Bad++;
             yield return row;

@@ -15,7 +15,9 @@ public enum SampleFormat
     Mixed,
 }
 
-public sealed record SheetPlan(InputKind Kind, string SheetName, SheetStyle Style);
+/// <param name="Takes">When set, the sheet holds only the rows of its kind this accepts; the sheets of one kind then
+/// split its rows between them (each row goes to exactly one), as when two authorities send their own lists.</param>
+public sealed record SheetPlan(InputKind Kind, string SheetName, SheetStyle Style, Func<object?[], bool>? Takes = null);
 
 /// <summary>One file of the input folder: a workbook of one or more sheets, or a CSV file of one kind.</summary>
 public sealed record FilePlan(string FileName, CsvEncoding? Encoding, IReadOnlyList<SheetPlan> Sheets)
@@ -32,6 +34,9 @@ public static class SampleLayout
         SampleFormat.Xlsx => [.. Enum.GetValues<InputKind>().Select(k => new FilePlan(BaseName(k) + ".xlsx", null, [new SheetPlan(k, BaseName(k), SheetStyle.Plain(true))]))],
         _ => Mixed(year),
     };
+
+    /// <summary>A case of Hong Kong's Environmental Protection Department rather than of a Guangdong authority.</summary>
+    private static bool IsHongKongCase(object?[] violation) => violation[0] is string caseRef && caseRef.StartsWith("EPD/", StringComparison.Ordinal);
 
     private static string BaseName(InputKind kind) => kind switch
     {
@@ -67,7 +72,11 @@ public static class SampleLayout
         ]),
         new("广东省环境违法处罚记录.csv", CsvEncoding.Gb18030,
         [
-            new(InputKind.Violations, "违法处罚记录", new SheetStyle(HeaderLanguage.Simplified, [DateForm.Chinese, DateForm.Slash], YesNoForm.ShiFou, DatesAsCells: false, ChineseValues: true)),
+            new(InputKind.Violations, "违法处罚记录", new SheetStyle(HeaderLanguage.Simplified, [DateForm.Chinese, DateForm.Slash], YesNoForm.ShiFou, DatesAsCells: false, ChineseValues: true), row => !IsHongKongCase(row)),
+        ]),
+        new("EPD convictions.xlsx", null,
+        [
+            new(InputKind.Violations, "Convictions", SheetStyle.Plain(datesAsCells: true), IsHongKongCase),
         ]),
         new("標誌登記冊 Label register.xlsx", null,
         [
