@@ -235,9 +235,10 @@ public sealed class CaseBuilder
     public void Title(SampleFactory factory, Choice type, DateOnly issuedOn, DateOnly? validUntil)
     {
         var number = ++counters.Title;
-        var certificate = type == SampleChoices.GreenFactoryMiit || type == SampleChoices.GreenFactoryProvincial
+        var prefix = type == SampleChoices.MunicipalCpAudit ? "清审验" : type == SampleChoices.MunicipalCpEnterprise ? "市清企" : type == SampleChoices.ProvincialCpEnterprise ? "粤清企" : null;
+        var certificate = prefix is null
             ? string.Create(CultureInfo.InvariantCulture, $"GF{issuedOn.Year}-{number:00000}")
-            : string.Create(CultureInfo.InvariantCulture, $"粤清审〔{issuedOn.Year}〕{number:00000}号");
+            : string.Create(CultureInfo.InvariantCulture, $"{prefix}〔{issuedOn.Year}〕{number:00000}号");
         records.Add(InputKind.Titles, [factory.Id, factory.Name, type, certificate, issuedOn, validUntil]);
     }
 

@@ -71,16 +71,19 @@ public static class SampleIdentities
     /// <summary>A Guangdong factory with a valid USCC and a name no other counter produces.</summary>
     public static SampleFactory GuangdongFactory(int counter)
     {
-        var combination = (int)((long)counter * 1499 % FactoryCombinations);
-        var generation = counter / FactoryCombinations;
+        // Filler factories are named "东莞市…" and scenario factories "东莞…", so the two ranges never share a name.
+        var filler = counter >= FillerCounterStart;
+        var local = filler ? counter - FillerCounterStart : counter;
+        var combination = (int)((long)local * 1499 % FactoryCombinations);
+        var generation = local / FactoryCombinations;
         var form = combination % 2;
         var industry = Industries[combination / 2 % Industries.Length];
         var brand = Brands[combination / 2 / Industries.Length % Brands.Length];
         var city = Cities[combination / 2 / Industries.Length / Brands.Length];
-        var name = city.Zh + brand.Zh + industry.Zh + (form == 0 ? "有限公司" : "厂")
+        var name = city.Zh + (filler ? "市" : "") + brand.Zh + industry.Zh + (form == 0 ? "有限公司" : "厂")
             + (generation > 0 ? string.Create(CultureInfo.InvariantCulture, $"第{generation + 1}分厂") : "");
         var district = city.Districts[counter % city.Districts.Length];
-        var address = string.Create(CultureInfo.InvariantCulture, $"广东省{city.Zh}市{district}{Roads[counter % Roads.Length]}{counter % 388 + 1}号");
+        var address = string.Create(CultureInfo.InvariantCulture, $"广东省{city.Zh}市{district}{Roads[counter / 7 % Roads.Length]}{counter * 37 % 388 + 1}号");
         return new SampleFactory(UsccFor(city.Division, counter), name, address, city.Zh);
     }
 
@@ -106,9 +109,9 @@ public static class SampleIdentities
             _ => (brand.Zh + "国际集团有限公司", $"{brand.En} International Holdings Limited"),
         };
         var surname = Surnames[counter % Surnames.Length];
-        var given = GivenNames[counter / Surnames.Length % GivenNames.Length];
-        var domain = brand.En.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-        var email = string.Create(CultureInfo.InvariantCulture, $"{given.En.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}.{surname.En.ToLowerInvariant()}@{domain}{counter % 97}.com.hk");
+        var given = GivenNames[(counter * 7 + counter / Surnames.Length) % GivenNames.Length];
+        var domain = (brand.En + industry.En.Split(' ')[0]).Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        var email = string.Create(CultureInfo.InvariantCulture, $"{given.En.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}.{surname.En.ToLowerInvariant()}@{domain}.com.hk");
         return new SampleCompany(BrNumber(counter), name, nameEn, surname.Zh + given.Zh, email);
     }
 
@@ -128,9 +131,9 @@ public static class SampleIdentities
         return brand.Zh + forms[counter / Brands.Length % forms.Length];
     }
 
-    /// <summary>8-digit BR number; an affine map modulo 9×10⁷ is a bijection, so distinct counters give distinct numbers.</summary>
+    /// <summary>8-digit BR number; an affine map modulo 9×10⁷ with a multiplier coprime to it is a bijection, so distinct counters give distinct numbers.</summary>
     public static string BrNumber(int counter) =>
-        ((((long)counter * 48271) + 12345) % 90_000_000 + 10_000_000).ToString(CultureInfo.InvariantCulture);
+        ((((long)counter * 7_654_321) + 23_456_789) % 90_000_000 + 10_000_000).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A USCC as issued to a company (registration authority 9, type 1), in the modern "MA…" organisation code
@@ -139,7 +142,7 @@ public static class SampleIdentities
     public static string UsccFor(string division, int counter)
     {
         const int space = 31 * 31 * 31 * 31 * 31 * 31;
-        var value = ((long)counter * 7_368_787 + 1_234_567) % space;
+        var value = ((long)counter * 7_368_787 + 123_456_789) % space;
         var body = new char[8];
         body[0] = 'M';
         body[1] = 'A';
