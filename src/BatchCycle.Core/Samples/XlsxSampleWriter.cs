@@ -26,11 +26,21 @@ public sealed class XlsxSampleWriter : IDisposable
     private readonly ZipArchive zip;
     private readonly DateTimeOffset entryTime;
     private readonly List<string> sheetNames = [];
+    private readonly int rowsPerSheet;
 
     /// <param name="path">The workbook file, created or replaced.</param>
-    /// <param name="entryTime">The modification time stored on every ZIP entry (keeps the bytes reproducible).</param>
-    public XlsxSampleWriter(string path, DateTimeOffset entryTime)
+    /// <param name="entryTime">The modification time stored on every ZIP entry (keeps the bytes reproducible); 1980 to 2107.</param>
+    /// <param name="rowsPerSheet">Data rows per sheet before a table continues on the next sheet.</param>
+    public XlsxSampleWriter(string path, DateTimeOffset entryTime, int rowsPerSheet = MaxRowsPerSheet)
     {
+        if (entryTime.Year is < 1980 or > 2107)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entryTime), entryTime, "A ZIP entry time lies between 1980 and 2107.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerSheet, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowsPerSheet, MaxRowsPerSheet);
+        this.rowsPerSheet = rowsPerSheet;
         file = new FileStream(path, FileMode.Create, FileAccess.Write);
         zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: false, Utf8);
         this.entryTime = entryTime;
@@ -86,7 +96,7 @@ public sealed class XlsxSampleWriter : IDisposable
 
         writer.WriteEndElement();
         long written = 0;
-        while (more && written < MaxRowsPerSheet)
+        while (more && written < rowsPerSheet)
         {
             if ((written & 0xFFF) == 0)
             {

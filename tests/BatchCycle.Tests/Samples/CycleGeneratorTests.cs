@@ -122,4 +122,19 @@ public sealed class CycleGeneratorTests
         var options = new GeneratorOptions(temp.Combine("in"), temp.Combine("in", "expected.csv"), Cycle2025, 10, 1, SampleFormat.Csv);
         Assert.Throws<ArgumentException>(() => CycleGenerator.Generate(options, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task The_generate_verb_refuses_a_folder_that_already_holds_files_without_a_stack_trace()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        await File.WriteAllTextAsync(temp.Combine("in", "old.csv"), "x");
+
+        var result = await ProgramRunner.RunAsync(temp.Path, "generate", "--out", "in", "--applications", "5");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not empty", result.StdErr);
+        Assert.DoesNotContain("   at ", result.StdErr);
+        Assert.Equal(["old.csv"], Directory.GetFiles(temp.Combine("in")).Select(Path.GetFileName));
+    }
 }
