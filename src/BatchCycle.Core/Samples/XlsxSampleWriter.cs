@@ -217,6 +217,10 @@ public sealed class XlsxSampleWriter : IDisposable
         private readonly InlineString inlineElement = new();
         private readonly CellValue valueElement = new();
         private readonly Text textElement = new();
+        private readonly OpenXmlAttribute[] plain = new OpenXmlAttribute[1];
+        private readonly OpenXmlAttribute[] typed = new OpenXmlAttribute[2];
+        private readonly OpenXmlAttribute[] styled = new OpenXmlAttribute[2];
+        private readonly OpenXmlAttribute[] styledTyped = new OpenXmlAttribute[3];
         private string rowText = "1";
 
         public void StartRow(int row)
@@ -268,20 +272,29 @@ public sealed class XlsxSampleWriter : IDisposable
             writer.WriteEndElement();
         }
 
-        private List<OpenXmlAttribute> Attributes(int column, uint? styleIndex, string? type)
+        /// <summary>Reuses one attribute array per shape: a million-row sheet should not allocate a list per cell.</summary>
+        private OpenXmlAttribute[] Attributes(int column, uint? styleIndex, string? type)
         {
-            var attributes = new List<OpenXmlAttribute>(3) { new("r", "", ColumnName(column) + rowText) };
-            if (styleIndex is { } s)
+            var reference = new OpenXmlAttribute("r", "", ColumnName(column) + rowText);
+            switch (styleIndex, type)
             {
-                attributes.Add(new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture)));
+                case (null, null):
+                    plain[0] = reference;
+                    return plain;
+                case (null, { } t):
+                    typed[0] = reference;
+                    typed[1] = new OpenXmlAttribute("t", "", t);
+                    return typed;
+                case ({ } s, null):
+                    styled[0] = reference;
+                    styled[1] = new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture));
+                    return styled;
+                case ({ } s, { } t):
+                    styledTyped[0] = reference;
+                    styledTyped[1] = new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture));
+                    styledTyped[2] = new OpenXmlAttribute("t", "", t);
+                    return styledTyped;
             }
-
-            if (type is not null)
-            {
-                attributes.Add(new OpenXmlAttribute("t", "", type));
-            }
-
-            return attributes;
         }
 
         private string ColumnName(int column)
