@@ -137,4 +137,17 @@ public sealed class CycleGeneratorTests
         Assert.DoesNotContain("   at ", result.StdErr);
         Assert.Equal(["old.csv"], Directory.GetFiles(temp.Combine("in")).Select(Path.GetFileName));
     }
+
+    [Theory]
+    [InlineData(SampleFormat.Xlsx)]
+    [InlineData(SampleFormat.Mixed)]
+    public void Every_row_written_to_workbooks_and_csv_files_is_read_back_by_an_independent_reader(SampleFormat format)
+    {
+        using var temp = new TempFolder();
+        var summary = Generate(temp, "in", format, 60, 9);
+
+        var tables = SampleFiles.ReadFolder(temp.Combine("in"));
+        Assert.Equal(summary.Rows.Values.Sum(r => r.Total), tables.Sum(t => t.Rows.Count));
+        Assert.All(tables, t => Assert.All(t.Rows, row => Assert.True(row.Count <= t.Header.Count)));
+    }
 }
