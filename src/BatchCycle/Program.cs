@@ -11,6 +11,7 @@ var root = new RootCommand("BatchCycle: the Hong Kong–Guangdong Cleaner Produc
 {
     RunCommand.Create(),
     RemindersCommand.Create(),
+    GenerateCommand.Create(),
 };
 
 try

@@ -6,7 +6,8 @@ namespace BatchCycle.Import;
 /// </summary>
 public static class Uscc
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    /// <summary>The 31 characters a USCC is written in (GB 32100-2015; no I, O, S, V, Z).</summary>
+    public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
     /// <summary>True when <paramref name="code"/> is 18 characters of the alphabet and its last is the right check character.</summary>
