@@ -313,14 +313,15 @@ public static class ScenarioCatalogue
             b.Submit(b.Manufacturing(LabelType.M, true, applicant, factory) with { SiteCheck = "Pass" }, notMet: ["5.2-I"]);
         }),
 
-        // REN: the factory's M label expires next year, so there is nothing to renew in this cycle. Every other
-        // requirement holds on any window (title valid without end, no violation at all), so only REN fails.
-        new("M-renewal-not-expiring", 1, "M renewal of a label that expires next year, not this year → REN not met.", b =>
+        // REN: the factory's M label expires next year, so there is nothing to renew in this cycle. Without a label
+        // being renewed there is no ValidityStart, so the renewal requirements counted from it (5.2-I, 5.2-II)
+        // cannot be met either.
+        new("M-renewal-not-expiring", 1, "M renewal of a label that expires next year, not this year → REN not met, and 5.2-I/5.2-II with it.", b =>
         {
             var (applicant, factory) = (b.HongKongCompany(), b.GuangdongFactory());
             b.Label(LabelType.M, applicant, factory, null, b.AwardDay(1), "Audit");
             b.Title(factory, MunicipalCpAudit, b.AwardDay(3), null);
-            b.Submit(b.Manufacturing(LabelType.M, true, applicant, factory), notMet: ["REN"]);
+            b.Submit(b.Manufacturing(LabelType.M, true, applicant, factory), notMet: ["REN", "5.2-I", "5.2-II"]);
         }),
 
         // 4.2-I-1: two M labels since LookbackStart (the later one valid until next year, so this year's M requirement
@@ -387,12 +388,13 @@ public static class ScenarioCatalogue
             Suppliers(b, id, b.AwardDay(1).AddDays(10), null, ProvincialCpEnterprise);
         }),
 
-        // 2.3: neither registration place nor number. Only in the first round: at scale two applicants without a
-        // number could be taken for one (DUP), which would blur the story.
-        new("S-new-no-registration", 1, "S new with procurement evidence but no business registration given → 2.3 not met.", b =>
+        // 2.3: neither registration place nor number. Missing data goes to review: 2.3 is unknown, and so is DUP,
+        // since without a number duplicates cannot be checked. Only in the first round: at scale two applicants
+        // without a number would blur the story.
+        new("S-new-no-registration", 1, "S new with procurement evidence but no business registration given → 2.3 and DUP unknown (review).", b =>
         {
             var applicant = b.HongKongCompany();
-            var id = b.Submit(b.SupplyChain(false, applicant) with { RegistrationPlace = null, RegistrationNo = null }, notMet: ["2.3"]);
+            var id = b.Submit(b.SupplyChain(false, applicant) with { RegistrationPlace = null, RegistrationNo = null }, unknown: ["DUP", "2.3"]);
             Suppliers(b, id, b.AwardDay(1).AddDays(10), null, GreenFactoryMiit);
         }, FirstRoundOnly: true),
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using BatchCycle.Tests.Support;
 using ExcelDataReader;
 
 namespace BatchCycle.Tests.Panel;
@@ -85,72 +86,11 @@ public static class WorkbookReaders
             {
                 var csv = Path.Combine(folder, $"{baseName}-{name}.csv");
                 Assert.True(File.Exists(csv), $"LibreOffice wrote no CSV for sheet '{name}'.");
-                return Trim(ParseCsv(File.ReadAllText(csv, Encoding.UTF8)));
+                return Trim(CsvText.Parse(File.ReadAllText(csv, Encoding.UTF8)));
             },
             StringComparer.Ordinal);
     }
 
-    /// <summary>RFC 4180: quoted fields may hold commas, quotes and line breaks.</summary>
-    public static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n' || c == '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add([.. row]);
-        }
-
-        return rows;
-    }
 
     private static List<string[]> Trim(List<string[]> rows)
     {
