@@ -5,5 +5,6 @@ public static class PipelineStages
 {
     public static IReadOnlyList<IRunStage> Create() =>
     [
+        new Certificates.CertificatesStage(),
     ];
 }
