@@ -44,15 +44,18 @@ public static class CertificateRendering
 
         await using (printer)
         {
-            for (var i = 0; i < withoutPdf.Count; i++)
-            {
-                var certificate = withoutPdf[i];
-                var pdf = await printer.PrintAsync(Html(run, template, [certificate]), cancellationToken);
-                await WriteAtomicallyAsync(Path.Combine(folder, certificate.Serial + ".pdf"), pdf, cancellationToken);
-                // An HTML copy left by a run without Chromium is superseded; one format per certificate.
-                File.Delete(Path.Combine(folder, certificate.Serial + ".html"));
-                run.ReportProgress(0.9 * (i + 1) / withoutPdf.Count);
-            }
+            var done = 0;
+            await Parallel.ForEachAsync(
+                withoutPdf,
+                new ParallelOptions { MaxDegreeOfParallelism = printer.Parallelism, CancellationToken = cancellationToken },
+                async (certificate, token) =>
+                {
+                    var pdf = await printer.PrintAsync(Html(run, template, [certificate]), token);
+                    await WriteAtomicallyAsync(Path.Combine(folder, certificate.Serial + ".pdf"), pdf, token);
+                    // An HTML copy left by a run without Chromium is superseded; one format per certificate.
+                    File.Delete(Path.Combine(folder, certificate.Serial + ".html"));
+                    run.ReportProgress(0.9 * Interlocked.Increment(ref done) / withoutPdf.Count);
+                });
 
             var combined = await printer.PrintAsync(Html(run, template, certificates), cancellationToken);
             await WriteAtomicallyAsync(combinedPdf, combined, cancellationToken);

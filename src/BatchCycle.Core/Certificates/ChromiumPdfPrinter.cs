@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Playwright;
 
 namespace BatchCycle.Certificates;
@@ -5,7 +6,8 @@ namespace BatchCycle.Certificates;
 /// <summary>
 /// Prints HTML to A4 PDF with the Debian Chromium named in the settings, driven by Playwright's bundled
 /// driver (it never downloads a browser). One browser serves a whole batch: starting Chromium costs seconds,
-/// printing a page a fraction of one.
+/// printing a page a fraction of one. A few pages print side by side, each in its own browser context (so in its
+/// own renderer process), because most of a print is spent preparing the fonts for the PDF, on one core.
 /// </summary>
 public sealed class ChromiumPdfPrinter : IAsyncDisposable
 {
@@ -25,18 +27,30 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
 
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
-    private readonly IPage page;
+    private readonly Channel<IPage> idlePages;
 
-    private ChromiumPdfPrinter(IPlaywright playwright, IBrowser browser, IPage page)
+    private ChromiumPdfPrinter(IPlaywright playwright, IBrowser browser, IReadOnlyList<IPage> pages)
     {
         this.playwright = playwright;
         this.browser = browser;
-        this.page = page;
+        Parallelism = pages.Count;
+        idlePages = Channel.CreateUnbounded<IPage>();
+        foreach (var page in pages)
+        {
+            idlePages.Writer.TryWrite(page);
+        }
     }
 
+    /// <summary>How many documents may be printed at once.</summary>
+    public int Parallelism { get; }
+
     /// <summary>Starts Chromium; when it is missing or does not start, the reason in words instead of a printer.</summary>
-    public static async Task<(ChromiumPdfPrinter? Printer, string? Problem)> TryStartAsync(string chromium, CancellationToken cancellationToken)
+    public static async Task<(ChromiumPdfPrinter? Printer, string? Problem)> TryStartAsync(string chromium, CancellationToken cancellationToken) =>
+        await TryStartAsync(chromium, Math.Clamp(Environment.ProcessorCount, 1, 4), cancellationToken);
+
+    public static async Task<(ChromiumPdfPrinter? Printer, string? Problem)> TryStartAsync(string chromium, int parallelism, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
         if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
         {
             return (null, $"Chromium was not found at '{chromium}'");
@@ -52,10 +66,17 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
                 Headless = true,
                 Args = LaunchArguments,
             });
-            var page = await browser.NewPageAsync();
-            page.SetDefaultTimeout((float)PrintTimeout.TotalMilliseconds);
+            var pages = new List<IPage>();
+            for (var i = 0; i < parallelism; i++)
+            {
+                var context = await browser.NewContextAsync();
+                var page = await context.NewPageAsync();
+                page.SetDefaultTimeout((float)PrintTimeout.TotalMilliseconds);
+                pages.Add(page);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            return (new ChromiumPdfPrinter(playwright, browser, page), null);
+            return (new ChromiumPdfPrinter(playwright, browser, pages), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -67,18 +88,26 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
     }
 
     /// <summary>Prints one HTML document to an A4 PDF; the template's <c>@page</c> rule may choose landscape or margins.</summary>
+    /// <remarks>Safe to call concurrently: each call borrows one of the idle pages.</remarks>
     public async Task<byte[]> PrintAsync(string html, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        await page.SetContentAsync(html);
-        // Web fonts from {{asset}} load asynchronously; system fonts are ready at once.
-        await page.EvaluateAsync("document.fonts.ready");
-        return await page.PdfAsync(new()
+        var page = await idlePages.Reader.ReadAsync(cancellationToken);
+        try
         {
-            Format = "A4",
-            PrintBackground = true,
-            PreferCSSPageSize = true,
-        });
+            await page.SetContentAsync(html);
+            // Web fonts from {{asset}} load asynchronously; system fonts are ready at once.
+            await page.EvaluateAsync("document.fonts.ready");
+            return await page.PdfAsync(new()
+            {
+                Format = "A4",
+                PrintBackground = true,
+                PreferCSSPageSize = true,
+            });
+        }
+        finally
+        {
+            idlePages.Writer.TryWrite(page);
+        }
     }
 
     public async ValueTask DisposeAsync()
