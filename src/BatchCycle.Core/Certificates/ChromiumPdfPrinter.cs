@@ -45,12 +45,8 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
     public int Parallelism { get; }
 
     /// <summary>Starts Chromium; when it is missing or does not start, the reason in words instead of a printer.</summary>
-    public static async Task<(ChromiumPdfPrinter? Printer, string? Problem)> TryStartAsync(string chromium, CancellationToken cancellationToken) =>
-        await TryStartAsync(chromium, Math.Clamp(Environment.ProcessorCount, 1, 4), cancellationToken);
-
-    public static async Task<(ChromiumPdfPrinter? Printer, string? Problem)> TryStartAsync(string chromium, int parallelism, CancellationToken cancellationToken)
+    public static async Task<(ChromiumPdfPrinter? Printer, string? Problem)> TryStartAsync(string chromium, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
         if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
         {
             return (null, $"Chromium was not found at '{chromium}'");
@@ -67,7 +63,8 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
                 Args = LaunchArguments,
             });
             var pages = new List<IPage>();
-            for (var i = 0; i < parallelism; i++)
+            // One page per core: the work is CPU-bound, more pages would only wait for each other.
+            for (var i = 0; i < Math.Clamp(Environment.ProcessorCount, 1, 4); i++)
             {
                 var context = await browser.NewContextAsync();
                 var page = await context.NewPageAsync();

@@ -9,10 +9,13 @@ namespace BatchCycle.Certificates;
 /// The certificate serial pattern of the settings (<c>BatchCycle:SerialFormat</c>), e.g.
 /// <c>{Year}-{Code}-{Seq:0000}</c> → <c>2025-M-0001</c>. It must name the year, the label code and the sequence:
 /// sequences restart every year and for every label type, so a pattern without all three would give two
-/// certificates the same serial.
+/// certificates the same serial. Serials name the certificate files, so the pattern may not hold characters
+/// that a file name cannot (on any system the files may be copied to).
 /// </summary>
 public sealed partial class SerialFormat
 {
+    private static readonly char[] NotInFileNames = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
+
     private readonly IReadOnlyList<Part> parts;
 
     private SerialFormat(string pattern, IReadOnlyList<Part> parts)
@@ -62,6 +65,12 @@ public sealed partial class SerialFormat
             {
                 throw new SettingsException(
                     $"BatchCycle:SerialFormat '{pattern}' has a brace outside a placeholder ('{text}'); use {{Year}}, {{Code}} and {{Seq:0000}}.");
+            }
+
+            if (text.IndexOfAny(NotInFileNames) >= 0)
+            {
+                throw new SettingsException(
+                    $"BatchCycle:SerialFormat '{pattern}' has a character that cannot be part of a file name ('{text}'); serials name the certificate files.");
             }
 
             if (text.Length > 0)

@@ -9,7 +9,7 @@ public sealed class SerialFormatTests
     [InlineData("{Year}-{Code}-{Seq:0000}", 2025, LabelType.M, 1, "2025-M-0001")]
     [InlineData("{Year}-{Code}-{Seq:0000}", 2026, LabelType.E, 42, "2026-E-0042")]
     [InlineData("{Year}-{Code}-{Seq:0000}", 2025, LabelType.T, 10000, "2025-T-10000")]
-    [InlineData("CPP/{Code}{Year}/{Seq:000}", 2027, LabelType.S, 7, "CPP/S2027/007")]
+    [InlineData("CPP_{Code}{Year}.{Seq:000}", 2027, LabelType.S, 7, "CPP_S2027.007")]
     [InlineData("{Year}{Code}{Seq}", 2025, LabelType.M, 12, "2025M12")]
     [InlineData("{Seq:00}-{Code}-{Year}", 2025, LabelType.E, 3, "03-E-2025")]
     [InlineData("{Year}-{Code}-{Seq:#}", 2025, LabelType.E, 3, "2025-E-3")]
@@ -25,6 +25,8 @@ public sealed class SerialFormatTests
     [InlineData("{Year:yy}-{Code}-{Seq:0000}", "unknown placeholder '{Year:yy}'")]
     [InlineData("{Year}-{Code}-{Seq:0000", "brace outside a placeholder")]
     [InlineData("{Year}-{Code}}-{Seq:0000}", "brace outside a placeholder")]
+    [InlineData("{Year}/{Code}/{Seq:0000}", "cannot be part of a file name")]
+    [InlineData("{Year}:{Code}-{Seq:0000}", "cannot be part of a file name")]
     public void A_pattern_that_cannot_make_unique_serials_is_refused_naming_the_setting(string pattern, string problem)
     {
         var error = Assert.Throws<SettingsException>(() => SerialFormat.Parse(pattern));
