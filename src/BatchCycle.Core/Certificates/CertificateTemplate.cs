@@ -18,13 +18,20 @@ public sealed partial class CertificateTemplate
     private readonly HandlebarsTemplate<object, object> compiled;
     private readonly ConcurrentDictionary<string, string> assets = new(StringComparer.Ordinal);
 
-    private CertificateTemplate(string path, Func<IHandlebars, HandlebarsTemplate<object, object>> compile)
+    private CertificateTemplate(string path, string text)
     {
         Path = path;
         var handlebars = Handlebars.Create();
         handlebars.RegisterHelper("asset", (output, _, arguments) =>
             output.WriteSafeString(Asset(arguments.Length == 1 ? arguments[0]?.ToString() : null)));
-        compiled = compile(handlebars);
+        try
+        {
+            compiled = handlebars.Compile(text);
+        }
+        catch (HandlebarsException ex)
+        {
+            throw new TemplateException(Describe(path, text, ex));
+        }
     }
 
     /// <summary>The template file, named in every error message.</summary>
@@ -40,18 +47,7 @@ public sealed partial class CertificateTemplate
                 $"The certificate template {path} does not exist: copy the templates folder that comes with the program, or set BatchCycle:Templates.");
         }
 
-        var text = File.ReadAllText(path);
-        return new CertificateTemplate(path, handlebars =>
-        {
-            try
-            {
-                return handlebars.Compile(text);
-            }
-            catch (HandlebarsException ex)
-            {
-                throw new TemplateException(Describe(path, text, ex));
-            }
-        });
+        return new CertificateTemplate(path, File.ReadAllText(path));
     }
 
     public string Render(CertificateDocument document)
