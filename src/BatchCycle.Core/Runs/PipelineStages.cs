@@ -8,6 +8,7 @@ public static class PipelineStages
         new Import.ImportStage(),
         new Screening.ScreeningStage(),
         new Panel.PanelStage(),
+        new Certificates.CertificatesStage(),
         new Reminders.ReminderDraftStage(),
     ];
 }

@@ -1,0 +1,64 @@
+using System.Globalization;
+using BatchCycle.Cycle;
+using BatchCycle.Storage;
+
+namespace BatchCycle.Certificates;
+
+/// <summary>What the certificate template is filled with: one page per certificate.</summary>
+public sealed record CertificateDocument(IReadOnlyList<CertificatePage> Certificates);
+
+/// <summary>
+/// The values one certificate page may show. The names are the template's vocabulary (the comment at the top
+/// of <c>templates/certificate.html</c> lists them), so renaming one breaks the secretariat's templates.
+/// </summary>
+public sealed record CertificatePage(
+    string Serial,
+    int Year,
+    string LabelCode,
+    string LabelNameZh,
+    string LabelNameEn,
+    string HolderName,
+    string? HolderNameEn,
+    string? FactoryName,
+    string? FactoryId,
+    string AwardedOn,
+    string AwardedOnZh,
+    string AwardedOnEn,
+    string ExpiresOn,
+    string ExpiresOnZh,
+    string ExpiresOnEn,
+    string VerificationCode,
+    string VerifyUrl,
+    string QrCode)
+{
+    public static CertificatePage From(CertificateRecord certificate, string verifyBaseUrl)
+    {
+        var labelType = Enum.Parse<LabelType>(certificate.LabelType);
+        var verifyUrl = VerificationCodes.VerifyUrl(verifyBaseUrl, certificate.VerificationCode);
+        return new CertificatePage(
+            certificate.Serial,
+            certificate.Year,
+            certificate.LabelType,
+            LabelTypes.ChineseName(labelType),
+            LabelTypes.EnglishName(labelType),
+            certificate.HolderName,
+            certificate.HolderNameEn,
+            certificate.FactoryName,
+            certificate.FactoryId,
+            Iso(certificate.AwardedOn),
+            Chinese(certificate.AwardedOn),
+            English(certificate.AwardedOn),
+            Iso(certificate.ExpiresOn),
+            Chinese(certificate.ExpiresOn),
+            English(certificate.ExpiresOn),
+            certificate.VerificationCode,
+            verifyUrl,
+            VerificationCodes.QrCodeDataUri(verifyUrl));
+    }
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Chinese(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
+
+    private static string English(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,98 @@
+using BatchCycle.Cycle;
+using BatchCycle.Import;
+using BatchCycle.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BatchCycle.Certificates;
+
+/// <summary>An approved application and what its award rests on.</summary>
+public sealed record CertificateRequest(Application Application, LabelRoute? Route, IReadOnlyList<string> EvidenceRefs);
+
+/// <summary>
+/// Gives approved applications their certificate rows: a serial from the next sequence of the year and label
+/// type, and a verification code. An application that already has a certificate for the year keeps it, so
+/// running again issues nothing new.
+/// </summary>
+public static class CertificateIssuer
+{
+    /// <summary>
+    /// Issues in one <c>BEGIN IMMEDIATE</c> transaction: it takes the database's write lock before reading the
+    /// highest sequence, so a second process (a scheduled run next to a command-line run, or two dashboards)
+    /// waits and then continues after the serials this one assigned — no serial twice, no gap. The UNIQUE
+    /// constraints of the Certificates table stand behind it.
+    /// </summary>
+    /// <returns>The certificates issued now, in the order of <paramref name="requests"/>.</returns>
+    public static async Task<IReadOnlyList<CertificateRecord>> IssueAsync(
+        string databasePath,
+        long runId,
+        int year,
+        SerialFormat serialFormat,
+        DateOnly awardedOn,
+        IReadOnlyList<CertificateRequest> requests,
+        CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        // The transaction is ours (BEGIN IMMEDIATE, which EF Core cannot ask for); SaveChanges must not open another.
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE", cancellationToken);
+
+        // Nothing below needs an explicit ROLLBACK: the connection is not pooled, so disposing it on an
+        // exception closes it and SQLite discards the unfinished transaction.
+        var existing = await db.Certificates.AsNoTracking()
+            .Where(c => c.Year == year)
+            .Select(c => new { c.ApplicationId, c.LabelType, c.Sequence })
+            .ToListAsync(cancellationToken);
+        var certified = existing.Select(c => c.ApplicationId).ToHashSet(StringComparer.Ordinal);
+        // Revoked certificates keep their rows, so their sequence numbers are never handed out again.
+        var nextSequence = existing
+            .GroupBy(c => c.LabelType, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(c => c.Sequence) + 1, StringComparer.Ordinal);
+
+        var issued = new List<CertificateRecord>();
+        var issuedAt = DateTime.UtcNow;
+        foreach (var request in requests)
+        {
+            var application = request.Application;
+            if (!certified.Add(application.ApplicationId))
+            {
+                continue;
+            }
+
+            var code = application.LabelType.ToString();
+            var sequence = nextSequence.GetValueOrDefault(code, 1);
+            nextSequence[code] = sequence + 1;
+            var factoryLabel = LabelTypes.IsFactoryLabel(application.LabelType);
+            var certificate = new CertificateRecord
+            {
+                Serial = serialFormat.Format(year, application.LabelType, sequence),
+                Year = year,
+                LabelType = code,
+                Sequence = sequence,
+                ApplicationId = application.ApplicationId,
+                HolderName = application.ApplicantName,
+                HolderNameEn = application.ApplicantNameEn,
+                HolderRegistrationNo = application.RegistrationNo,
+                FactoryId = factoryLabel ? application.FactoryId : null,
+                FactoryName = factoryLabel ? application.FactoryName : null,
+                ProviderId = application.LabelType == LabelType.T ? application.ProviderId : null,
+                AwardedOn = awardedOn,
+                ExpiresOn = LabelTypes.ExpiresOn(application.LabelType, awardedOn),
+                Route = request.Route?.ToString(),
+                VerificationCode = VerificationCodes.New(),
+                EvidenceJson = IssuedLabels.EvidenceJson(request.EvidenceRefs),
+                ContactName = application.ContactName,
+                ContactEmail = application.ContactEmail,
+                Revoked = false,
+                IssuedAt = issuedAt,
+                RunId = runId,
+            };
+            db.Certificates.Add(certificate);
+            issued.Add(certificate);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("COMMIT", cancellationToken);
+        return issued;
+    }
+}

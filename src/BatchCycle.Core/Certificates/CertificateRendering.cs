@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using BatchCycle.Runs;
+using BatchCycle.Storage;
+
+namespace BatchCycle.Certificates;
+
+/// <summary>
+/// Writes the certificate files of a cycle into the run's <c>certificates/</c> folder: <c>&lt;Serial&gt;.pdf</c>
+/// each, and <c>&lt;Year&gt;-certificates.pdf</c> with all of them for printing. It works from the database,
+/// not from what was just issued: any certificate whose file is missing is rendered, so a run that stopped
+/// between issuing a serial and writing its file is repaired by the next one, with the same serial.
+/// Without Chromium the same files are written as HTML, and the warning says how to get PDFs.
+/// </summary>
+public static class CertificateRendering
+{
+    public sealed record Result(int Rendered, bool Pdf, string? Warning);
+
+    public static string CombinedName(int year, string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"{year}-certificates.{extension}");
+
+    public static async Task<Result> RenderMissingAsync(
+        RunContext run,
+        CertificateTemplate template,
+        IReadOnlyList<CertificateRecord> certificates,
+        CancellationToken cancellationToken)
+    {
+        var folder = run.OutPath("certificates");
+        var withoutPdf = certificates.Where(c => !File.Exists(Path.Combine(folder, c.Serial + ".pdf"))).ToList();
+        var combinedPdf = Path.Combine(folder, CombinedName(run.Calendar.Year, "pdf"));
+        if (certificates.Count == 0 || (withoutPdf.Count == 0 && File.Exists(combinedPdf)))
+        {
+            return new Result(0, File.Exists(combinedPdf), null);
+        }
+
+        var (printer, problem) = await ChromiumPdfPrinter.TryStartAsync(run.Settings.Chromium, cancellationToken);
+        if (printer is null)
+        {
+            var rendered = await WriteHtmlAsync(run, template, certificates, withoutPdf, folder, cancellationToken);
+            return new Result(rendered, false,
+                $"{problem}, so certificates were written as HTML. For PDF certificates install Chromium and the CJK fonts " +
+                "(Debian: apt-get install chromium fonts-noto-cjk) or set BatchCycle:Chromium to a Chromium executable, then run again.");
+        }
+
+        await using (printer)
+        {
+            var done = 0;
+            await Parallel.ForEachAsync(
+                withoutPdf,
+                new ParallelOptions { MaxDegreeOfParallelism = printer.Parallelism, CancellationToken = cancellationToken },
+                async (certificate, token) =>
+                {
+                    var pdf = await printer.PrintAsync(Html(run, template, [certificate]), token);
+                    await WriteAtomicallyAsync(Path.Combine(folder, certificate.Serial + ".pdf"), pdf, token);
+                    // An HTML copy left by a run without Chromium is superseded; one format per certificate.
+                    File.Delete(Path.Combine(folder, certificate.Serial + ".html"));
+                    run.ReportProgress(0.9 * Interlocked.Increment(ref done) / withoutPdf.Count);
+                });
+
+            var combined = await printer.PrintAsync(Html(run, template, certificates), cancellationToken);
+            await WriteAtomicallyAsync(combinedPdf, combined, cancellationToken);
+            File.Delete(Path.Combine(folder, CombinedName(run.Calendar.Year, "html")));
+        }
+
+        return new Result(withoutPdf.Count, true, null);
+    }
+
+    private static async Task<int> WriteHtmlAsync(
+        RunContext run,
+        CertificateTemplate template,
+        IReadOnlyList<CertificateRecord> certificates,
+        IReadOnlyList<CertificateRecord> withoutPdf,
+        string folder,
+        CancellationToken cancellationToken)
+    {
+        var missing = withoutPdf.Where(c => !File.Exists(Path.Combine(folder, c.Serial + ".html"))).ToList();
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var certificate = missing[i];
+            await WriteAtomicallyAsync(Path.Combine(folder, certificate.Serial + ".html"), Utf8(Html(run, template, [certificate])), cancellationToken);
+            run.ReportProgress(0.9 * (i + 1) / missing.Count);
+        }
+
+        var combined = Path.Combine(folder, CombinedName(run.Calendar.Year, "html"));
+        if (missing.Count > 0 || !File.Exists(combined))
+        {
+            await WriteAtomicallyAsync(combined, Utf8(Html(run, template, certificates)), cancellationToken);
+        }
+
+        return missing.Count;
+    }
+
+    private static string Html(RunContext run, CertificateTemplate template, IReadOnlyList<CertificateRecord> certificates) =>
+        template.Render(new CertificateDocument([.. certificates.Select(c => CertificatePage.From(c, run.Settings.VerifyBaseUrl))]));
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>Written beside and then moved into place, so a crash never leaves a half file that a later run would take as done.</summary>
+    private static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        var partial = path + ".partial";
+        await File.WriteAllBytesAsync(partial, content, cancellationToken);
+        File.Move(partial, path, overwrite: true);
+    }
+}

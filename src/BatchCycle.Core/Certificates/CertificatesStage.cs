@@ -1,0 +1,133 @@
+using BatchCycle.Import;
+using BatchCycle.Panel;
+using BatchCycle.Runs;
+using BatchCycle.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BatchCycle.Certificates;
+
+/// <summary>
+/// Issues a certificate for each application the panel approved (its decision in force is <c>Approve</c>),
+/// renders every certificate of the cycle that has no file in this run's output yet, and lists them all in
+/// <c>certificates/certificates.csv</c>.
+/// </summary>
+public sealed class CertificatesStage : IRunStage
+{
+    public string Name => "certificates";
+
+    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        // Settings and template first: a mistake in either stops the stage before anything is issued.
+        var serialFormat = SerialFormat.Parse(run.Settings.SerialFormat);
+        var template = CertificateTemplate.Load(run.Settings.TemplatesFolder());
+        var year = run.Calendar.Year;
+        var awardedOn = run.Settings.DatesFor(year).AwardedOn ?? run.AsOf;
+
+        var data = await ImportStore.LoadAsync(run, cancellationToken);
+        var decisions = PanelDecisionBook.Effective(data.PanelDecisions);
+        var warnings = new List<string>();
+        var requests = await RequestsAsync(run, data, decisions, warnings, cancellationToken);
+        var issued = await CertificateIssuer.IssueAsync(run.DatabasePath, run.RunId, year, serialFormat, awardedOn, requests, cancellationToken);
+
+        var certificates = await CertificatesOfYearAsync(run, cancellationToken);
+        warnings.AddRange(certificates
+            .Where(c => decisions.TryGetValue(c.ApplicationId, out var d) && d.Decision != PanelDecisionValue.Approve)
+            .Select(c => $"Certificate {c.Serial} ({c.ApplicationId}) was issued earlier, but the panel's decision in force is now {decisions[c.ApplicationId].Decision}; it stays valid until it is revoked."));
+
+        var rendering = await CertificateRendering.RenderMissingAsync(run, template, certificates, cancellationToken);
+        if (rendering.Warning is not null)
+        {
+            warnings.Add(rendering.Warning);
+        }
+
+        await WriteListAsync(run, certificates, cancellationToken);
+        return StageOutcome.Of(
+                ("approved", requests.Count),
+                ("issued", issued.Count),
+                ("certificates", certificates.Count),
+                ("rendered", rendering.Rendered),
+                ("pdf", rendering.Pdf ? 1 : 0))
+            .WithWarnings(warnings);
+    }
+
+    /// <summary>Approved applications in a stable order (label type, then application id), with the basis of their award.</summary>
+    private static async Task<IReadOnlyList<CertificateRequest>> RequestsAsync(
+        RunContext run,
+        CycleData data,
+        IReadOnlyDictionary<string, PanelDecision> decisions,
+        List<string> warnings,
+        CancellationToken cancellationToken)
+    {
+        var applications = data.Applications
+            .GroupBy(a => a.ApplicationId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var approved = new List<Application>();
+        foreach (var decision in decisions.Values.Where(d => d.Decision == PanelDecisionValue.Approve))
+        {
+            if (applications.TryGetValue(decision.ApplicationId, out var application))
+            {
+                approved.Add(application);
+            }
+            else
+            {
+                warnings.Add($"The panel approved {decision.ApplicationId} ({decision.Source}), but no application {decision.ApplicationId} was imported in this run; no certificate was issued for it.");
+            }
+        }
+
+        var met = await MetRequirementsAsync(run, cancellationToken);
+        return [.. approved
+            .OrderBy(a => a.LabelType)
+            .ThenBy(a => a.ApplicationId, StringComparer.Ordinal)
+            .Select(a =>
+            {
+                var lines = met.GetValueOrDefault(a.ApplicationId) ?? [];
+                var titles = data.Titles.Where(t => a.FactoryId is not null && t.FactoryId == a.FactoryId).ToList();
+                return new CertificateRequest(a, AwardBasis.Route(lines, titles), AwardBasis.Evidence(lines));
+            })];
+    }
+
+    /// <summary>The met requirement lines screening stored for this run, by application, in the order it wrote them.</summary>
+    private static async Task<Dictionary<string, List<MetRequirement>>> MetRequirementsAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        await using var db = run.OpenDb();
+        var rows = await db.RequirementResults.AsNoTracking()
+            .Where(r => r.RunId == run.RunId && r.Result == "Met")
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.ApplicationId, r.Requirement, r.Evidence })
+            .ToListAsync(cancellationToken);
+        return rows
+            .GroupBy(r => r.ApplicationId, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(r => new MetRequirement(r.Requirement, AwardBasis.SplitEvidence(r.Evidence))).ToList(),
+                StringComparer.Ordinal);
+    }
+
+    /// <summary>Every certificate of the cycle year still in force, whichever run issued it, ordered by serial.</summary>
+    private static async Task<IReadOnlyList<CertificateRecord>> CertificatesOfYearAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        await using var db = run.OpenDb();
+        var certificates = await db.Certificates.AsNoTracking()
+            .Where(c => c.Year == run.Calendar.Year && !c.Revoked)
+            .ToListAsync(cancellationToken);
+        return [.. certificates.OrderBy(c => c.Serial, StringComparer.Ordinal)];
+    }
+
+    private static Task WriteListAsync(RunContext run, IReadOnlyList<CertificateRecord> certificates, CancellationToken cancellationToken) =>
+        CsvOutput.WriteAsync(
+            run.OutPath("certificates", "certificates.csv"),
+            ["Serial", "ApplicationId", "LabelType", "HolderName", "FactoryName", "AwardedOn", "ExpiresOn", "VerificationCode"],
+            certificates.Select(c => new[]
+            {
+                c.Serial,
+                c.ApplicationId,
+                c.LabelType,
+                c.HolderName,
+                c.FactoryName,
+                CertificatePage.Iso(c.AwardedOn),
+                CertificatePage.Iso(c.ExpiresOn),
+                c.VerificationCode,
+            }),
+            cancellationToken);
+}
