@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
@@ -13,10 +14,15 @@ namespace BatchCycle.Certificates;
 public static class IssuedLabels
 {
     /// <summary>Every issued certificate of every cycle, revoked ones included (marked), ordered by serial.</summary>
-    public static async Task<IReadOnlyList<RegisterLabel>> LoadAsync(BatchCycleDb db, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<RegisterLabel>> LoadAsync(BatchCycleDb db, CancellationToken cancellationToken) =>
+        LoadAsync(db, _ => true, cancellationToken);
+
+    /// <summary>The issued certificates that satisfy <paramref name="where"/>, ordered by serial.</summary>
+    public static async Task<IReadOnlyList<RegisterLabel>> LoadAsync(
+        BatchCycleDb db, Expression<Func<CertificateRecord, bool>> where, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var certificates = await db.Certificates.AsNoTracking().ToListAsync(cancellationToken);
+        var certificates = await db.Certificates.AsNoTracking().Where(where).ToListAsync(cancellationToken);
         return [.. certificates.OrderBy(c => c.Serial, StringComparer.Ordinal).Select(ToRegisterLabel)];
     }
 

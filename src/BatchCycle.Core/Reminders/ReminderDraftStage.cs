@@ -1,8 +1,8 @@
 using System.Globalization;
+using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
 using BatchCycle.Runs;
-using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Reminders;
@@ -240,26 +240,6 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
         await using var db = run.OpenDb();
         var from = run.Calendar.YearStart;
         var to = run.Calendar.YearEnd;
-        var certificates = await db.Certificates.AsNoTracking()
-            .Where(c => c.ExpiresOn >= from && c.ExpiresOn <= to)
-            .OrderBy(c => c.Serial)
-            .ToListAsync(cancellationToken);
-        return [.. certificates.Select(IssuedLabel)];
+        return [.. await IssuedLabels.LoadAsync(db, c => c.ExpiresOn >= from && c.ExpiresOn <= to, cancellationToken)];
     }
-
-    private static RegisterLabel IssuedLabel(CertificateRecord certificate) => new(
-        certificate.Serial,
-        Enum.Parse<LabelType>(certificate.LabelType),
-        certificate.HolderName,
-        certificate.HolderRegistrationNo,
-        certificate.FactoryId,
-        certificate.ProviderId,
-        certificate.AwardedOn,
-        certificate.ExpiresOn,
-        Enum.TryParse<LabelRoute>(certificate.Route, out var route) ? route : null,
-        certificate.Revoked,
-        certificate.ContactEmail,
-        certificate.ContactName,
-        Source: null,
-        EvidenceRefs: []);
 }

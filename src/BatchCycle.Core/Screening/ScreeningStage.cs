@@ -1,8 +1,7 @@
-using System.Text.Json;
+using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
 using BatchCycle.Runs;
-using BatchCycle.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,28 +61,9 @@ public sealed class ScreeningStage : IRunStage
     private static async Task<IReadOnlyList<RegisterLabel>> LoadSystemLabelsAsync(RunContext run, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
-        var certificates = await db.Certificates.AsNoTracking()
-            .Where(c => c.Year != run.Calendar.Year)
-            .OrderBy(c => c.Serial)
-            .ToListAsync(cancellationToken);
-        return [.. certificates.Select(ToLabel)];
+        var year = run.Calendar.Year;
+        return await IssuedLabels.LoadAsync(db, c => c.Year != year, cancellationToken);
     }
-
-    private static RegisterLabel ToLabel(CertificateRecord certificate) => new(
-        certificate.Serial,
-        Enum.Parse<LabelType>(certificate.LabelType, ignoreCase: true),
-        certificate.HolderName,
-        certificate.HolderRegistrationNo,
-        certificate.FactoryId,
-        certificate.ProviderId,
-        certificate.AwardedOn,
-        certificate.ExpiresOn,
-        Enum.TryParse<LabelRoute>(certificate.Route, ignoreCase: true, out var route) ? route : null,
-        certificate.Revoked,
-        certificate.ContactEmail,
-        certificate.ContactName,
-        Source: null,
-        JsonSerializer.Deserialize<List<string>>(certificate.EvidenceJson) ?? []);
 
     /// <summary>Replaces the run's stored results in one transaction, so the stage can be re-run alone.</summary>
     private static async Task StoreAsync(RunContext run, IReadOnlyList<ApplicationScreening> screenings, CancellationToken cancellationToken)
