@@ -15,7 +15,7 @@ namespace BatchCycle.Tests.Reliability;
 public sealed class ImportFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 20_251_121;
-    private const int MaxIterations = 300;
+    private const int MaxIterations = 1_500;
     private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(20);
 
     /// <summary>Bytes that mean something to a CSV reader, an XML parser or a value parser.</summary>
