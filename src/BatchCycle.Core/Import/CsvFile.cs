@@ -5,7 +5,7 @@ namespace BatchCycle.Import;
 
 /// <summary>
 /// Reads a CSV file (RFC 4180) into one sheet named after the file. Its encoding is not declared, so it is
-/// found: a byte order mark; else UTF-8 when the bytes are valid UTF-8; else GB18030 (mainland GBK files) or
+/// found: a byte order mark; else UTF-16 when every other byte is zero; else UTF-8 when the bytes are valid UTF-8; else GB18030 (mainland GBK files) or
 /// Big5 (Hong Kong files), whichever makes the header row recognisable, then whichever reads as real Chinese.
 /// </summary>
 public static class CsvFile
@@ -76,6 +76,12 @@ public static class CsvFile
             yield break;
         }
 
+        if (Utf16WithoutMark(content) is { } unmarked)
+        {
+            yield return (unmarked, unmarked.GetString(content));
+            yield break;
+        }
+
         string? utf8 = null;
         try
         {
@@ -96,6 +102,32 @@ public static class CsvFile
         {
             yield return (encoding, encoding.GetString(content));
         }
+    }
+
+    /// <summary>
+    /// UTF-16 saved without a byte order mark: the commas, digits and line breaks of a CSV file make every other
+    /// byte zero, on the odd positions for little-endian, the even ones for big-endian. Valid UTF-8 and the
+    /// Chinese code pages never hold zero bytes in text, so this cannot mistake them.
+    /// </summary>
+    private static Encoding? Utf16WithoutMark(byte[] content)
+    {
+        var sample = Math.Min(content.Length, 4096) & ~1;
+        if (sample < 4)
+        {
+            return null;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < sample; i += 2)
+        {
+            evenZeros += content[i] == 0 ? 1 : 0;
+            oddZeros += content[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample / 2;
+        return (oddZeros * 10 >= pairs && evenZeros == 0) ? Encoding.Unicode
+            : (evenZeros * 10 >= pairs && oddZeros == 0) ? Encoding.BigEndianUnicode
+            : null;
     }
 
     private static int FrequentScore(string text)

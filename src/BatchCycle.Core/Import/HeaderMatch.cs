@@ -65,17 +65,19 @@ public static class HeaderMatch
             }
         }
 
+        // A header below the rows searched is not found at all; saying where it was looked for tells the user why.
+        var searched = sheet.Rows.Count > SearchRows ? $" (the header row is looked for in the first {SearchRows} rows with values)" : "";
         if (closest is { } near)
         {
             return new HeaderSearch(
                 null,
-                $"matches no input kind: the nearest is {near.Kind.Name}, but the header lacks {string.Join(", ", near.Missing.Select(c => c.Display))}");
+                $"matches no input kind: the nearest is {near.Kind.Name}, but the header lacks {string.Join(", ", near.Missing.Select(c => c.Display))}{searched}");
         }
 
         var example = InputKinds.Applications;
         return new HeaderSearch(
             null,
-            $"matches no input kind: expected a header row with e.g. the columns of {example.Name} ({string.Join(", ", example.RequiredColumns.Select(c => c.Name))})");
+            $"matches no input kind: expected a header row with e.g. the columns of {example.Name} ({string.Join(", ", example.RequiredColumns.Select(c => c.Name))}){searched}");
     }
 
     private static HeaderMap Map(InputKind kind, RawRow row, List<string> keys)

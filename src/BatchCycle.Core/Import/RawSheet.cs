@@ -1,7 +1,10 @@
 namespace BatchCycle.Import;
 
-/// <summary>A cell that shows a spreadsheet error such as <c>#N/A</c> instead of a value.</summary>
-public sealed record CellError(string Code)
+/// <summary>
+/// A cell that shows a spreadsheet error such as <c>#N/A</c> instead of a value, or whose value is damaged in
+/// the file; <paramref name="Problem"/> then says how, in place of the usual words about an error shown.
+/// </summary>
+public sealed record CellError(string Code, string? Problem = null)
 {
     public override string ToString() => Code;
 }

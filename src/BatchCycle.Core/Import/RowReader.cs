@@ -162,7 +162,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
         var cell = row[at.Index];
         if (cell is CellError error)
         {
-            Problem(column, $"the cell shows the error {error.Code} instead of a value");
+            Problem(column, error.Problem ?? $"the cell shows the error {error.Code} instead of a value");
             return null;
         }
 

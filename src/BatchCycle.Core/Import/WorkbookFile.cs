@@ -31,7 +31,7 @@ public static class WorkbookFile
     public static RawFile Read(byte[] content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        IReadOnlyDictionary<string, Dictionary<(int Row, int Column), string>> errorCells = new Dictionary<string, Dictionary<(int, int), string>>();
+        IReadOnlyDictionary<string, Dictionary<(int Row, int Column), CellError>> errorCells = new Dictionary<string, Dictionary<(int, int), CellError>>();
         if (IsZip(content))
         {
             var (problem, errors) = InspectPackage(content);
@@ -64,7 +64,7 @@ public static class WorkbookFile
         }
     }
 
-    private static List<RawRow> ReadRows(IExcelDataReader reader, Dictionary<(int Row, int Column), string> errors, CancellationToken cancellationToken)
+    private static List<RawRow> ReadRows(IExcelDataReader reader, Dictionary<(int Row, int Column), CellError> errors, CancellationToken cancellationToken)
     {
         var rows = new List<RawRow>();
         var number = 0;
@@ -80,9 +80,9 @@ public static class WorkbookFile
             for (var i = 0; i < reader.FieldCount; i++)
             {
                 var value = Cell(reader, i);
-                if (value is null && errors.Count > 0 && errors.TryGetValue((number, i), out var code))
+                if (errors.Count > 0 && errors.TryGetValue((number, i), out var error))
                 {
-                    value = new CellError(code);
+                    value = error;
                 }
 
                 if (value is not null)
@@ -123,12 +123,15 @@ public static class WorkbookFile
 
     /// <summary>
     /// Refuses packages that would unpack to more than <see cref="MaxUncompressedBytes"/> or hold more than
-    /// <see cref="MaxParts"/> parts, and finds the error cells (<c>#N/A</c>, <c>#REF!</c>), which
-    /// ExcelDataReader 3.6 reads as empty; they must be reported as bad values, not taken as blanks.
+    /// <see cref="MaxParts"/> parts, and finds the cells ExcelDataReader 3.6 misreads: error cells
+    /// (<c>#N/A</c>, <c>#REF!</c>), read as empty, and references past the end of the shared text table, read
+    /// as the number of the reference. Both must be reported as bad values, not taken as blanks or text.
+    /// The declared sizes are enough to bound memory: <see cref="ZipArchive"/> never unpacks an entry beyond its
+    /// declared length, so a package that lies about its sizes reads as damaged, not as a bomb.
     /// </summary>
-    private static (string? Problem, Dictionary<string, Dictionary<(int, int), string>> ErrorCells) InspectPackage(byte[] content)
+    private static (string? Problem, Dictionary<string, Dictionary<(int, int), CellError>> ErrorCells) InspectPackage(byte[] content)
     {
-        var errorCells = new Dictionary<string, Dictionary<(int, int), string>>();
+        var errorCells = new Dictionary<string, Dictionary<(int, int), CellError>>();
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
@@ -143,9 +146,11 @@ public static class WorkbookFile
                 return ($"{NotReadable}: it would unpack to {total / (1024 * 1024):N0} MB (at most {MaxUncompressedBytes / (1024 * 1024):N0} MB are accepted); it was refused as unsafe", errorCells);
             }
 
-            foreach (var (sheet, part) in SheetParts(zip))
+            var (sheets, sharedStringsPart) = WorkbookParts(zip);
+            var sharedStrings = sharedStringsPart is not null && zip.GetEntry(sharedStringsPart) is { } table ? CountSharedStrings(table) : 0;
+            foreach (var (sheet, part) in sheets)
             {
-                if (zip.GetEntry(part) is { } entry && FindErrorCells(entry) is { Count: > 0 } cells)
+                if (zip.GetEntry(part) is { } entry && FindErrorCells(entry, sharedStrings) is { Count: > 0 } cells)
                 {
                     errorCells[sheet] = cells;
                 }
@@ -159,14 +164,16 @@ public static class WorkbookFile
         }
     }
 
-    /// <summary>The worksheet parts by sheet name, from the workbook part and its relationships.</summary>
-    private static IEnumerable<(string Sheet, string Part)> SheetParts(ZipArchive zip)
+    /// <summary>The worksheet parts by sheet name and the shared text part, from the workbook part and its relationships.</summary>
+    private static (List<(string Sheet, string Part)> Sheets, string? SharedStrings) WorkbookParts(ZipArchive zip)
     {
+        var sheets = new List<(string, string)>();
         if (zip.GetEntry("xl/workbook.xml") is not { } workbook || zip.GetEntry("xl/_rels/workbook.xml.rels") is not { } rels)
         {
-            yield break;
+            return (sheets, null);
         }
 
+        string? sharedStrings = null;
         var targets = new Dictionary<string, string>();
         using (var stream = rels.Open())
         using (var xml = XmlReader.Create(stream))
@@ -176,11 +183,14 @@ public static class WorkbookFile
                 if (xml is { NodeType: XmlNodeType.Element, LocalName: "Relationship" } && xml.GetAttribute("Id") is { } id && xml.GetAttribute("Target") is { } target)
                 {
                     targets[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+                    if (xml.GetAttribute("Type") is { } type && type.EndsWith("/sharedStrings", StringComparison.Ordinal))
+                    {
+                        sharedStrings = targets[id];
+                    }
                 }
             }
         }
 
-        var sheets = new List<(string, string)>();
         using (var stream = workbook.Open())
         using (var xml = XmlReader.Create(stream))
         {
@@ -196,16 +206,33 @@ public static class WorkbookFile
             }
         }
 
-        foreach (var sheet in sheets)
-        {
-            yield return sheet;
-        }
+        return (sheets, sharedStrings);
     }
 
-    private static Dictionary<(int, int), string> FindErrorCells(ZipArchiveEntry entry)
+    private static int CountSharedStrings(ZipArchiveEntry entry)
     {
-        var cells = new Dictionary<(int, int), string>();
-        if (!Contains(entry, "t=\"e\""u8))
+        using var stream = entry.Open();
+        using var xml = XmlReader.Create(stream);
+        var count = 0;
+        while (xml.Read())
+        {
+            if (xml is { NodeType: XmlNodeType.Element, LocalName: "si", Depth: 1 })
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The error cells and the cells whose shared text does not exist. The sheet is parsed only when it has
+    /// error cells or shared text cells, so the large sheets of inline text that other programs write are read once.
+    /// </summary>
+    private static Dictionary<(int, int), CellError> FindErrorCells(ZipArchiveEntry entry, int sharedStrings)
+    {
+        var cells = new Dictionary<(int, int), CellError>();
+        if (!Contains(entry, "t=\"e\""u8) && !Contains(entry, "t=\"s\""u8))
         {
             return cells;
         }
@@ -214,17 +241,29 @@ public static class WorkbookFile
         using var xml = XmlReader.Create(stream);
         while (xml.Read())
         {
-            if (xml is { NodeType: XmlNodeType.Element, LocalName: "c" } && xml.GetAttribute("t") == "e" && xml.GetAttribute("r") is { } reference && CellReference(reference) is { } cell)
+            if (xml is not { NodeType: XmlNodeType.Element, LocalName: "c" } || xml.GetAttribute("r") is not { } reference || CellReference(reference) is not { } cell)
             {
-                cells[cell] = ErrorCode(xml);
+                continue;
+            }
+
+            switch (xml.GetAttribute("t"))
+            {
+                case "e":
+                    cells[cell] = new CellError(CellText(xml) ?? "#ERROR");
+                    break;
+                case "s" when CellText(xml) is { } index && (!int.TryParse(index, out var number) || number < 0 || number >= sharedStrings):
+                    cells[cell] = new CellError(
+                        "#DAMAGED",
+                        $"the cell refers to text number {CellValues.Quote(index)} of the workbook's shared text, which holds only {sharedStrings:N0}: the file is damaged (open it in Excel and save it again)");
+                    break;
             }
         }
 
         return cells;
     }
 
-    /// <summary>The error shown in a cell, such as <c>#N/A</c>, from its value element.</summary>
-    private static string ErrorCode(XmlReader cell)
+    /// <summary>The text of a cell's value element, such as <c>#N/A</c> or a shared text number.</summary>
+    private static string? CellText(XmlReader cell)
     {
         using var content = cell.ReadSubtree();
         while (content.Read())
@@ -235,7 +274,7 @@ public static class WorkbookFile
             }
         }
 
-        return "#ERROR";
+        return null;
     }
 
     /// <summary>A quick byte search, so the sheets without any error cell (nearly all) are not parsed twice.</summary>

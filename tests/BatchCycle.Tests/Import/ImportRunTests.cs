@@ -34,7 +34,7 @@ public sealed class ImportRunTests
         var result = await ProgramRunner.RunAsync(temp.Path, "run", "--input", "in", "--out", "out", "--db", "run.db", "--as-of", "2025-06-01");
 
         Assert.True(result.ExitCode == 0, result.StdErr);
-        var issues = ReadCsv(await File.ReadAllTextAsync(temp.Combine("out", "results", "import-issues.csv")));
+        var issues = CsvText.Read(await File.ReadAllTextAsync(temp.Combine("out", "results", "import-issues.csv")));
         Assert.Equal(["File", "Sheet", "Row", "Column", "Problem"], issues[0]);
         var rows = issues.Skip(1).Select(r => (r[0], r[1], r[2], r[3])).ToList();
         Assert.Equal(
@@ -59,56 +59,5 @@ public sealed class ImportRunTests
         var import = summary.RootElement.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "import");
         var counts = import.GetProperty("counts");
         Assert.Equal((1, 2, 4, 4), (counts.GetProperty("applications").GetInt32(), counts.GetProperty("fundedProjects").GetInt32(), counts.GetProperty("issues").GetInt32(), counts.GetProperty("files").GetInt32()));
-    }
-
-    /// <summary>An RFC 4180 reader of its own, so the test does not read the output with the code that wrote it.</summary>
-    private static List<string[]> ReadCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
     }
 }

@@ -86,7 +86,7 @@ public static class WorkbookReaders
             {
                 var csv = Path.Combine(folder, $"{baseName}-{name}.csv");
                 Assert.True(File.Exists(csv), $"LibreOffice wrote no CSV for sheet '{name}'.");
-                return Trim(CsvText.Parse(File.ReadAllText(csv, Encoding.UTF8)));
+                return Trim(CsvText.Read(File.ReadAllText(csv, Encoding.UTF8)));
             },
             StringComparer.Ordinal);
     }

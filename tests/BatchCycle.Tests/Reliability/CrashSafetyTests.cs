@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using BatchCycle.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace BatchCycle.Tests.Reliability;
+
+/// <summary>
+/// A run killed outright (SIGKILL: no clean-up code runs) in the middle of each of its stages, then run again:
+/// the database stays sound, the killed runs are shown as interrupted, and the run that completes afterwards
+/// gives exactly what an uninterrupted run on a fresh database gives. The kill points are the stages the
+/// pipeline itself records, so every stage added to the pipeline is interrupted too.
+/// </summary>
+public sealed class CrashSafetyTests(ITestOutputHelper output)
+{
+    /// <summary>Enough that each stage takes a few seconds, so a kill lands inside it.</summary>
+    private const int Applications = 10_000;
+
+    [Fact]
+    public async Task A_run_killed_in_each_stage_leaves_a_sound_database_and_the_next_run_gives_the_uninterrupted_results()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        LargeInput.WriteApplications(temp.Combine("in", "applications.csv"), Applications);
+
+        var fresh = temp.Combine("fresh.db");
+        var baseline = await ProgramRunner.RunAsync(temp.Path, Run(fresh, "out-fresh"));
+        Assert.True(baseline.ExitCode == 0, baseline.StdErr);
+        var stages = RunProbe.Query(fresh, "SELECT Stage, StartedAt, FinishedAt FROM RunStages WHERE RunId = 1 ORDER BY Position", r => (Name: r.GetString(0), Seconds: (r.GetDateTime(2) - r.GetDateTime(1)).TotalSeconds));
+        output.WriteLine("uninterrupted: " + string.Join(", ", stages.Select(s => $"{s.Name} {s.Seconds:0.00} s")));
+
+        var db = temp.Combine("killed.db");
+        foreach (var stage in stages)
+        {
+            // A third of the way into the stage, by the uninterrupted run's timing.
+            var killed = await KillDuringStageAsync(temp.Path, db, stage.Name, TimeSpan.FromSeconds(stage.Seconds / 3));
+            Assert.True(killed, $"the run finished before it could be killed during {stage.Name}");
+        }
+
+        var final = await ProgramRunner.RunAsync(temp.Path, Run(db, "out"));
+        Assert.True(final.ExitCode == 0, final.StdErr);
+
+        Assert.Equal("ok", RunProbe.IntegrityCheck(db));
+        var runs = RunProbe.Runs(db);
+        Assert.Equal([.. stages.Select(s => ("Interrupted", (string?)s.Name)), ("Completed", (string?)stages[^1].Name)], runs.Select(r => (r.State, r.Stage)));
+        var last = runs[^1].Id;
+        foreach (var stage in stages)
+        {
+            Assert.Equal(RunProbe.StageCounts(fresh, 1, stage.Name), RunProbe.StageCounts(db, last, stage.Name));
+        }
+
+        Assert.Equal(Applications, RunProbe.StageCounts(db, last, "import")["applications"]);
+        await AssertSameOutputAsync(temp, Path.Combine("results", "screening-results.csv"), lines => lines);
+        await AssertSameOutputAsync(temp, Path.Combine("certificates", "certificates.csv"), lines => lines.Select(l => l.Split(',')[0]));
+    }
+
+    private static string[] Run(string db, string output) =>
+        ["run", "--input", "in", "--out", output, "--db", db, "--year", "2025", "--as-of", "2025-06-01"];
+
+    /// <summary>Starts a run, waits until the pipeline records the stage as running, lets it work a while, and kills the process tree.</summary>
+    private static async Task<bool> KillDuringStageAsync(string workingDirectory, string db, string stage, TimeSpan into)
+    {
+        using var process = ProgramRunner.Start(workingDirectory, null, Run(db, "out"));
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var watch = Stopwatch.StartNew();
+        while (!process.HasExited && watch.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            if (StageIsRunning(db, stage))
+            {
+                await Task.Delay(into);
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                await Task.WhenAll(stdout, stderr);
+                return true;
+            }
+
+            await Task.Delay(15);
+        }
+
+        await process.WaitForExitAsync();
+        await Task.WhenAll(stdout, stderr);
+        return false;
+    }
+
+    private static bool StageIsRunning(string db, string stage)
+    {
+        if (!File.Exists(db))
+        {
+            return false;
+        }
+
+        try
+        {
+            return RunProbe.Query(db, "SELECT 1 FROM RunStages WHERE Stage = $stage AND State = 'Running' AND RunId = (SELECT MAX(Id) FROM Runs)", r => true, ("$stage", stage)).Count > 0;
+        }
+        catch (SqliteException)
+        {
+            // The database is still being created or migrated by the run.
+            return false;
+        }
+    }
+
+    /// <summary>An output of a later stage, when the pipeline has that stage: the same after the interruptions as on a fresh database.</summary>
+    private static async Task AssertSameOutputAsync(TempFolder temp, string relative, Func<IEnumerable<string>, IEnumerable<string>> compared)
+    {
+        var fresh = temp.Combine("out-fresh", relative);
+        var final = temp.Combine("out", relative);
+        Assert.Equal(File.Exists(fresh), File.Exists(final));
+        if (File.Exists(fresh))
+        {
+            Assert.Equal(compared(await File.ReadAllLinesAsync(fresh)), compared(await File.ReadAllLinesAsync(final)));
+        }
+    }
+}
