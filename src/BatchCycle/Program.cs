@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using BatchCycle.Cli;
-using BatchCycle.Cycle;
+using BatchCycle.Runs;
 
 // Legacy .xls files and GB18030/Big5 CSV files need the code pages the runtime leaves out by default.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -16,9 +16,10 @@ var root = new RootCommand("BatchCycle: the Hong Kong–Guangdong Cleaner Produc
 
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    // User errors are caught below and shown as one line; anything else is a bug and keeps its stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (SettingsException ex)
+catch (UserFacingException ex)
 {
     return ExitCodes.Refuse(ex.Message);
 }

@@ -144,4 +144,4 @@ public sealed partial class CertificateTemplate
 }
 
 /// <summary>A template the secretariat must fix; the message names the file and, where known, the line.</summary>
-public sealed class TemplateException(string message) : Exception(message);
+public sealed class TemplateException(string message) : Runs.UserFacingException(message);

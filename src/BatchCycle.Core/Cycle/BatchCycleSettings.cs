@@ -109,4 +109,4 @@ public sealed class SmtpSettings
 }
 
 /// <summary>A setting the user must fix; reported as a message, never as a stack trace.</summary>
-public sealed class SettingsException(string message) : Exception(message);
+public sealed class SettingsException(string message) : Runs.UserFacingException(message);

@@ -81,12 +81,19 @@ public sealed class CyclePipeline(
             {
                 // A stage failing is a bug or an environment problem (disk full, database locked): the run is
                 // recorded as failed with the details, and the command reports it instead of crashing.
-                logger.LogError(ex, "Run {RunId}: {Stage} failed", runId, stage.Name);
+                if (ex is UserFacingException)
+                {
+                    logger.LogError("Run {RunId}: {Stage} stopped: {Message}", runId, stage.Name, ex.Message);
+                }
+                else
+                {
+                    logger.LogError(ex, "Run {RunId}: {Stage} failed", runId, stage.Name);
+                }
                 await UpdateStageAsync(runId, stage.Name, s =>
                 {
                     s.State = StageState.Failed;
                     s.FinishedAt = DateTime.UtcNow;
-                    s.Error = ex.ToString();
+                    s.Error = ex is UserFacingException ? ex.Message : ex.ToString();
                 }, CancellationToken.None);
                 await FinishRunAsync(runId, RunState.Failed, $"{stage.Name}: {ex.Message}", CancellationToken.None);
                 await RunSummaryWriter.WriteAsync(context, CancellationToken.None);

@@ -22,6 +22,18 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task A_year_without_cycle_dates_is_refused_with_the_setting_to_add_and_no_stack_trace()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        var result = await ProgramRunner.RunAsync(temp.Path, "run", "--input", "in", "--out", "out", "--db", "run.db", "--year", "2031");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("BatchCycle:Cycles:2031", result.StdErr);
+        Assert.DoesNotContain("   at ", result.StdErr);
+    }
+
+    [Fact]
     public async Task A_second_run_while_the_database_is_held_exits_with_a_clear_message()
     {
         using var temp = new TempFolder();
