@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BatchCycle.Tests.Support;
 using ExcelDataReader;
 
 namespace BatchCycle.Tests.Samples;
@@ -76,63 +77,7 @@ public static class SampleFiles
             }
         }
 
-        var rows = ParseCsv(text);
+        var rows = CsvText.Read(text);
         return new SampleTable(Path.GetFileName(path), Path.GetFileName(path), rows[0], rows.Skip(1).ToList());
-    }
-
-    public static List<IReadOnlyList<string>> ParseCsv(string text)
-    {
-        var rows = new List<IReadOnlyList<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }

@@ -40,8 +40,8 @@ public sealed class ScreeningStageTests
         Assert.Equal(1, outcome.Counts["needsReview"]);
         Assert.Equal(0, outcome.Counts["eligible"]);
 
-        var results = ReadCsv(temp.Combine("out", "results", "screening-results.csv"));
-        var requirements = ReadCsv(temp.Combine("out", "results", "requirements.csv"));
+        var results = CsvText.Read(File.ReadAllText(temp.Combine("out", "results", "screening-results.csv")));
+        var requirements = CsvText.Read(File.ReadAllText(temp.Combine("out", "results", "requirements.csv")));
         Assert.Equal(["ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Reasons"], results[0]);
         Assert.Equal(3, results.Count);
         Assert.Equal(["A-001", "M", "New", "Ineligible", "4.1-I"], results[1][..5]);
@@ -101,56 +101,4 @@ public sealed class ScreeningStageTests
         EvidenceJson = evidence,
         IssuedAt = DateTime.UtcNow,
     };
-
-    /// <summary>A plain RFC 4180 reader, independent of the writer under test.</summary>
-    private static List<string[]> ReadCsv(string path)
-    {
-        var text = File.ReadAllText(path, Encoding.UTF8).TrimStart('\uFEFF');
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
-    }
 }
