@@ -6,27 +6,31 @@ public sealed class UsccTests
 {
     [Theory]
     [InlineData("91350100M000100Y43")]
-    public void Codes_with_the_right_check_character_are_valid(string code) => Assert.True(Uscc.IsValid(code));
+    [InlineData("91440300MA5ELPB95W")]
+    public void Real_codes_are_valid_and_their_last_character_is_the_computed_check(string code)
+    {
+        Assert.True(Uscc.IsValid(code));
+        Assert.Equal(code[17], Uscc.CheckCharacter(code[..17]));
+    }
 
     [Theory]
-    [InlineData("91350100M000100Y44", "wrong check character")]
-    [InlineData("91350100M000100Y4", "17 characters")]
-    [InlineData("91350100M000100Y433", "19 characters")]
-    [InlineData("91350100m000100Y43", "lower case (normalised before checking, not here)")]
-    [InlineData("9135010OM000100Y43", "O is not in the alphabet")]
-    public void Other_codes_are_not(string code, string why) => Assert.False(Uscc.IsValid(code), why);
-
-    [Theory]
-    [InlineData("91350100M000100Y4", '3')]
-    [InlineData("00000000000000000", '0')]
-    [InlineData("10000000000000000", 'Y')]
-    public void The_check_character_is_31_minus_the_weighted_sum_modulo_31(string first17, char expected) =>
-        Assert.Equal(expected, Uscc.CheckCharacter(first17));
+    [InlineData("91350100M000100Y44")] // a real code with a wrong check character
+    [InlineData("91440300MA5ELPB95X")]
+    [InlineData("91350100M000100Y4")] // 17 characters
+    [InlineData("91350100M000100Y433")] // 19 characters
+    [InlineData("91350100m000100Y43")] // not normalised to upper case
+    [InlineData("9135010OM000100Y43")] // O is not in the code alphabet
+    [InlineData("")]
+    public void Codes_that_are_not_18_alphabet_characters_with_the_right_check_are_invalid(string code) =>
+        Assert.False(Uscc.IsValid(code));
 
     [Fact]
-    public void A_check_character_needs_17_characters_of_the_alphabet()
-    {
-        Assert.Throws<ArgumentException>(() => Uscc.CheckCharacter("123"));
-        Assert.Throws<ArgumentException>(() => Uscc.CheckCharacter("9135010IM000100Y4"));
-    }
+    public void A_weighted_sum_divisible_by_31_gives_check_character_0_not_31() =>
+        Assert.Equal('0', Uscc.CheckCharacter("00000000000000000"));
+
+    [Theory]
+    [InlineData("9135010")]
+    [InlineData("91350100I000100Y4")]
+    public void Computing_a_check_from_a_wrong_argument_is_a_bug_and_throws(string first17) =>
+        Assert.Throws<ArgumentException>(() => Uscc.CheckCharacter(first17));
 }
