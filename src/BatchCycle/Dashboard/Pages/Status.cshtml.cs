@@ -12,18 +12,19 @@ public sealed class StatusModel(DashboardSettings settings) : PageModel
 
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
+    public void OnGet() => Describe();
 
-    public void OnPost(int code) => Describe(code);
+    /// <summary>Reads the code from the route only: binding a parameter would read the refused request's form.</summary>
+    public void OnPost() => Describe();
 
-    private void Describe(int code)
+    private void Describe()
     {
-        (Heading, Explanation) = code switch
+        (Heading, Explanation) = Convert.ToString(RouteData.Values["code"], System.Globalization.CultureInfo.InvariantCulture) switch
         {
-            400 => ("请求无效 Bad request", "The form was not accepted: it may have expired. Reload the page and try again. 表单已失效，请重新载入页面再试。"),
-            404 => ("找不到 Not found", "There is nothing at this address. 此地址没有内容。"),
-            413 => ("上传过大 Upload too large", $"An upload may hold at most {settings.MaxUploadBytes / (1024 * 1024)} MB in all. 每次上传总大小不得超过 {settings.MaxUploadBytes / (1024 * 1024)} MB。"),
-            429 => ("请稍后再试 Too many requests", "Too many attempts; try again later. 尝试次数过多，请稍后再试。"),
+            "400" => ("请求无效 Bad request", "The form was not accepted: it may have expired. Reload the page and try again. 表单已失效，请重新载入页面再试。"),
+            "404" => ("找不到 Not found", "There is nothing at this address. 此地址没有内容。"),
+            "413" => ("上传过大 Upload too large", $"An upload may hold at most {settings.MaxUploadBytes / (1024 * 1024)} MB in all. 每次上传总大小不得超过 {settings.MaxUploadBytes / (1024 * 1024)} MB。"),
+            "429" => ("请稍后再试 Too many requests", "Too many attempts; try again later. 尝试次数过多，请稍后再试。"),
             _ => ("出错了 Something went wrong", "The dashboard could not complete the request; the details are in its log. 无法完成请求，详情见日志。"),
         };
     }

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchCycle.Dashboard.Uploads;
@@ -25,6 +27,9 @@ public sealed record UploadResult(IReadOnlyList<InboxFile> Stored, IReadOnlyList
 public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
 {
     private static readonly string[] Extensions = [".xlsx", ".xls", ".csv"];
+
+    /// <summary>Chinese file names stay readable in the upload records.</summary>
+    private static readonly JsonSerializerOptions RecordJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public async Task<UploadResult> StoreAsync(int year, IReadOnlyList<IFormFile> files, string uploadedBy, CancellationToken cancellationToken)
     {
@@ -61,7 +66,7 @@ public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
             }
 
             var record = new InboxFile(storedName, file.FileName, file.Length, sha256, uploadedBy, clock.UtcNow);
-            await File.WriteAllTextAsync(Path.Combine(records, storedName + ".json"), JsonSerializer.Serialize(record), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(records, storedName + ".json"), JsonSerializer.Serialize(record, RecordJson), cancellationToken);
             stored.Add(record);
         }
 
