@@ -6,12 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace BatchCycle.Dashboard.Runs;
 
 /// <summary>A run's progress as the pages and the JSON status endpoint show it.</summary>
-public sealed record RunProgress(long Id, string State, string? CurrentStage, double Fraction, int StagesDone, int StageCount, IReadOnlyList<StageProgress> Stages)
+public sealed record RunProgress(long Id, string State, string? CurrentStage, double Fraction, int StagesDone, int StageCount, IReadOnlyList<StageProgress> Stages, bool Active)
 {
-    public bool Active => State == nameof(RunState.Running);
+    /// <summary>The pipeline writes run-summary.json just after it records the end of a run; until then the page keeps following.</summary>
+    private static readonly TimeSpan SummaryGrace = TimeSpan.FromMinutes(1);
 
     public static RunProgress Of(RunRecord run)
     {
+        var summaryPending = run.State is RunState.Completed or RunState.Failed
+            && run.FinishedAt > DateTime.UtcNow - SummaryGrace
+            && !File.Exists(Path.Combine(run.OutFolder, "run-summary.json"));
         var stages = run.Stages.OrderBy(s => s.Position).ToList();
         var done = stages.Count(s => s.State == StageState.Completed);
         var running = stages.Where(s => s.State == StageState.Running).Sum(s => s.Progress);
@@ -23,7 +27,8 @@ public sealed record RunProgress(long Id, string State, string? CurrentStage, do
             Math.Round(fraction, 3),
             done,
             stages.Count,
-            [.. stages.Select(s => new StageProgress(s.Stage, s.State.ToString(), Math.Round(s.Progress, 3), s.StartedAt, s.FinishedAt))]);
+            [.. stages.Select(s => new StageProgress(s.Stage, s.State.ToString(), Math.Round(s.Progress, 3), s.StartedAt, s.FinishedAt))],
+            run.State == RunState.Running || summaryPending);
     }
 }
 
