@@ -32,6 +32,9 @@ public sealed class DashboardRunTests
         Assert.Contains($"/runs/{runId}", runs);
         var schedules = await client.GetStringAsync("/schedules");
         Assert.Contains($"#{runId}", schedules);
+        Assert.Contains("/runs?schedule=nightly", schedules);
+        Assert.Contains($"/runs/{runId}\"", await client.GetStringAsync("/runs?schedule=nightly"));
+        Assert.DoesNotContain($"/runs/{runId}\"", await client.GetStringAsync("/runs?schedule=weekly"));
     }
 
     [Fact]
@@ -139,6 +142,7 @@ public sealed class DashboardRunTests
         Assert.Contains("data-run-active=\"true\"", page);
         Assert.Contains("/assets/run-progress.js", page);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/assets/run-progress.js")).StatusCode);
+        Assert.Contains($"data-run-row=\"/runs/{runId}/status\"", await client.GetStringAsync("/runs"));
 
         stage.Release();
         await host.WaitForRunAsync(runId, r => r.State == RunState.Completed);
@@ -146,7 +150,9 @@ public sealed class DashboardRunTests
         Assert.Equal("Completed", status.GetProperty("state").GetString());
         Assert.Equal(1, status.GetProperty("fraction").GetDouble());
         Assert.False(status.GetProperty("active").GetBoolean());
-        Assert.Contains("applications 3", await client.GetStringAsync("/runs"));
+        var runs = await client.GetStringAsync("/runs");
+        Assert.Contains("applications 3", runs);
+        Assert.DoesNotContain("data-run-row=\"/runs/", runs);
     }
 
     [Fact]

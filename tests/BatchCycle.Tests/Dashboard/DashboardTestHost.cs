@@ -112,13 +112,16 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
             : throw new InvalidOperationException($"{page} has no anti-forgery token.");
     }
 
+    /// <summary>Waits until the run meets the condition and, once finished, has written its summary.</summary>
     public async Task<RunRecord> WaitForRunAsync(long id, Func<RunRecord, bool> condition)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
             await using var db = BatchCycleDb.Open(DatabasePath);
             var run = db.Runs.Single(r => r.Id == id);
-            if (condition(run))
+            // The pipeline writes run-summary.json just after it records the end; a finished run is settled with it.
+            var settled = run.State is not (RunState.Completed or RunState.Failed) || File.Exists(Path.Combine(run.OutFolder, "run-summary.json"));
+            if (settled && condition(run))
             {
                 return run;
             }

@@ -123,6 +123,7 @@ public sealed class DashboardUploadTests
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("bomb.xlsx", html);
         Assert.Contains("unpacks to 3 MB", html);
+        Assert.Contains("at most 1 MB", html);
         Assert.Empty(InboxFiles(host));
     }
 

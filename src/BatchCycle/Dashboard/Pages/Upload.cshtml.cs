@@ -30,7 +30,7 @@ public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunL
 
     public IReadOnlyList<SelectListItem> Years { get; private set; } = [];
 
-    public long MaxMegabytes => options.Dashboard.MaxUploadBytes / (1024 * 1024);
+    public string MaxSize => ByteSize.Format(options.Dashboard.MaxUploadBytes);
 
     public void OnGet() => Load();
 

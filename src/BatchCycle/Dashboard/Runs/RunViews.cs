@@ -50,11 +50,11 @@ public static class RunViews
     public static async Task<RunRecord?> FindAsync(BatchCycleDb db, long id, CancellationToken cancellationToken) =>
         await db.Runs.AsNoTracking().Include(r => r.Stages).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    /// <summary>The counts of every stage of a run, summed by name, e.g. applications, issues, certificates.</summary>
-    public static IReadOnlyDictionary<string, long> Counts(RunRecord run)
+    /// <summary>The counts of the given stages, summed by name, e.g. applications, issues, certificates.</summary>
+    public static IReadOnlyDictionary<string, long> Counts(IEnumerable<RunStageRecord> stages)
     {
         var totals = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var stage in run.Stages)
+        foreach (var stage in stages)
         {
             foreach (var (name, count) in JsonSerializer.Deserialize<Dictionary<string, long>>(stage.CountsJson) ?? [])
             {
@@ -64,6 +64,9 @@ public static class RunViews
 
         return totals;
     }
+
+    public static string CountsText(IReadOnlyDictionary<string, long> counts) =>
+        string.Join(", ", counts.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")));
 
     public static IReadOnlyList<string> Warnings(RunStageRecord stage) =>
         JsonSerializer.Deserialize<List<string>>(stage.WarningsJson) ?? [];

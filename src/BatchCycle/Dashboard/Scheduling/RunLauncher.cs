@@ -39,7 +39,7 @@ public sealed record RunRefusal(DateTime At, string StartedBy, string Reason);
 
 /// <summary>
 /// Starts every dashboard run through one Quartz job that disallows concurrent execution: a run asked for while
-/// another is active waits in Quartz's queue (the trigger is blocked) and starts when the first finishes. The
+/// another is active waits in Quartz's queue (its trigger is blocked) and starts when the first finishes. The
 /// pipeline's own file lock still refuses a run while a command-line run holds the database; that refusal is
 /// shown on the runs page.
 /// </summary>
@@ -51,13 +51,24 @@ public sealed class RunLauncher(
 {
     private const int KeptRefusals = 20;
 
+    private const string ManualGroup = "manual";
+
     private readonly ConcurrentDictionary<Guid, RunTicket> waiting = new();
-    private readonly ConcurrentQueue<RunRefusal> refusals = new();
+    private readonly LinkedList<RunRefusal> refusals = new();
     private readonly ILogger logger = loggerFactory.CreateLogger<RunLauncher>();
 
     public IReadOnlyList<RunTicket> Waiting => [.. waiting.Values.OrderBy(t => t.QueuedAt)];
 
-    public IReadOnlyList<RunRefusal> Refusals => [.. refusals.Reverse()];
+    public IReadOnlyList<RunRefusal> Refusals
+    {
+        get
+        {
+            lock (refusals)
+            {
+                return [.. refusals];
+            }
+        }
+    }
 
     /// <summary>A new output folder under the data folder for a run the dashboard or a schedule starts.</summary>
     public string NewOutFolder() => Path.Combine(options.RunsFolder, clock.RunFolderName());
@@ -67,7 +78,17 @@ public sealed class RunLauncher(
         var ticket = new RunTicket(order, clock.UtcNow);
         waiting[ticket.Id] = ticket;
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(CyclePipelineJob.Key, new JobDataMap { [CyclePipelineJob.TicketKey] = ticket.Id.ToString() }, cancellationToken);
+        // A one-shot trigger of the run job. While a run is active it is blocked; when it has waited longer
+        // than the misfire threshold it must still fire once, not be dropped, hence FireNow.
+        var trigger = TriggerBuilder.Create()
+            .ForJob(CyclePipelineJob.Key)
+            .WithIdentity(ticket.Id.ToString("N"), ManualGroup)
+            .WithDescription(order.StartedBy)
+            .UsingJobData(CyclePipelineJob.TicketKey, ticket.Id.ToString())
+            .StartNow()
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
         return ticket;
     }
 
@@ -129,9 +150,13 @@ public sealed class RunLauncher(
         if (refusal is not null)
         {
             logger.LogWarning("A run for {StartedBy} could not start: {Reason}", order.StartedBy, refusal);
-            refusals.Enqueue(new RunRefusal(clock.UtcNow, order.StartedBy, refusal));
-            while (refusals.Count > KeptRefusals && refusals.TryDequeue(out _))
+            lock (refusals)
             {
+                refusals.AddFirst(new RunRefusal(clock.UtcNow, order.StartedBy, refusal));
+                if (refusals.Count > KeptRefusals)
+                {
+                    refusals.RemoveLast();
+                }
             }
 
             ticket?.MarkRefused(refusal);

@@ -124,7 +124,7 @@ public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
             var unpacked = zip.Entries.Sum(e => e.Length);
             if (unpacked > options.Dashboard.MaxUnpackedBytes)
             {
-                return new UploadRefusal(file.FileName, $"The workbook unpacks to {unpacked / (1024 * 1024)} MB; at most {options.Dashboard.MaxUnpackedBytes / (1024 * 1024)} MB are accepted. 工作簿解压后过大。");
+                return new UploadRefusal(file.FileName, $"The workbook unpacks to {ByteSize.Format(unpacked)}; at most {ByteSize.Format(options.Dashboard.MaxUnpackedBytes)} are accepted. 工作簿解压后过大。");
             }
 
             return null;

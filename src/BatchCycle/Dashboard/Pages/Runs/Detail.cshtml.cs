@@ -1,4 +1,3 @@
-using System.Globalization;
 using BatchCycle.Dashboard.Runs;
 using BatchCycle.Dashboard.Scheduling;
 using BatchCycle.Storage;
@@ -66,11 +65,4 @@ public sealed class RunDetailModel(DashboardOptions options, RunLauncher launche
         var order = new RunOrder(run.InputFolder, run.OutFolder, run.Year, run.AsOf, User.Identity!.Name + $" (resume of run {id})");
         return await RunStarts.FollowAsync(this, launcher, order, cancellationToken);
     }
-
-    public string Size(long bytes) => bytes switch
-    {
-        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
-    };
 }

@@ -19,6 +19,10 @@ public sealed class RunsModel(DashboardOptions options, RunLauncher launcher, Da
     [BindProperty(SupportsGet = true, Name = "state")]
     public string? Filter { get; set; }
 
+    /// <summary>Only the runs of one schedule (its fires and its Trigger now): the schedule's history.</summary>
+    [BindProperty(SupportsGet = true, Name = "schedule")]
+    public string? Schedule { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -48,6 +52,12 @@ public sealed class RunsModel(DashboardOptions options, RunLauncher launcher, Da
         if (state is { } selected)
         {
             query = query.Where(r => r.State == selected);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Schedule))
+        {
+            var startedBy = RunLauncher.ScheduleStartedBy(Schedule);
+            query = query.Where(r => r.StartedBy == startedBy || r.StartedBy.EndsWith("(" + startedBy + ")"));
         }
 
         Runs = await query.OrderByDescending(r => r.Id).Take(Shown).ToListAsync(cancellationToken);
