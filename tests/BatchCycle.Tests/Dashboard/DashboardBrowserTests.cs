@@ -157,6 +157,50 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("No certificate has this verification code");
     }
 
+    [Fact]
+    public async Task A_running_run_updates_its_page_in_place_and_the_page_reloads_once_when_it_ends()
+    {
+        Assert.True(File.Exists(Chromium), "Chromium is needed for this test (apt-get install chromium).");
+        var stage = new SteppedStage(0.25, 0.75);
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        await using var host = await DashboardTestHost.StartAsync(d => d.Urls = baseUrl, () => [stage], onKestrel: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var context = await playwright.Chromium.LaunchPersistentContextAsync(host.Temp.Combine("chromium-profile"), new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync(baseUrl + "/signin");
+        await page.FillAsync("#UserName", DashboardTestHost.UserName);
+        await page.FillAsync("#Password", DashboardTestHost.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/runs$"));
+
+        await page.GotoAsync(baseUrl + "/schedules");
+        await page.Locator("tr[data-schedule='nightly'] button", new() { HasText = "Trigger now" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/runs/\d+$"));
+        await stage.WaitForStepAsync();
+        var bar = page.Locator("tr[data-stage='stepped'] [data-stage-progress]");
+        await Assertions.Expect(bar).ToHaveJSPropertyAsync("value", 0.25);
+        await Assertions.Expect(page.Locator("h1 [data-run-state]")).ToHaveTextAsync("运行中 Running");
+        await page.EvaluateAsync("() => { window.loadedOnce = true; }");
+        await ScreenshotAsync(page, "08-run-in-progress");
+
+        stage.Proceed();
+        await stage.WaitForStepAsync();
+        await Assertions.Expect(bar).ToHaveJSPropertyAsync("value", 0.75);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The page reloaded to show progress.");
+
+        stage.Proceed();
+        await Assertions.Expect(page.Locator("h1 [data-run-state]")).ToHaveTextAsync("已完成 Completed");
+        await Assertions.Expect(page.Locator("ul.files")).ToContainTextAsync("run-summary.json");
+        Assert.False(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The page should reload once the run ends.");
+    }
+
     private static List<string> UploadFiles(TempFolder temp)
     {
         var generated = temp.Combine("generated");

@@ -34,7 +34,8 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
     public static async Task<DashboardTestHost> StartAsync(
         Action<DashboardSettings>? configure = null,
         Func<IReadOnlyList<IRunStage>>? stages = null,
-        Func<string, Task>? beforeStart = null)
+        Func<string, Task>? beforeStart = null,
+        bool onKestrel = false)
     {
         var host = new DashboardTestHost();
         var dashboard = new DashboardSettings { MaxUploadBytes = 1024 * 1024, MaxUnpackedBytes = 2 * 1024 * 1024, MaxZipEntries = 50 };
@@ -72,7 +73,14 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
             await beforeStart(host.DatabasePath);
         }
 
-        host.app = DashboardApp.Build(host.Options, b => b.WebHost.UseTestServer());
+        // On Kestrel the dashboard listens on BatchCycle:Dashboard:Urls, for a real browser.
+        host.app = DashboardApp.Build(host.Options, b =>
+        {
+            if (!onKestrel)
+            {
+                b.WebHost.UseTestServer();
+            }
+        });
         await host.app.StartAsync();
         return host;
     }
