@@ -57,9 +57,14 @@ public static class DashboardApp
         configure?.Invoke(builder);
 
         BatchCycleDb.Migrate(options.DatabasePath);
-        InterruptedRuns.MarkAsync(options.DatabasePath, CancellationToken.None).GetAwaiter().GetResult();
+        var interrupted = InterruptedRuns.MarkAsync(options.DatabasePath, CancellationToken.None).GetAwaiter().GetResult();
 
         var app = builder.Build();
+        if (interrupted > 0)
+        {
+            app.Logger.LogWarning("{Count} run(s) were cut off before the dashboard started; they are marked interrupted and can be resumed", interrupted);
+        }
+
         UsePipeline(app, options);
         return app;
     }

@@ -29,12 +29,31 @@ public sealed class SignInThrottle(DashboardSettings settings, TimeProvider time
         }
     }
 
+    /// <summary>Past this many user-and-address pairs, pairs whose failures have all aged out are forgotten.</summary>
+    private const int PairsBeforeCleanup = 10_000;
+
     public void RecordFailure(string userName, string address)
     {
+        var now = time.GetUtcNow();
+        if (failures.Count > PairsBeforeCleanup)
+        {
+            // Guessing with ever new user names must not grow this without bound.
+            foreach (var (key, old) in failures)
+            {
+                lock (old)
+                {
+                    if (old.TrueForAll(at => at <= now - Window))
+                    {
+                        failures.TryRemove(key, out _);
+                    }
+                }
+            }
+        }
+
         var list = failures.GetOrAdd(Key(userName, address), _ => []);
         lock (list)
         {
-            list.Add(time.GetUtcNow());
+            list.Add(now);
         }
     }
 

@@ -11,6 +11,8 @@ public static class UserAccounts
 
     private static readonly PasswordHasher<UserRecord> Hasher = new();
 
+    private static readonly UserRecord Unknown = UnknownUser();
+
     /// <summary>A refusal message, or null when the account was added.</summary>
     public static async Task<string?> AddAsync(string databasePath, string userName, string password, DateTime now, CancellationToken cancellationToken)
     {
@@ -45,11 +47,17 @@ public static class UserAccounts
         await using var db = BatchCycleDb.Open(databasePath);
         var name = userName.Trim();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
-        if (user is null)
-        {
-            return null;
-        }
 
-        return Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user.UserName;
+        // An unknown name costs the same hashing as a known one, so the answer's timing does not tell which names exist.
+        var checkedUser = user ?? Unknown;
+        var result = Hasher.VerifyHashedPassword(checkedUser, checkedUser.PasswordHash, password);
+        return user is null || result == PasswordVerificationResult.Failed ? null : user.UserName;
+    }
+
+    private static UserRecord UnknownUser()
+    {
+        var user = new UserRecord { UserName = "" };
+        user.PasswordHash = Hasher.HashPassword(user, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        return user;
     }
 }

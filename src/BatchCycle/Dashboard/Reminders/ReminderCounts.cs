@@ -7,8 +7,6 @@ namespace BatchCycle.Dashboard.Reminders;
 public sealed record ReminderRound(string Round, IReadOnlyDictionary<string, int> ByState)
 {
     public int Count(string state) => ByState.GetValueOrDefault(state);
-
-    public int Total => ByState.Values.Sum();
 }
 
 /// <summary>

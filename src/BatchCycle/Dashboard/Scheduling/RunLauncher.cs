@@ -146,6 +146,12 @@ public sealed class RunLauncher(
         {
             refusal = ex.Message;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Before the run record exists there is no run page to show this on (a disk or database problem).
+            logger.LogError(ex, "A run for {StartedBy} could not start", order.StartedBy);
+            refusal = $"The run could not be started: {ex.Message}";
+        }
 
         if (refusal is not null)
         {
