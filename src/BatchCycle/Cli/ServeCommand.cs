@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BatchCycle.Cycle;
 using BatchCycle.Dashboard;
 
 namespace BatchCycle.Cli;
@@ -18,7 +19,16 @@ public static class ServeCommand
 
     private static async Task<int> ExecuteAsync(string? urls, string? db, string? data, CancellationToken cancellationToken)
     {
-        var options = DashboardOptions.FromConfiguration(AppConfiguration.Load(), db, data);
+        DashboardOptions options;
+        try
+        {
+            options = DashboardOptions.FromConfiguration(AppConfiguration.Load(), db, data);
+        }
+        catch (SettingsException ex)
+        {
+            return ExitCodes.Refuse(ex.Message);
+        }
+
         if (urls is not null)
         {
             options.Dashboard.Urls = urls;
@@ -26,7 +36,16 @@ public static class ServeCommand
 
         await using var app = DashboardApp.Build(options);
         Console.WriteLine($"Dashboard on {options.Dashboard.Urls} (database {options.DatabasePath}, data {options.DataFolder}); Ctrl+C stops it.");
-        await app.RunAsync(cancellationToken);
+        try
+        {
+            await app.RunAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            // Typically the address is taken by another program (or another serve).
+            return ExitCodes.Refuse($"The dashboard could not listen on {options.Dashboard.Urls}: {ex.Message}");
+        }
+
         return ExitCodes.Ok;
     }
 }

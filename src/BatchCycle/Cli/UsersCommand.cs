@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using BatchCycle.Cycle;
 using BatchCycle.Dashboard.Accounts;
 
 namespace BatchCycle.Cli;
@@ -42,8 +43,17 @@ public static class UsersCommand
             return ExitCodes.Refuse("No password was given; nothing was changed.");
         }
 
-        var settings = AppConfiguration.Settings(AppConfiguration.Load());
-        var refusal = await UserAccounts.AddAsync(db ?? settings.Database, name, password, DateTime.UtcNow, cancellationToken);
+        string databasePath;
+        try
+        {
+            databasePath = db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database;
+        }
+        catch (SettingsException ex)
+        {
+            return ExitCodes.Refuse(ex.Message);
+        }
+
+        var refusal = await UserAccounts.AddAsync(databasePath, name, password, DateTime.UtcNow, cancellationToken);
         if (refusal is not null)
         {
             return ExitCodes.Refuse(refusal);

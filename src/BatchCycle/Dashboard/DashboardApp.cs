@@ -49,6 +49,9 @@ public static class DashboardApp
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(new LoggerConfiguration()
             .ReadFrom.Configuration(options.Configuration)
+            // A taken address is reported by serve in one line; the host's own log of it carries a stack trace.
+            .Filter.ByExcluding(e => e.Exception is IOException && e.Properties.TryGetValue("SourceContext", out var source)
+                && source.ToString() == "\"Microsoft.Extensions.Hosting.Internal.Host\"")
             .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger(), dispose: true);
         builder.WebHost.UseUrls(options.Dashboard.Urls);
