@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -110,6 +111,11 @@ public static class DashboardApp
             o.AwaitApplicationStarted = false;
         });
 
+        // Sign-in cookies and anti-forgery tokens are protected with keys kept in the data folder, so they survive
+        // a restart of serve wherever it runs (the default folder depends on the account's home directory).
+        services.AddDataProtection()
+            .SetApplicationName("BatchCycle")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

@@ -35,6 +35,7 @@ public sealed class DashboardOptions
     {
         var settings = AppConfiguration.Settings(configuration);
         var dashboard = DashboardSettings.From(configuration);
+        // Checked here so that a wrong zone stops serve with a message before anything starts.
         dashboard.ResolveTimeZone();
         return new DashboardOptions
         {

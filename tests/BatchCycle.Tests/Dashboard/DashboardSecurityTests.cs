@@ -60,6 +60,28 @@ public sealed class DashboardSecurityTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/runs")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/schedules", "/schedules")]
+    [InlineData("https://evil.example/phish", "/runs")]
+    [InlineData("//evil.example/phish", "/runs")]
+    public async Task After_sign_in_only_a_local_return_address_is_followed(string returnUrl, string expected)
+    {
+        await using var host = await DashboardTestHost.StartAsync();
+        using var client = host.Client();
+        var token = await DashboardTestHost.TokenAsync(client, "/signin");
+
+        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = DashboardTestHost.UserName,
+            ["Password"] = DashboardTestHost.Password,
+            ["ReturnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_message()
     {
