@@ -88,6 +88,10 @@ public sealed class DashboardBrowserTests
         await page.WaitForURLAsync(new Regex(@"/runs/\d+$"));
         await Assertions.Expect(page.Locator("h1 [data-run-state]")).ToHaveTextAsync(new Regex("Completed|Failed|Interrupted"), new() { Timeout = 180_000 });
         await Assertions.Expect(page.Locator("h1 [data-run-state]")).ToHaveTextAsync(new Regex("Completed"));
+
+        // The page follows the run until its summary is written, then reloads once and stops.
+        await Assertions.Expect(page.Locator("[data-run-status]")).ToHaveAttributeAsync("data-run-active", "false", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("ul.files")).ToContainTextAsync("run-summary.json");
         await ScreenshotAsync(page, "03-run-detail");
 
         // Downloads: run-summary.json always, the panel workbook once the run has a panel stage.

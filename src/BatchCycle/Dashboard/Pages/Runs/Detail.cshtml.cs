@@ -17,6 +17,8 @@ public sealed class RunDetailModel(DashboardOptions options, RunLauncher launche
 
     public RunRecord Run { get; private set; } = new();
 
+    public RunProgress Progress { get; private set; } = RunProgress.Of(new RunRecord());
+
     public IReadOnlyList<RunFile> Files { get; private set; } = [];
 
     public IReadOnlyList<OutcomeRow> Outcomes { get; private set; } = [];
@@ -39,6 +41,9 @@ public sealed class RunDetailModel(DashboardOptions options, RunLauncher launche
         }
 
         Run = run;
+
+        // Progress first: it looks for run-summary.json, and a page that saw the summary must also list it.
+        Progress = RunProgress.Of(run);
         Files = RunFiles.List(run.OutFolder);
         Outcomes = await RunViews.OutcomesAsync(db, id, cancellationToken);
         IssueCount = await db.ImportIssues.CountAsync(i => i.RunId == id, cancellationToken);
