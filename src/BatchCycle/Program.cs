@@ -10,6 +10,8 @@ Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("BatchCycle: the Hong Kong–Guangdong Cleaner Production Partners label cycle.")
 {
     RunCommand.Create(),
+    ServeCommand.Create(),
+    UsersCommand.Create(),
     RemindersCommand.Create(),
     GenerateCommand.Create(),
 };

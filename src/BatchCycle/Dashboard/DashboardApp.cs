@@ -1,0 +1,254 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using BatchCycle.Dashboard.Accounts;
+using BatchCycle.Dashboard.Reminders;
+using BatchCycle.Dashboard.Runs;
+using BatchCycle.Dashboard.Scheduling;
+using BatchCycle.Dashboard.Uploads;
+using BatchCycle.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.WebEncoders;
+using Quartz;
+using Serilog;
+
+namespace BatchCycle.Dashboard;
+
+/// <summary>
+/// Builds the dashboard: Razor Pages for the secretariat, a public verification page, and the Quartz scheduler
+/// that runs the pipeline. <c>serve</c> runs it on Kestrel; tests build the same app on a test server.
+/// </summary>
+public static class DashboardApp
+{
+    public const string SecretariatRole = "secretariat";
+
+    public const string UploadPath = "/upload";
+
+    public static WebApplication Build(DashboardOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // The pages are compiled into this assembly; naming it lets a host started from a test find them.
+            ApplicationName = typeof(DashboardApp).Assembly.GetName().Name,
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddConfiguration(options.Configuration);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(new LoggerConfiguration()
+            .ReadFrom.Configuration(options.Configuration)
+            // A taken address is reported by serve in one line; the host's own log of it carries a stack trace.
+            .Filter.ByExcluding(e => e.Exception is IOException && e.Properties.TryGetValue("SourceContext", out var source)
+                && source.ToString() == "\"Microsoft.Extensions.Hosting.Internal.Host\"")
+            .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger(), dispose: true);
+        builder.WebHost.UseUrls(options.Dashboard.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        AddServices(builder.Services, options);
+        configure?.Invoke(builder);
+
+        BatchCycleDb.Migrate(options.DatabasePath);
+        var interrupted = InterruptedRuns.MarkAsync(options.DatabasePath, CancellationToken.None).GetAwaiter().GetResult();
+
+        var app = builder.Build();
+        if (interrupted > 0)
+        {
+            app.Logger.LogWarning("{Count} run(s) were cut off before the dashboard started; they are marked interrupted and can be resumed", interrupted);
+        }
+
+        UsePipeline(app, options);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, DashboardOptions options)
+    {
+        var zone = options.Dashboard.ResolveTimeZone();
+        services.AddSingleton(options);
+        // Chinese text stays readable in the HTML instead of becoming character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(options.Dashboard);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new DashboardClock(zone, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<RunLauncher>();
+        services.AddSingleton<ScheduleBoard>();
+        services.AddSingleton<CycleInbox>();
+        services.AddSingleton<IReminderSender, OutboxReminderSender>();
+        services.AddHostedService<ScheduleStartup>();
+
+        services.AddQuartz(q =>
+        {
+            // Each dashboard in one process (tests run several) gets a scheduler of its own.
+            q.ConfigureScheduler(s => s.InstanceName = "BatchCycle-" + Guid.NewGuid().ToString("N"));
+            q.AddJob<CyclePipelineJob>(j => j.WithIdentity(CyclePipelineJob.Key).StoreDurably());
+            foreach (var schedule in options.Schedules)
+            {
+                q.AddTrigger(t => t
+                    .ForJob(CyclePipelineJob.Key)
+                    .WithIdentity(ScheduleBoard.TriggerKeyOf(schedule.Name))
+                    .WithDescription(schedule.Description ?? schedule.Name)
+                    .UsingJobData(CyclePipelineJob.ScheduleKey, schedule.Name)
+                    .WithSchedule(CronScheduleBuilder.Create(schedule.Cron).InTimeZone(schedule.ResolveTimeZone())));
+            }
+        });
+        // A run cut off by a shutdown is marked interrupted at the next start and can be resumed from its page.
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = false;
+            o.AwaitApplicationStarted = false;
+        });
+
+        // Sign-in cookies and anti-forgery tokens are protected with keys kept in the data folder, so they survive
+        // a restart of serve wherever it runs (the default folder depends on the account's home directory).
+        services.AddDataProtection()
+            .SetApplicationName("BatchCycle")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/signin";
+                o.LogoutPath = "/signout";
+                o.AccessDeniedPath = "/signin";
+                o.Cookie.Name = "batchcycle.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SecretariatRole).Build());
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "batchcycle.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "batchcycle.messages";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = options.Dashboard.MaxUploadBytes;
+            o.ValueCountLimit = 200;
+        });
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Dashboard/Pages";
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Verify");
+            o.Conventions.AllowAnonymousToPage("/Status");
+        });
+    }
+
+    private static void UsePipeline(WebApplication app, DashboardOptions options)
+    {
+        app.UseExceptionHandler("/status/500");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(DashboardApp).Assembly, "BatchCycle.Dashboard.Assets"),
+            RequestPath = "/assets",
+        });
+        app.Use((context, next) => LimitUploadSize(context, next, options.Dashboard.MaxUploadBytes));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapGet("/runs/{id:long}/status", RunStatusAsync);
+        app.MapGet("/runs/{id:long}/files", DownloadAsync);
+    }
+
+    /// <summary>No framing, no scripts or styles from elsewhere or inline, no content sniffing.</summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        return next();
+    }
+
+    /// <summary>
+    /// Refuses an upload larger than the setting before its body is read; browsers send the size up front.
+    /// A body without a declared size is cut off by the server's own limit, set here for this request only.
+    /// </summary>
+    private static Task LimitUploadSize(HttpContext context, Func<Task> next, long maxBytes)
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(UploadPath, StringComparison.OrdinalIgnoreCase))
+        {
+            if (context.Request.ContentLength > maxBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = maxBytes;
+            }
+        }
+
+        return next();
+    }
+
+    private static async Task<IResult> RunStatusAsync(long id, DashboardOptions options, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        var run = await RunViews.FindAsync(db, id, cancellationToken);
+        return run is null ? Results.NotFound() : Results.Json(RunProgress.Of(run));
+    }
+
+    /// <summary>Serves one file of a run's output folder, always as an attachment so the browser never renders it.</summary>
+    private static async Task<IResult> DownloadAsync(long id, string? path, DashboardOptions options, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        var run = await RunViews.FindAsync(db, id, cancellationToken);
+        var file = run is null ? null : RunFiles.Resolve(run.OutFolder, path);
+        return file is null
+            ? Results.NotFound()
+            : Results.File(file, "application/octet-stream", Path.GetFileName(file));
+    }
+
+    public static ClaimsPrincipal Principal(string userName) =>
+        new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, userName), new Claim(ClaimTypes.Role, SecretariatRole)],
+            CookieAuthenticationDefaults.AuthenticationScheme));
+
+    public static Task SignInAsync(HttpContext context, string userName) =>
+        context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(userName));
+}
+
+/// <summary>Re-applies the pauses the secretariat set before the last restart, once every hosted service (the scheduler's too) has started.</summary>
+internal sealed class ScheduleStartup(ScheduleBoard board) : IHostedLifecycleService
+{
+    public Task StartedAsync(CancellationToken cancellationToken) => board.RestorePausesAsync(cancellationToken);
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

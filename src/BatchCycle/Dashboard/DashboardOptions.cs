@@ -1,0 +1,50 @@
+using BatchCycle.Cycle;
+using BatchCycle.Runs;
+using Microsoft.Extensions.Configuration;
+
+namespace BatchCycle.Dashboard;
+
+/// <summary>Everything <see cref="DashboardApp.Build"/> needs; <c>serve</c> makes it from settings, tests make their own.</summary>
+public sealed class DashboardOptions
+{
+    public required IConfiguration Configuration { get; init; }
+
+    public required BatchCycleSettings Settings { get; init; }
+
+    public required DashboardSettings Dashboard { get; init; }
+
+    public required IReadOnlyList<ScheduleSettings> Schedules { get; init; }
+
+    public required string DatabasePath { get; init; }
+
+    /// <summary>Absolute; see <see cref="DashboardSettings.DataFolder"/>.</summary>
+    public required string DataFolder { get; init; }
+
+    /// <summary>The stages of a run; the pipeline's own unless a test needs a stage it can hold.</summary>
+    public Func<IReadOnlyList<IRunStage>> Stages { get; init; } = PipelineStages.Create;
+
+    public string InboxFolder(int year) => Path.Combine(DataFolder, "inbox", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Upload records live beside, not inside, the inbox: the import reads every file of the inbox.</summary>
+    public string UploadRecordsFolder(int year) => Path.Combine(DataFolder, "uploads", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public string RunsFolder => Path.Combine(DataFolder, "runs");
+
+    /// <summary>Options from appsettings.json, with the command line's <c>--db</c> and <c>--data</c> winning.</summary>
+    public static DashboardOptions FromConfiguration(IConfiguration configuration, string? databasePath, string? dataFolder)
+    {
+        var settings = AppConfiguration.Settings(configuration);
+        var dashboard = DashboardSettings.From(configuration);
+        // Checked here so that a wrong zone stops serve with a message before anything starts.
+        dashboard.ResolveTimeZone();
+        return new DashboardOptions
+        {
+            Configuration = configuration,
+            Settings = settings,
+            Dashboard = dashboard,
+            Schedules = ScheduleSettings.From(configuration),
+            DatabasePath = Path.GetFullPath(databasePath ?? settings.Database),
+            DataFolder = Path.GetFullPath(dataFolder ?? dashboard.DataFolder),
+        };
+    }
+}

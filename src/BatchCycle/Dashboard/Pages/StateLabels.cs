@@ -1,0 +1,15 @@
+namespace BatchCycle.Dashboard.Pages;
+
+/// <summary>Bilingual names of run and stage states.</summary>
+public static class StateLabels
+{
+    public static string Of(string state) => state switch
+    {
+        "Running" => "运行中 Running",
+        "Completed" => "已完成 Completed",
+        "Failed" => "失败 Failed",
+        "Interrupted" => "已中断 Interrupted",
+        "Pending" => "等待 Pending",
+        _ => state,
+    };
+}

@@ -1,0 +1,141 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http;
+
+namespace BatchCycle.Dashboard.Uploads;
+
+/// <summary>A file of a cycle's inbox with the name it was uploaded under (kept only as a record, never as a path).</summary>
+public sealed record InboxFile(string StoredName, string OriginalName, long Size, string Sha256, string UploadedBy, DateTime UploadedAt);
+
+/// <summary>Why one uploaded file was refused.</summary>
+public sealed record UploadRefusal(string OriginalName, string Problem);
+
+/// <summary>What an upload did: the files stored, or the reasons nothing was stored.</summary>
+public sealed record UploadResult(IReadOnlyList<InboxFile> Stored, IReadOnlyList<UploadRefusal> Refused)
+{
+    public bool Accepted => Refused.Count == 0 && Stored.Count > 0;
+}
+
+/// <summary>
+/// Stores a cycle's uploaded spreadsheets in its inbox folder under generated names, so that no name a browser
+/// sends can choose a path; the original name goes to a record beside the inbox. An upload is taken whole or
+/// not at all, so a run never screens half of what the secretariat meant to give it.
+/// </summary>
+public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
+{
+    private static readonly string[] Extensions = [".xlsx", ".xls", ".csv"];
+
+    /// <summary>Chinese file names stay readable in the upload records.</summary>
+    private static readonly JsonSerializerOptions RecordJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public async Task<UploadResult> StoreAsync(int year, IReadOnlyList<IFormFile> files, string uploadedBy, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return new UploadResult([], [new UploadRefusal("", "No file was chosen. 未选择文件。")]);
+        }
+
+        var refused = files.Select(Check).OfType<UploadRefusal>().ToList();
+        if (refused.Count > 0)
+        {
+            return new UploadResult([], refused);
+        }
+
+        var inbox = options.InboxFolder(year);
+        var records = options.UploadRecordsFolder(year);
+        Directory.CreateDirectory(inbox);
+        Directory.CreateDirectory(records);
+        var stored = new List<InboxFile>();
+        foreach (var file in files)
+        {
+            var storedName = clock.Local(clock.UtcNow).ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
+                + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + Extension(file.FileName);
+            var path = Path.Combine(inbox, storedName);
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            {
+                await file.CopyToAsync(target, cancellationToken);
+            }
+
+            string sha256;
+            await using (var written = File.OpenRead(path))
+            {
+                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(written, cancellationToken));
+            }
+
+            var record = new InboxFile(storedName, file.FileName, file.Length, sha256, uploadedBy, clock.UtcNow);
+            await File.WriteAllTextAsync(Path.Combine(records, storedName + ".json"), JsonSerializer.Serialize(record, RecordJson), cancellationToken);
+            stored.Add(record);
+        }
+
+        return new UploadResult(stored, []);
+    }
+
+    /// <summary>The inbox's files, with their upload records where the dashboard stored them.</summary>
+    public IReadOnlyList<InboxFile> List(int year)
+    {
+        var inbox = options.InboxFolder(year);
+        if (!Directory.Exists(inbox))
+        {
+            return [];
+        }
+
+        return [.. new DirectoryInfo(inbox).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal).Select(f =>
+        {
+            var recordPath = Path.Combine(options.UploadRecordsFolder(year), f.Name + ".json");
+            var record = File.Exists(recordPath) ? JsonSerializer.Deserialize<InboxFile>(File.ReadAllText(recordPath)) : null;
+            return record ?? new InboxFile(f.Name, f.Name, f.Length, "", "", f.LastWriteTimeUtc);
+        })];
+    }
+
+    private UploadRefusal? Check(IFormFile file)
+    {
+        var extension = Extension(file.FileName);
+        if (!Extensions.Contains(extension))
+        {
+            return new UploadRefusal(file.FileName, "Only .xlsx, .xls and .csv files are accepted. 只接受 .xlsx、.xls 和 .csv 文件。");
+        }
+
+        if (file.Length == 0)
+        {
+            return new UploadRefusal(file.FileName, "The file is empty. 文件是空的。");
+        }
+
+        return extension == ".xlsx" ? CheckWorkbook(file) : null;
+    }
+
+    /// <summary>
+    /// An .xlsx is a zip archive; a small one can unpack to gigabytes and stall the import. The sizes and the
+    /// number of entries come from the archive's central directory, read without unpacking anything.
+    /// </summary>
+    private UploadRefusal? CheckWorkbook(IFormFile file)
+    {
+        try
+        {
+            using var stream = file.OpenReadStream();
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            if (zip.Entries.Count > options.Dashboard.MaxZipEntries)
+            {
+                return new UploadRefusal(file.FileName, $"The workbook holds {zip.Entries.Count} parts; at most {options.Dashboard.MaxZipEntries} are accepted. 工作簿内部文件过多。");
+            }
+
+            var unpacked = zip.Entries.Sum(e => e.Length);
+            if (unpacked > options.Dashboard.MaxUnpackedBytes)
+            {
+                return new UploadRefusal(file.FileName, $"The workbook unpacks to {ByteSize.Format(unpacked)}; at most {ByteSize.Format(options.Dashboard.MaxUnpackedBytes)} are accepted. 工作簿解压后过大。");
+            }
+
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return new UploadRefusal(file.FileName, "The file is not a valid .xlsx workbook. 这不是有效的 .xlsx 工作簿。");
+        }
+    }
+
+    /// <summary>Only the extension of a browser-sent name is used, lower-cased; everything before it is ignored.</summary>
+    private static string Extension(string fileName) =>
+        Path.GetExtension(fileName.Replace('\\', '/').Split('/')[^1]).ToLowerInvariant();
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using BatchCycle.Cycle;
+using BatchCycle.Dashboard;
+using BatchCycle.Dashboard.Accounts;
+using BatchCycle.Runs;
+using BatchCycle.Storage;
+using BatchCycle.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+
+namespace BatchCycle.Tests.Dashboard;
+
+/// <summary>The real dashboard app on an in-process test server, with its own database and data folder.</summary>
+public sealed partial class DashboardTestHost : IAsyncDisposable
+{
+    public const string UserName = "alice";
+    public const string Password = "correct horse battery staple";
+
+    private readonly TempFolder temp = new();
+    private WebApplication? app;
+
+    public DashboardOptions Options { get; private set; } = null!;
+
+    public string DatabasePath => temp.Combine("dashboard.db");
+
+    public string DataFolder => temp.Combine("data");
+
+    public TempFolder Temp => temp;
+
+    public static async Task<DashboardTestHost> StartAsync(
+        Action<DashboardSettings>? configure = null,
+        Func<IReadOnlyList<IRunStage>>? stages = null,
+        Func<string, Task>? beforeStart = null,
+        bool onKestrel = false,
+        Action<BatchCycleSettings>? settings = null)
+    {
+        var host = new DashboardTestHost();
+        var dashboard = new DashboardSettings { MaxUploadBytes = 1024 * 1024, MaxUnpackedBytes = 2 * 1024 * 1024, MaxZipEntries = 50 };
+        configure?.Invoke(dashboard);
+        Directory.CreateDirectory(host.temp.Combine("inbox-for-schedule"));
+        host.Options = new DashboardOptions
+        {
+            Configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Warning" })
+                .Build(),
+            Settings = new BatchCycleSettings
+            {
+                Year = 2025,
+                Cycles = { ["2025"] = new CycleDates { Opens = new DateOnly(2025, 5, 14), Closes = new DateOnly(2025, 7, 21) } },
+            },
+            Dashboard = dashboard,
+            Schedules =
+            [
+                new ScheduleSettings
+                {
+                    Name = "nightly",
+                    Cron = "0 0 2 * * ?",
+                    TimeZone = "Asia/Hong_Kong",
+                    Input = host.temp.Combine("inbox-for-schedule"),
+                },
+            ],
+            DatabasePath = host.DatabasePath,
+            DataFolder = host.DataFolder,
+            Stages = stages ?? PipelineStages.Create,
+        };
+        settings?.Invoke(host.Options.Settings);
+        BatchCycleDb.Migrate(host.DatabasePath);
+        Assert.Null(await UserAccounts.AddAsync(host.DatabasePath, UserName, Password, DateTime.UtcNow, CancellationToken.None));
+        if (beforeStart is not null)
+        {
+            await beforeStart(host.DatabasePath);
+        }
+
+        // On Kestrel the dashboard listens on BatchCycle:Dashboard:Urls, for a real browser.
+        host.app = DashboardApp.Build(host.Options, b =>
+        {
+            if (!onKestrel)
+            {
+                b.WebHost.UseTestServer();
+            }
+        });
+        await host.app.StartAsync();
+        return host;
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient Client()
+    {
+        var handler = new CookieContainerHandler { InnerHandler = app!.GetTestServer().CreateHandler() };
+        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+    }
+
+    public async Task<HttpClient> SignedInClientAsync()
+    {
+        var client = Client();
+        var response = await SignInAsync(client, UserName, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var token = await TokenAsync(client, "/signin");
+        return await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>The anti-forgery token of the first form on a page.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        return TokenPattern().Match(html) is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException($"{page} has no anti-forgery token.");
+    }
+
+    /// <summary>Waits until the run meets the condition and, once finished, has written its summary.</summary>
+    public async Task<RunRecord> WaitForRunAsync(long id, Func<RunRecord, bool> condition)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            await using var db = BatchCycleDb.Open(DatabasePath);
+            var run = db.Runs.Single(r => r.Id == id);
+            // The pipeline writes run-summary.json just after it records the end; a finished run is settled with it.
+            var settled = run.State is not (RunState.Completed or RunState.Failed) || File.Exists(Path.Combine(run.OutFolder, "run-summary.json"));
+            if (settled && condition(run))
+            {
+                return run;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Run {id} did not reach the expected state.");
+    }
+
+    public static long RunIdOf(HttpResponseMessage redirect)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        var match = RunLocation().Match(redirect.Headers.Location!.OriginalString);
+        Assert.True(match.Success, $"Expected a redirect to a run page, got {redirect.Headers.Location}.");
+        return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        temp.Dispose();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"/runs/(\d+)$")]
+    private static partial Regex RunLocation();
+}
