@@ -16,12 +16,19 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     /// <summary>Enough that each stage takes a few seconds, so a kill lands inside it.</summary>
     private const int Applications = 10_000;
 
+    private const int Certificates = 12;
+
+    private const int Reminders = 400;
+
     [Fact]
     public async Task A_run_killed_in_each_stage_leaves_a_sound_database_and_the_next_run_gives_the_uninterrupted_results()
     {
         using var temp = new TempFolder();
         Directory.CreateDirectory(temp.Combine("in"));
         LargeInput.WriteApplications(temp.Combine("in", "applications.csv"), Applications);
+        // Enough work in the later stages too that a kill a third of the way in lands inside them.
+        LargeInput.WriteApprovals(temp.Combine("in", "decisions.csv"), Certificates);
+        LargeInput.WriteExpiringLabels(temp.Combine("in", "register.csv"), Reminders);
 
         var fresh = temp.Combine("fresh.db");
         var baseline = await ProgramRunner.RunAsync(temp.Path, Run(fresh, "out-fresh"));
@@ -46,13 +53,23 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var last = runs[^1].Id;
         foreach (var stage in stages)
         {
-            Assert.Equal(RunProbe.StageCounts(fresh, 1, stage.Name), RunProbe.StageCounts(db, last, stage.Name));
+            Assert.Equal(StateCounts(RunProbe.StageCounts(fresh, 1, stage.Name)), StateCounts(RunProbe.StageCounts(db, last, stage.Name)));
         }
 
         Assert.Equal(Applications, RunProbe.StageCounts(db, last, "import")["applications"]);
         await AssertSameOutputAsync(temp, Path.Combine("results", "screening-results.csv"), lines => lines);
         await AssertSameOutputAsync(temp, Path.Combine("certificates", "certificates.csv"), lines => lines.Select(l => l.Split(',')[0]));
+        await AssertSameOutputAsync(temp, Path.Combine("reminders", "reminders.csv"), lines => lines);
     }
+
+    /// <summary>
+    /// The counts that describe the cycle's state. Idempotent stages also count the work they did in this run
+    /// (certificates issued or rendered, reminders drafted); after an interruption part of that work was done by
+    /// the killed run, so those counts rightly differ while the state they lead to is the same.
+    /// </summary>
+    private static Dictionary<string, long> StateCounts(Dictionary<string, long> counts) =>
+        counts.Where(c => c.Key is not ("issued" or "rendered" or "drafted" or "unchanged" or "withdrawn"))
+            .ToDictionary(c => c.Key, c => c.Value);
 
     private static string[] Run(string db, string output) =>
         ["run", "--input", "in", "--out", output, "--db", db, "--year", "2025", "--as-of", "2025-06-01"];
@@ -69,6 +86,11 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             if (StageIsRunning(db, stage))
             {
                 await Task.Delay(into);
+                if (process.HasExited)
+                {
+                    break;
+                }
+
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
                 await Task.WhenAll(stdout, stderr);
