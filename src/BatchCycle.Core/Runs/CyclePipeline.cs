@@ -44,7 +44,7 @@ public sealed class CyclePipeline(
             return new RunResult(null, null, await DescribeActiveRunAsync(cancellationToken));
         }
 
-        await MarkInterruptedRunsAsync(cancellationToken);
+        await InterruptedRuns.MarkWhileHoldingLockAsync(databasePath, cancellationToken);
         var runId = await CreateRunAsync(request, cancellationToken);
         RunCreated?.Invoke(runId);
         var context = new RunContext(runId, request, calendar, settings, databasePath, loggerFactory);
@@ -116,25 +116,6 @@ public sealed class CyclePipeline(
         return active is null
             ? "Another run is using this database; try again when it has finished."
             : $"Run {active.Id} ({active.Year}, started {active.StartedAt:yyyy-MM-dd HH:mm} UTC by {active.StartedBy}) is still running on this database; try again when it has finished.";
-    }
-
-    /// <summary>Whoever holds the lock is the only live run, so any other run still marked running was cut off.</summary>
-    private async Task MarkInterruptedRunsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = BatchCycleDb.Open(databasePath);
-        var stale = await db.Runs.Include(r => r.Stages).Where(r => r.State == RunState.Running).ToListAsync(cancellationToken);
-        foreach (var run in stale)
-        {
-            run.State = RunState.Interrupted;
-            run.Error = $"The run stopped during {run.CurrentStage ?? "start-up"} (the process ended before it finished).";
-            foreach (var stage in run.Stages.Where(s => s.State == StageState.Running))
-            {
-                stage.State = StageState.Failed;
-                stage.Error = "Interrupted.";
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<long> CreateRunAsync(RunRequest request, CancellationToken cancellationToken)

@@ -61,7 +61,7 @@ public static class DashboardApp
         configure?.Invoke(builder);
 
         BatchCycleDb.Migrate(options.DatabasePath);
-        var interrupted = InterruptedRuns.MarkAsync(options.DatabasePath, CancellationToken.None).GetAwaiter().GetResult();
+        var interrupted = BatchCycle.Runs.InterruptedRuns.MarkAsync(options.DatabasePath, CancellationToken.None).GetAwaiter().GetResult();
 
         var app = builder.Build();
         if (interrupted > 0)

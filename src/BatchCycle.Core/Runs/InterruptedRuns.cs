@@ -1,25 +1,27 @@
-using BatchCycle.Runs;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace BatchCycle.Dashboard.Scheduling;
+namespace BatchCycle.Runs;
 
 /// <summary>
-/// At start-up no dashboard run can be active yet, so when the run lock is free every run still marked
-/// running was cut off by a crash; marking them now shows them as interrupted (with Resume) straight away
-/// instead of only when the next run starts. Mirrors the pipeline's own check, which runs under the same lock.
+/// Whoever holds the run lock is the only live run, so any other run still marked running was cut off by a
+/// crash or a kill: it is marked interrupted, with the stage it was in, and can be resumed.
 /// </summary>
 public static class InterruptedRuns
 {
+    /// <summary>
+    /// Takes the lock to mark them (the dashboard at start-up, so they show as interrupted straight away);
+    /// when a command-line run holds the database, its runs are alive and it marks stale ones itself.
+    /// </summary>
     public static async Task<int> MarkAsync(string databasePath, CancellationToken cancellationToken)
     {
         using var runLock = await RunLock.TryAcquireAsync(databasePath, TimeSpan.Zero, cancellationToken);
-        if (runLock is null)
-        {
-            // A command-line run holds the database: its runs are alive, and it marks stale ones itself.
-            return 0;
-        }
+        return runLock is null ? 0 : await MarkWhileHoldingLockAsync(databasePath, cancellationToken);
+    }
 
+    /// <summary>For a caller that already holds the run lock.</summary>
+    public static async Task<int> MarkWhileHoldingLockAsync(string databasePath, CancellationToken cancellationToken)
+    {
         await using var db = BatchCycleDb.Open(databasePath);
         var stale = await db.Runs.Include(r => r.Stages).Where(r => r.State == RunState.Running).ToListAsync(cancellationToken);
         foreach (var run in stale)
