@@ -12,6 +12,7 @@ var root = new RootCommand("BatchCycle: the Hong Kong–Guangdong Cleaner Produc
     RunCommand.Create(),
     RemindersCommand.Create(),
     GenerateCommand.Create(),
+    BenchmarkCommand.Create(),
 };
 
 try
