@@ -68,7 +68,7 @@ public sealed record ScaleResult(int Scale, int Applications, string Format, lon
 /// <summary>The table a benchmark prints, and the same figures as <c>benchmark.json</c> and <c>benchmark.md</c>.</summary>
 public sealed record BenchmarkReport(MachineInfo Machine, string Certificates, IReadOnlyList<ScaleResult> Scales)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public string Table()
     {
