@@ -14,6 +14,7 @@ var root = new RootCommand("BatchCycle: the Hong Kong–Guangdong Cleaner Produc
     UsersCommand.Create(),
     RemindersCommand.Create(),
     GenerateCommand.Create(),
+    BenchmarkCommand.Create(),
 };
 
 try

@@ -76,13 +76,15 @@ public sealed class CertificatesStage : IRunStage
         }
 
         var met = await MetRequirementsAsync(run, cancellationToken);
+        // Titles by factory, looked up once per approved application instead of scanning them all each time.
+        var titlesByFactory = data.Titles.ToLookup(t => t.FactoryId, StringComparer.Ordinal);
         return [.. approved
             .OrderBy(a => a.LabelType)
             .ThenBy(a => a.ApplicationId, StringComparer.Ordinal)
             .Select(a =>
             {
                 var lines = met.GetValueOrDefault(a.ApplicationId) ?? [];
-                var titles = data.Titles.Where(t => a.FactoryId is not null && t.FactoryId == a.FactoryId).ToList();
+                List<Title> titles = a.FactoryId is null ? [] : [.. titlesByFactory[a.FactoryId]];
                 return new CertificateRequest(a, AwardBasis.Route(lines, titles), AwardBasis.Evidence(lines));
             })];
     }

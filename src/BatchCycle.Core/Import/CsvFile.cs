@@ -51,7 +51,14 @@ public static class CsvFile
     public static (Encoding Encoding, RawSheet Sheet) Decode(string fileName, byte[] content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return Decodings(content)
+        var decodings = Decodings(content).ToList();
+        if (decodings.Count == 1)
+        {
+            // A byte order mark or valid UTF-8 leaves nothing to choose: ranking would only scan the whole text.
+            return (decodings[0].Encoding, Parse(fileName, decodings[0].Text, cancellationToken));
+        }
+
+        return decodings
             .Select(c => (c.Encoding, Sheet: Parse(fileName, c.Text, cancellationToken), c.Text))
             .OrderByDescending(c => HeaderMatch.Find(c.Sheet).Map is not null)
             .ThenBy(c => c.Text.Count(ch => ch == '\uFFFD'))

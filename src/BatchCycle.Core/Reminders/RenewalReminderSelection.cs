@@ -27,7 +27,19 @@ public sealed record RenewalReminderSelection(IReadOnlyList<RegisterLabel> Due, 
         IEnumerable<RegisterLabel> issued,
         IEnumerable<Application> applications)
     {
-        var renewals = applications.Where(a => a.Kind == ApplicationKind.Renewal).ToList();
+        // The holders that applied for renewal, by label type and identity, so each label is checked in constant
+        // time rather than against every renewal (a full cycle has tens of thousands of both).
+        var renewed = new HashSet<string>(
+            applications.Where(a => a.Kind == ApplicationKind.Renewal)
+                .Select(a => HolderKey(a.LabelType, a.LabelType switch
+                {
+                    LabelType.M or LabelType.E => a.FactoryId,
+                    LabelType.S => a.RegistrationNo,
+                    LabelType.T => a.ProviderId,
+                    _ => null,
+                }))
+                .OfType<string>(),
+            StringComparer.OrdinalIgnoreCase);
         var skipped = Enum.GetValues<ReminderSkip>().ToDictionary(s => s, _ => 0);
         var due = new List<RegisterLabel>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -40,7 +52,7 @@ public sealed record RenewalReminderSelection(IReadOnlyList<RegisterLabel> Due, 
 
             ReminderSkip? skip = !calendar.ExpiresThisYear(label.ExpiresOn) ? ReminderSkip.NotExpiringThisYear
                 : label.Revoked ? ReminderSkip.Revoked
-                : renewals.Any(a => RenewsLabel(a, label)) ? ReminderSkip.RenewalApplied
+                : HolderKey(label.LabelType, HolderId(label)) is { } holder && renewed.Contains(holder) ? ReminderSkip.RenewalApplied
                 : null;
             if (skip is { } reason)
             {
@@ -56,19 +68,19 @@ public sealed record RenewalReminderSelection(IReadOnlyList<RegisterLabel> Due, 
     }
 
     /// <summary>A holder is its factory for M and E, its registration number for S and its provider id for T (CRITERIA.md, identity).</summary>
-    public static bool RenewsLabel(Application application, RegisterLabel label) =>
-        application.Kind == ApplicationKind.Renewal
-        && application.LabelType == label.LabelType
-        && label.LabelType switch
-        {
-            LabelType.M or LabelType.E => SameId(application.FactoryId, label.FactoryId),
-            LabelType.S => SameId(application.RegistrationNo, label.HolderRegistrationNo),
-            LabelType.T => SameId(application.ProviderId, label.ProviderId),
-            _ => throw new ArgumentOutOfRangeException(nameof(label), label.LabelType, "Unknown label type."),
-        };
+    private static string? HolderId(RegisterLabel label) => label.LabelType switch
+    {
+        LabelType.M or LabelType.E => label.FactoryId,
+        LabelType.S => label.HolderRegistrationNo,
+        LabelType.T => label.ProviderId,
+        _ => throw new ArgumentOutOfRangeException(nameof(label), label.LabelType, "Unknown label type."),
+    };
 
-    // Identifiers arrive trimmed and upper-cased from the import; a missing one never matches, so a label
-    // whose holder cannot be identified still gets its reminder rather than being silently passed over.
-    private static bool SameId(string? a, string? b) =>
-        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Label type and trimmed identity, compared ignoring case. Identifiers arrive trimmed and upper-cased from the
+    /// import; a missing one never matches, so a label whose holder cannot be identified still gets its reminder
+    /// rather than being silently passed over.
+    /// </summary>
+    private static string? HolderKey(LabelType type, string? id) =>
+        string.IsNullOrWhiteSpace(id) ? null : type + "|" + id.Trim();
 }

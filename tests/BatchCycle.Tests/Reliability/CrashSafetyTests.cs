@@ -13,8 +13,8 @@ namespace BatchCycle.Tests.Reliability;
 /// </summary>
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
-    /// <summary>Enough that each stage takes a few seconds, so a kill lands inside it.</summary>
-    private const int Applications = 10_000;
+    /// <summary>Enough that each stage takes a few seconds, so a kill lands inside it (reminders reuse the loaded records, so they need the most rows).</summary>
+    private const int Applications = 30_000;
 
     private const int Certificates = 12;
 

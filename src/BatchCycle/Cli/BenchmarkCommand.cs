@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using BatchCycle.Benchmarks;
+using BatchCycle.Samples;
+
+namespace BatchCycle.Cli;
+
+/// <summary>
+/// <c>benchmark [--scales 1000,10000,100000] [--format csv|xlsx] [--runs 3] [--work &lt;folder&gt;] [--seed S] [--pdf]</c>:
+/// generates a synthetic cycle per scale (not timed; reused when the work folder already holds it), then measures
+/// the parse floor and the whole <c>run</c> in a child process, and prints the medians as a table.
+/// </summary>
+public static class BenchmarkCommand
+{
+    /// <summary>Written beside a generated cycle's folder once it is complete (outside it, where the import would report it), so a generation that stopped half-way is never reused.</summary>
+    private const string GeneratedMarker = "generated.json";
+
+    public static Command Create()
+    {
+        var scales = new Option<string>("--scales") { Description = "Comma-separated numbers of applications, one benchmark each.", DefaultValueFactory = _ => "1000,10000,100000" };
+        var format = new Option<string>("--format") { Description = "csv or xlsx: the format of the generated input files.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "xlsx");
+        var runs = new Option<int>("--runs") { Description = "Runs per scale; the table shows their median.", DefaultValueFactory = _ => 3 };
+        var work = new Option<string>("--work") { Description = "Folder for generated cycles, run outputs and benchmark.json/.md.", DefaultValueFactory = _ => "benchmark" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated cycles.", DefaultValueFactory = _ => 1 };
+        var pdf = new Option<bool>("--pdf") { Description = "Print certificates as PDF with Chromium (when installed); by default they are written as HTML so the figures measure the pipeline, not Chromium." };
+        var command = new Command("benchmark", "Measure the whole run against the time merely to parse its input, at several scales.")
+        {
+            scales, format, runs, work, seed, pdf,
+        };
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(
+            parse.GetValue(scales)!,
+            parse.GetValue(format)!,
+            parse.GetValue(runs),
+            parse.GetValue(work)!,
+            parse.GetValue(seed),
+            parse.GetValue(pdf),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(string scalesText, string format, int runs, string work, int seed, bool pdf, CancellationToken cancellationToken)
+    {
+        var scales = new List<int>();
+        foreach (var part in scalesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var scale) || scale < 1)
+            {
+                return ExitCodes.Refuse($"--scales '{scalesText}': '{part}' is not a number of applications (1 or more).");
+            }
+
+            scales.Add(scale);
+        }
+
+        if (scales.Count == 0 || runs < 1)
+        {
+            return ExitCodes.Refuse("--scales needs at least one number and --runs at least 1.");
+        }
+
+        var settings = AppConfiguration.Settings(AppConfiguration.Load());
+        var calendar = settings.CalendarFor(settings.Year);
+        var folder = Path.GetFullPath(work);
+        Directory.CreateDirectory(folder);
+        var programDll = Path.Combine(AppContext.BaseDirectory, "BatchCycle.dll");
+        // A path that names no executable makes the certificates stage write HTML, as on a machine without Chromium.
+        var environment = pdf
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["BATCHCYCLE_BatchCycle__Chromium"] = Path.Combine(folder, "no-chromium") };
+        var asOf = new DateOnly(calendar.Year, 12, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var results = new List<ScaleResult>();
+        foreach (var scale in scales)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"{format}-{scale}-seed{seed}-{calendar.Year}");
+            var input = Path.Combine(folder, "cycle-" + name);
+            var generation = EnsureGenerated(input, Path.Combine(folder, "expected-" + name + ".csv"), calendar, scale, seed, format, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale {scale:N0}: {generation}"));
+
+            var measurements = new List<RunMeasurement>();
+            long cells = 0;
+            for (var i = 1; i <= runs; i++)
+            {
+                var floor = ParseFloor.Measure(input, cancellationToken);
+                cells = floor.Cells;
+                var output = Path.Combine(folder, "out-" + name);
+                var db = Path.Combine(folder, "run-" + name + ".db");
+                Clean(output, db);
+                var load = MachineInfo.LoadAverage();
+                var run = await ChildRun.RunAsync(
+                    programDll,
+                    folder,
+                    environment,
+                    ["run", "--input", input, "--out", output, "--db", db, "--as-of", asOf],
+                    Path.Combine(output, "run-summary.json"),
+                    cancellationToken);
+                if (run.ExitCode != 0)
+                {
+                    await Console.Error.WriteLineAsync($"The run at scale {scale} exited with {run.ExitCode}: {run.StdErr.Trim()}");
+                    return ExitCodes.Failed;
+                }
+
+                var stages = run.Stages.ToDictionary(s => s.Name, s => s.Seconds);
+                measurements.Add(new RunMeasurement(run.WallSeconds, run.PeakMegabytes, run.ChildrenPeakMegabytes, floor.Seconds, stages, load));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  run {i}/{runs}: {run.WallSeconds:0.00} s, peak {run.PeakMegabytes:0} MB, parse floor {floor.Seconds:0.00} s ({string.Join(", ", run.Stages.Select(s => $"{s.Name} {s.Seconds:0.00} s"))}), load {load:0.0}"));
+                Clean(output, db);
+            }
+
+            results.Add(new ScaleResult(scale, scale, format, cells, measurements));
+        }
+
+        var report = new BenchmarkReport(MachineInfo.Current(), pdf ? "PDF (Chromium)" : "HTML (Chromium not used)", results);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Machine: {report.Machine.Cores} cores, {report.Machine.Cpu}, {report.Machine.MemoryGigabytes:0.0} GiB; medians of {runs} run(s); certificates {report.Certificates}."));
+        Console.Write(report.Table());
+        await File.WriteAllTextAsync(Path.Combine(folder, "benchmark.json"), report.ToJson(), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "benchmark.md"), report.Markdown(), cancellationToken);
+        Console.WriteLine($"Written: {Path.Combine(folder, "benchmark.json")} and benchmark.md");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Generates the cycle unless the folder already holds one generated with the same parameters.</summary>
+    private static string EnsureGenerated(string input, string expected, Cycle.CycleCalendar calendar, int scale, int seed, string format, CancellationToken cancellationToken)
+    {
+        var marker = Path.Combine(input + "-" + GeneratedMarker);
+        var parameters = JsonSerializer.Serialize(new { scale, seed, format, year = calendar.Year, opens = calendar.Opens, closes = calendar.Closes });
+        if (File.Exists(marker) && File.ReadAllText(marker) == parameters && Directory.Exists(input))
+        {
+            return "reusing the generated cycle in " + input;
+        }
+
+        File.Delete(marker);
+        if (Directory.Exists(input))
+        {
+            Directory.Delete(input, recursive: true);
+        }
+
+        var options = new GeneratorOptions(input, expected, calendar, scale, seed, Enum.Parse<SampleFormat>(format, ignoreCase: true));
+        var summary = CycleGenerator.Generate(options, cancellationToken);
+        File.WriteAllText(marker, parameters);
+        return string.Create(CultureInfo.InvariantCulture, $"generated {summary.Files.Count} files in {input}");
+    }
+
+    private static void Clean(string output, string db)
+    {
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(db)!, Path.GetFileName(db) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+}
