@@ -14,11 +14,11 @@ namespace BatchCycle.Tests.Reliability;
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
     /// <summary>Enough that each stage takes a few seconds, so a kill lands inside it (reminders reuse the loaded records, so they need the most rows).</summary>
-    private const int Applications = 30_000;
+    private const int Applications = 20_000;
 
     private const int Certificates = 12;
 
-    private const int Reminders = 400;
+    private const int Reminders = 1_500;
 
     [Fact]
     public async Task A_run_killed_in_each_stage_leaves_a_sound_database_and_the_next_run_gives_the_uninterrupted_results()
