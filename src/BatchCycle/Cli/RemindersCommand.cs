@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using BatchCycle.Cycle;
 using BatchCycle.Reminders;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
@@ -36,14 +34,14 @@ public static class RemindersCommand
         {
             input, output, round, year, db, asOf,
         };
-        command.SetAction((parse, cancellationToken) => RefusingSettingsErrors(() => DraftAsync(
+        command.SetAction((parse, cancellationToken) => DraftAsync(
             parse.GetValue(input)!,
             parse.GetValue(output)!,
             parse.GetValue(round),
             parse.GetValue(year),
             parse.GetValue(db),
             parse.GetValue(asOf),
-            cancellationToken)));
+            cancellationToken));
         return command;
     }
 
@@ -57,38 +55,19 @@ public static class RemindersCommand
         {
             round, db, retryUncertain, retryFailed,
         };
-        command.SetAction((parse, cancellationToken) => RefusingSettingsErrors(() => SendAsync(
+        command.SetAction((parse, cancellationToken) => SendAsync(
             parse.GetValue(round),
             parse.GetValue(db),
             new SendOptions(parse.GetValue(retryUncertain), parse.GetValue(retryFailed)),
-            cancellationToken)));
+            cancellationToken));
         return command;
-    }
-
-    /// <summary>The command line's own handler would print a settings mistake with a stack trace; it is the user's to fix.</summary>
-    private static async Task<int> RefusingSettingsErrors(Func<Task<int>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (SettingsException ex)
-        {
-            return ExitCodes.Refuse(ex.Message);
-        }
     }
 
     private static async Task<int> DraftAsync(string input, string output, string? round, int? year, string? db, string? asOf, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(input))
+        if (RunArguments.Problem(input, asOf, out var today) is { } problem)
         {
-            return ExitCodes.Refuse($"The input folder '{Path.GetFullPath(input)}' does not exist.");
-        }
-
-        DateOnly today = DateOnly.FromDateTime(DateTime.Now);
-        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out today))
-        {
-            return ExitCodes.Refuse($"--as-of '{asOf}' is not a date of the form yyyy-MM-dd.");
+            return ExitCodes.Refuse(problem);
         }
 
         var configuration = AppConfiguration.Load();

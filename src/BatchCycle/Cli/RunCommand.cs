@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using BatchCycle.Cycle;
 using BatchCycle.Runs;
 
 namespace BatchCycle.Cli;
@@ -31,15 +29,9 @@ public static class RunCommand
 
     private static async Task<int> ExecuteAsync(string input, string output, int? year, string? db, string? asOf, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(input))
+        if (RunArguments.Problem(input, asOf, out var today) is { } problem)
         {
-            return ExitCodes.Refuse($"The input folder '{Path.GetFullPath(input)}' does not exist.");
-        }
-
-        DateOnly today = DateOnly.FromDateTime(DateTime.Now);
-        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out today))
-        {
-            return ExitCodes.Refuse($"--as-of '{asOf}' is not a date of the form yyyy-MM-dd.");
+            return ExitCodes.Refuse(problem);
         }
 
         var configuration = AppConfiguration.Load();
