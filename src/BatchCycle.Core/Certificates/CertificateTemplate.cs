@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.RegularExpressions;
+using BatchCycle.Templates;
 using HandlebarsDotNet;
 
 namespace BatchCycle.Certificates;
@@ -62,38 +61,10 @@ public sealed partial class CertificateTemplate
         }
     }
 
-    /// <summary>
-    /// Handlebars reports the position of a token it cannot read ("Occured at: 3:4") but not of a block that is
-    /// left open or closed twice; for those the template is scanned for the unbalanced block tag.
-    /// </summary>
     private static string Describe(string path, string text, HandlebarsException ex)
     {
-        var position = ReportedPosition().Match(ex.Message);
-        var line = position.Success ? int.Parse(position.Groups["line"].Value, CultureInfo.InvariantCulture) : UnbalancedBlockLine(text);
-        var where = line is null ? "" : $" at line {line}";
+        var where = TemplateErrorLine.Find(text, ex.Message) is { } line ? $" at line {line}" : "";
         return $"The certificate template {path} has an error{where}: {FirstLine(ex.Message)}";
-    }
-
-    private static int? UnbalancedBlockLine(string template)
-    {
-        // Comments may quote block tags (the template's own help text does); blank them, keeping the lines.
-        var text = Comment().Replace(template, c => new string('\n', c.Value.AsSpan().Count('\n')));
-        var open = new Stack<(string Name, int Line)>();
-        foreach (Match tag in BlockTag().Matches(text))
-        {
-            var line = text.AsSpan(0, tag.Index).Count('\n') + 1;
-            var name = tag.Groups["name"].Value;
-            if (tag.Groups["kind"].Value != "/")
-            {
-                open.Push((name, line));
-            }
-            else if (open.Count == 0 || open.Pop().Name != name)
-            {
-                return line;
-            }
-        }
-
-        return open.Count > 0 ? open.Peek().Line : null;
     }
 
     private string Asset(string? name)
@@ -131,16 +102,6 @@ public sealed partial class CertificateTemplate
     };
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
-
-    [GeneratedRegex(@"\{\{!--.*?--\}\}|\{\{![^}]*\}\}", RegexOptions.Singleline)]
-    private static partial Regex Comment();
-
-    [GeneratedRegex(@"Occured at:\s*(?<line>\d+):(?<column>\d+)")]
-    private static partial Regex ReportedPosition();
-
-    /// <summary>Block openings <c>{{#if</c>, <c>{{^unless</c> (not a bare <c>{{^}}</c>) and closings <c>{{/if</c>.</summary>
-    [GeneratedRegex(@"\{\{~?\s*(?<kind>[#/^])\s*(?<name>[^\s}~]+)")]
-    private static partial Regex BlockTag();
 }
 
 /// <summary>A template the secretariat must fix; the message names the file and, where known, the line.</summary>

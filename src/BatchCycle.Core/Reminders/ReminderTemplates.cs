@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BatchCycle.Templates;
 using HandlebarsDotNet;
 
 namespace BatchCycle.Reminders;
@@ -98,99 +99,9 @@ public sealed partial class ReminderTemplates
         private static ReminderTemplateException Error(string path, string source, Exception ex)
         {
             var message = ex.Message.Split("\n", 2)[0].Trim();
-            var line = LineOf(source, ex.Message);
+            var line = TemplateErrorLine.Find(source, ex.Message);
             var where = line is null ? path : $"{path}, line {line}";
             return new ReminderTemplateException($"Reminder template {where}: {message}");
         }
-
-        /// <summary>
-        /// The line of the mistake: where an unclosed tag opens, or where the parser stopped; for other errors it is
-        /// the first line that opens or closes a block wrongly, or that uses the name the error quotes.
-        /// </summary>
-        private static int? LineOf(string source, string message)
-        {
-            // The parser reports an unclosed tag at the end of the file; the line that opened it is the useful one.
-            var lastOpen = source.LastIndexOf("{{", StringComparison.Ordinal);
-            if (lastOpen >= 0 && source.IndexOf("}}", lastOpen, StringComparison.Ordinal) < 0)
-            {
-                return source[..lastOpen].Count(c => c == '\n') + 1;
-            }
-
-            if (ParserPosition().Match(message) is { Success: true } position)
-            {
-                return int.Parse(position.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            if (UnbalancedBlockLine(source) is { } unbalanced)
-            {
-                return unbalanced;
-            }
-
-            var name = QuotedName().Match(message) is { Success: true } quoted ? quoted.Groups[1].Value
-                : UndefinedName().Match(message) is { Success: true } undefined ? undefined.Groups[1].Value
-                : null;
-            if (string.IsNullOrEmpty(name))
-            {
-                return null;
-            }
-
-            var lines = source.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                foreach (Match tag in Tag().Matches(lines[i]))
-                {
-                    if (tag.Groups[1].Value.Contains(name, StringComparison.Ordinal))
-                    {
-                        return i + 1;
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The line of the first block tag that closes nothing open, opens with no argument, or is never closed.</summary>
-        private static int? UnbalancedBlockLine(string source)
-        {
-            var open = new Stack<(string Name, int Line)>();
-            var lines = source.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                foreach (Match tag in BlockTag().Matches(lines[i]))
-                {
-                    var name = tag.Groups[2].Value;
-                    if (tag.Groups[1].Value == "#")
-                    {
-                        if (string.IsNullOrWhiteSpace(tag.Groups[3].Value))
-                        {
-                            return i + 1;
-                        }
-
-                        open.Push((name, i + 1));
-                    }
-                    else if (open.Count == 0 || open.Pop().Name != name)
-                    {
-                        return i + 1;
-                    }
-                }
-            }
-
-            return open.Count > 0 ? open.Peek().Line : null;
-        }
-
-        [GeneratedRegex(@"Occured at:\s*(\d+):\d+")]
-        private static partial Regex ParserPosition();
-
-        [GeneratedRegex(@"'([^']+)'")]
-        private static partial Regex QuotedName();
-
-        [GeneratedRegex(@"^\s*(\S+) is undefined")]
-        private static partial Regex UndefinedName();
-
-        [GeneratedRegex(@"\{\{~?([^}]*)\}\}")]
-        private static partial Regex Tag();
-
-        [GeneratedRegex(@"\{\{~?\s*([#/])\s*([\w.-]+)([^}]*)\}\}")]
-        private static partial Regex BlockTag();
     }
 }
