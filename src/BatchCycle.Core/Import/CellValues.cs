@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -20,6 +21,9 @@ public static partial class CellValues
 
     /// <summary>The longest value quoted in a message; a cell may hold up to 32,767 characters.</summary>
     private const int QuoteLength = 60;
+
+    /// <summary>The characters of a plain amount such as <c>49000</c> or <c>1,234.50</c>, read as they are.</summary>
+    private static readonly SearchValues<char> AmountCharacters = SearchValues.Create("0123456789.,");
 
     private static readonly string[] YesWords = ["y", "yes", "true", "是", "✓", "✔", "√", "1"];
     private static readonly string[] NoWords = ["n", "no", "false", "否", "✗", "✘", "×", "0"];
@@ -94,13 +98,17 @@ public static partial class CellValues
         }
 
         var text = Text(cell) ?? "";
-        var normal = text.Normalize(NormalizationForm.FormKC);
         int year, month, day;
-        if (YearFirst().Match(normal) is { Success: true } ymd)
+        if (IsoDate(text) is { } iso)
+        {
+            // 2025-05-14, the form the secretariat's systems export: read without the general patterns below.
+            (year, month, day) = iso;
+        }
+        else if (YearFirst().Match(text.Normalize(NormalizationForm.FormKC)) is { Success: true } ymd)
         {
             (year, month, day) = (Int(ymd.Groups["y"]), Int(ymd.Groups["m"]), Int(ymd.Groups["d"]));
         }
-        else if (DayFirst().Match(normal) is { Success: true } dmy)
+        else if (DayFirst().Match(text.Normalize(NormalizationForm.FormKC)) is { Success: true } dmy)
         {
             // Hong Kong writes the day first: 03/05/2025 is 3 May.
             (year, month, day) = (Int(dmy.Groups["y"]), Int(dmy.Groups["m"]), Int(dmy.Groups["d"]));
@@ -130,7 +138,7 @@ public static partial class CellValues
         else
         {
             var text = Text(cell) ?? "";
-            var plain = AmountNoise().Replace(text.Normalize(NormalizationForm.FormKC), "");
+            var plain = text.AsSpan().ContainsAnyExcept(AmountCharacters) ? AmountNoise().Replace(text.Normalize(NormalizationForm.FormKC), "") : text;
             if (!decimal.TryParse(plain, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
             {
                 return $"{Quote(text)} is not an amount: write e.g. 1234.50 or HK$1,234";
@@ -210,6 +218,21 @@ public static partial class CellValues
 
         var match = HongKongFactory().Match(id);
         return match.Success ? "H" + match.Groups["br"].Value : null;
+    }
+
+    private static (int Year, int Month, int Day)? IsoDate(string text)
+    {
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return null;
+        }
+
+        var span = text.AsSpan();
+        return int.TryParse(span[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(span[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(span[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+                ? (year, month, day)
+                : null;
     }
 
     private static string? CheckRange(DateOnly date, string written) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using BatchCycle.Cycle;
 
@@ -10,7 +11,10 @@ namespace BatchCycle.Import;
 public sealed class CodeTable<T>
     where T : struct, Enum
 {
+    private const int MemoLimit = 4096;
+
     private readonly FrozenDictionary<string, T> byKey;
+    private readonly ConcurrentDictionary<string, (bool Found, T Value)> read = new(StringComparer.Ordinal);
 
     public CodeTable(params (T Value, string[] Names)[] entries)
     {
@@ -30,7 +34,24 @@ public sealed class CodeTable<T>
     /// <summary>The codes as listed in messages: <c>New 新申请 / Renewal 续期</c>.</summary>
     public string Expected { get; init; }
 
-    public bool TryRead(string text, out T value) => byKey.TryGetValue(TextFolding.Key(text), out value);
+    public bool TryRead(string text, out T value)
+    {
+        // A coded column holds a handful of spellings on millions of rows: each is folded once. The memo stops
+        // growing at its limit, so a column of free text cannot fill memory.
+        if (read.TryGetValue(text, out var known))
+        {
+            value = known.Value;
+            return known.Found;
+        }
+
+        var found = byKey.TryGetValue(TextFolding.Key(text), out value);
+        if (read.Count < MemoLimit)
+        {
+            read.TryAdd(text, (found, value));
+        }
+
+        return found;
+    }
 }
 
 /// <summary>The code tables of INPUTS.md; Chinese forms not given there are the terms of the scheme guide.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace BatchCycle.Import;
@@ -34,81 +35,54 @@ public static class CsvFile
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
+    /// <summary>
+    /// The file as one sheet whose rows are read as they are enumerated: a CSV file of hundreds of megabytes is
+    /// never held as one text or as all its rows at once, only its bytes.
+    /// </summary>
     public static RawFile Read(string fileName, byte[] content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        try
-        {
-            return new RawFile([Decode(fileName, content, cancellationToken).Sheet], [], null);
-        }
-        catch (CsvFormatException ex)
-        {
-            return RawFile.Failed($"not a readable CSV file: {ex.Message.Split('\n')[0].Trim()}");
-        }
+        var (encoding, start) = Detect(content, cancellationToken);
+        var failure = new ReadFailure();
+        return new RawFile([new RawSheet(fileName, Rows(content, start, encoding, failure, cancellationToken), failure)], null);
     }
 
-    /// <summary>The encoding a file is read in, and its rows.</summary>
-    public static (Encoding Encoding, RawSheet Sheet) Decode(string fileName, byte[] content, CancellationToken cancellationToken)
+    /// <summary>The encoding a file is read in.</summary>
+    public static Encoding DetectEncoding(byte[] content, CancellationToken cancellationToken) =>
+        Detect(content, cancellationToken).Encoding;
+
+    /// <summary>The encoding a file is read in, and where its text starts (after a byte order mark).</summary>
+    private static (Encoding Encoding, int Start) Detect(byte[] content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var decodings = Decodings(content).ToList();
-        if (decodings.Count == 1)
-        {
-            // A byte order mark or valid UTF-8 leaves nothing to choose: ranking would only scan the whole text.
-            return (decodings[0].Encoding, Parse(fileName, decodings[0].Text, cancellationToken));
-        }
-
-        return decodings
-            .Select(c => (c.Encoding, Sheet: Parse(fileName, c.Text, cancellationToken), c.Text))
-            .OrderByDescending(c => HeaderMatch.Find(c.Sheet).Map is not null)
-            .ThenBy(c => c.Text.Count(ch => ch == '\uFFFD'))
-            .ThenByDescending(c => FrequentScore(c.Text))
-            .Select(c => (c.Encoding, c.Sheet))
-            .First();
-    }
-
-    /// <summary>The decodings worth trying: the one a byte order mark or valid UTF-8 names, else both Chinese code pages.</summary>
-    private static IEnumerable<(Encoding Encoding, string Text)> Decodings(byte[] content)
-    {
         if (content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            yield return (Encoding.UTF8, Encoding.UTF8.GetString(content, 3, content.Length - 3));
-            yield break;
+            return (Encoding.UTF8, 3);
         }
 
         if (content.Length >= 2 && ((content[0] == 0xFF && content[1] == 0xFE) || (content[0] == 0xFE && content[1] == 0xFF)))
         {
-            var utf16 = content[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            yield return (utf16, utf16.GetString(content, 2, content.Length - 2));
-            yield break;
+            return (content[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, 2);
         }
 
         if (Utf16WithoutMark(content) is { } unmarked)
         {
-            yield return (unmarked, unmarked.GetString(content));
-            yield break;
+            return (unmarked, 0);
         }
 
-        string? utf8 = null;
-        try
+        if (Utf8.IsValid(content))
         {
-            utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            // Not UTF-8: one of the Chinese code pages below.
+            return (Encoding.UTF8, 0);
         }
 
-        if (utf8 is not null)
-        {
-            yield return (Encoding.UTF8, utf8);
-            yield break;
-        }
-
-        foreach (var encoding in new[] { Encoding.GetEncoding("GB18030"), Encoding.GetEncoding(950) })
-        {
-            yield return (encoding, encoding.GetString(content));
-        }
+        // Not UTF-8: one of the Chinese code pages, whichever makes the header row recognisable, then whichever
+        // reads as real Chinese. Only these files are decoded whole, once per code page, to be compared.
+        return (new[] { Encoding.GetEncoding("GB18030"), Encoding.GetEncoding(950) }
+            .Select(encoding => (Encoding: encoding, Text: encoding.GetString(content)))
+            .OrderByDescending(c => HeaderMatch.Find(Head(c.Text, cancellationToken)).Map is not null)
+            .ThenBy(c => c.Text.Count(ch => ch == '\uFFFD'))
+            .ThenByDescending(c => FrequentScore(c.Text))
+            .First().Encoding, 0);
     }
 
     /// <summary>
@@ -151,45 +125,73 @@ public static class CsvFile
         return score;
     }
 
-    /// <summary>The records of the text as rows numbered as a spreadsheet shows the file (one row per record).</summary>
-    private static RawSheet Parse(string fileName, string text, CancellationToken cancellationToken)
+    /// <summary>The first rows of a text, enough to look for its header row.</summary>
+    private static List<RawRow> Head(string text, CancellationToken cancellationToken)
     {
-        var options = CsvReaderOptions.Default with
+        using var reader = CsvReader.FromText(text, Options);
+        return [.. Records(reader, new ReadFailure(), cancellationToken).Take(HeaderMatch.SearchRows + 1)];
+    }
+
+    private static IEnumerable<RawRow> Rows(byte[] content, int start, Encoding encoding, ReadFailure failure, CancellationToken cancellationToken)
+    {
+        using var text = new StreamReader(new MemoryStream(content, start, content.Length - start, writable: false), encoding, detectEncodingFromByteOrderMarks: false);
+        using var reader = CsvReader.Create(text, Options, leaveOpen: false);
+        foreach (var row in Records(reader, failure, cancellationToken))
         {
-            HasHeader = false,
-            SkipEmptyLines = false,
-            Separator = ',',
-            DetectSeparatorHint = false,
-        };
-        using var reader = CsvReader.FromText(text, options);
-        var rows = new List<RawRow>();
+            yield return row;
+        }
+    }
+
+    private static CsvReaderOptions Options { get; } = CsvReaderOptions.Default with
+    {
+        HasHeader = false,
+        SkipEmptyLines = false,
+        Separator = ',',
+        DetectSeparatorHint = false,
+        // The same codes, dates and names repeat on millions of rows; one copy of each keeps the records small.
+        PoolStrings = true,
+    };
+
+    /// <summary>The records as rows numbered as a spreadsheet shows the file (one row per record), blank ones passed over.</summary>
+    private static IEnumerable<RawRow> Records(CsvReader reader, ReadFailure failure, CancellationToken cancellationToken)
+    {
         var number = 0;
-        while (reader.Read())
+        while (true)
         {
+            try
+            {
+                if (!reader.Read())
+                {
+                    yield break;
+                }
+            }
+            catch (CsvFormatException ex)
+            {
+                failure.Stop(number + 1, $"the CSV file cannot be read from this row on ({ex.Message.Split('\n')[0].Trim()}); the rows after it were not read");
+                yield break;
+            }
+
             number++;
             if (number % 4096 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var cells = new object?[reader.FieldCount];
-            var any = false;
-            for (var i = 0; i < cells.Length; i++)
+            object?[]? cells = null;
+            for (var i = 0; i < reader.FieldCount; i++)
             {
                 var value = reader.GetString(i);
                 if (!string.IsNullOrWhiteSpace(value))
                 {
+                    cells ??= new object?[reader.FieldCount];
                     cells[i] = value;
-                    any = true;
                 }
             }
 
-            if (any)
+            if (cells is not null)
             {
-                rows.Add(new RawRow(number, cells));
+                yield return new RawRow(number, cells);
             }
         }
-
-        return new RawSheet(fileName, rows);
     }
 }

@@ -5,11 +5,22 @@ namespace BatchCycle.Import;
 /// found. Keys must be unique across all files (the first row read wins); panel decisions are kept in the
 /// order the panel returned them: files by last-write time then name, rows in order, so that a later
 /// decision replaces an earlier one downstream.
+/// <para>
+/// Rows are parsed in chunks on the thread pool while the file is still being read, and the chunks are
+/// added in file order, so the records, the keys that win and the order of the issues are those of a reading
+/// row by row; a whole-region cycle has millions of rows and parsing their values is most of the import's work.
+/// </para>
 /// </summary>
 public sealed class CycleImport
 {
     /// <summary>The panel workbook's own sheets that are not input: skipped silently beside its decision sheets.</summary>
     private static readonly string[] PanelWorkbookSheets = [TextFolding.Key("Summary"), TextFolding.Key("Import issues")];
+
+    /// <summary>Rows parsed as one piece of work: large enough to outweigh handing it over, small enough to keep little in memory.</summary>
+    private const int ChunkRows = 2048;
+
+    /// <summary>Chunks parsed ahead of the one being added: enough to keep every core busy.</summary>
+    private static readonly int ChunksAhead = Math.Max(2, Environment.ProcessorCount * 2);
 
     private readonly List<ImportIssue> issues = [];
     private readonly List<Application> applications = [];
@@ -22,7 +33,33 @@ public sealed class CycleImport
     private readonly List<Complaint> complaints = [];
     private readonly List<ProcurementDeclaration> procurements = [];
     private readonly List<(DateTime LastWrite, string File, int Order, PanelDecision Decision)> panelDecisions = [];
-    private readonly Dictionary<string, SourceRow> keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IKindReader> readers;
+
+    public CycleImport()
+    {
+        readers = new Dictionary<string, IKindReader>(StringComparer.Ordinal)
+        {
+            ["Applications"] = Unique(applications, RowParsers.Application, a => a.ApplicationId, a => $"ApplicationId {Q(a.ApplicationId)}", "ApplicationId"),
+            ["FundedProjects"] = Unique(fundedProjects, RowParsers.FundedProject, p => p.ProjectRef, p => $"ProjectRef {Q(p.ProjectRef)}", "ProjectRef"),
+            ["ImprovementOptions"] = Unique(improvementOptions, RowParsers.ImprovementOption, o => (o.ProjectRef, o.OptionNo), o => $"OptionNo {Q(o.OptionNo)} of ProjectRef {Q(o.ProjectRef)}", "OptionNo"),
+            ["Violations"] = Unique(violations, RowParsers.Violation, v => (v.CaseRef, TextFolding.Fold(v.Authority ?? "")), v => $"CaseRef {Q(v.CaseRef)} of authority {Q(TextFolding.Fold(v.Authority ?? ""))}", "CaseRef"),
+            ["RegisterLabels"] = Unique(registerLabels, RowParsers.RegisterLabel, l => l.Serial, l => $"Serial {Q(l.Serial)}", "Serial"),
+            ["Titles"] = new AllOf<Title>(titles, RowParsers.Title),
+            ["ServiceProviders"] = Unique(serviceProviders, RowParsers.ServiceProvider, p => p.ProviderId, p => $"ProviderId {Q(p.ProviderId)}", "ProviderId"),
+            ["Complaints"] = new AllOf<Complaint>(complaints, RowParsers.Complaint),
+            ["Procurements"] = Unique(procurements, RowParsers.Procurement, p => (p.SupplierFactoryId, p.PeriodFrom, p.ApplicationId), p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {p.PeriodFrom:yyyy-MM-dd} for ApplicationId {Q(p.ApplicationId)}", "SupplierFactoryId"),
+        };
+    }
+
+    /// <summary>How one input kind's rows become records and are kept.</summary>
+    private interface IKindReader
+    {
+        /// <summary>The row's record, or null when the row was rejected (its problems are then reported).</summary>
+        object? Parse(RowReader row);
+
+        /// <summary>Keeps a parsed record; the problem that rejects it instead (a key read before), or null.</summary>
+        ImportIssue? Add(object record, RowReader row);
+    }
 
     public IReadOnlyList<ImportIssue> Issues => issues;
 
@@ -53,11 +90,40 @@ public sealed class CycleImport
             return Skip(fileName, file.Failure);
         }
 
-        issues.AddRange(file.Issues);
-        var sheets = file.Sheets.Where(s => s.Rows.Count > 0).Select(s => (Sheet: s, Search: HeaderMatch.Find(s))).ToList();
-        var recognised = sheets.Where(s => s.Search.Map is not null).ToList();
-        var isPanelWorkbook = recognised.Any(s => s.Search.Map!.Kind == InputKinds.PanelDecisions);
-        foreach (var (sheet, search) in sheets.Where(s => s.Search.Map is null))
+        // Problems of whole sheets are listed before those of the rows, as the user reads a file: from the top.
+        var firstIssue = issues.Count;
+        var recognised = new List<InputKind>();
+        var unrecognised = new List<(RawSheet Sheet, HeaderSearch Search)>();
+        var sheetsWithRows = 0;
+        foreach (var sheet in file.Sheets)
+        {
+            using var rows = sheet.Rows.GetEnumerator();
+            var head = new List<RawRow>();
+            while (head.Count <= HeaderMatch.SearchRows && rows.MoveNext())
+            {
+                head.Add(rows.Current);
+            }
+
+            if (head.Count == 0)
+            {
+                continue;
+            }
+
+            sheetsWithRows++;
+            var search = HeaderMatch.Find(head);
+            if (search.Map is not { } map)
+            {
+                unrecognised.Add((sheet, search));
+                continue;
+            }
+
+            recognised.Add(map.Kind);
+            ReadSheet(fileName, sheet, map, head, rows, lastWrite);
+        }
+
+        var isPanelWorkbook = recognised.Contains(InputKinds.PanelDecisions);
+        var sheetIssues = new List<ImportIssue>();
+        foreach (var (sheet, search) in unrecognised)
         {
             if (isPanelWorkbook && PanelWorkbookSheets.Contains(TextFolding.Key(sheet.Name)))
             {
@@ -67,20 +133,16 @@ public sealed class CycleImport
             var problem = recognised.Count > 0
                 ? "this sheet was not read: its header row matches none of the input kinds (the other sheets of the workbook were read)"
                 : search.Problem!;
-            issues.Add(new ImportIssue(fileName, sheet.Name, null, null, problem));
+            sheetIssues.Add(new ImportIssue(fileName, sheet.Name, null, null, problem));
         }
 
-        if (sheets.Count == 0)
+        if (sheetsWithRows == 0)
         {
-            issues.Add(new ImportIssue(fileName, null, null, null, "the file has no rows with values"));
+            sheetIssues.Add(new ImportIssue(fileName, null, null, null, "the file has no rows with values"));
         }
 
-        foreach (var (sheet, search) in recognised)
-        {
-            ReadSheet(fileName, sheet, search.Map!, lastWrite);
-        }
-
-        return [.. recognised.Select(s => s.Search.Map!.Kind).Distinct()];
+        issues.InsertRange(firstIssue, sheetIssues);
+        return [.. recognised.Distinct()];
     }
 
     /// <summary>Everything read so far.</summary>
@@ -102,85 +164,142 @@ public sealed class CycleImport
         return [];
     }
 
-    private void ReadSheet(string fileName, RawSheet sheet, HeaderMap map, DateTime lastWrite)
+    private void ReadSheet(string fileName, RawSheet sheet, HeaderMap map, List<RawRow> head, IEnumerator<RawRow> rest, DateTime lastWrite)
     {
         foreach (var duplicate in map.Duplicates)
         {
             issues.Add(new ImportIssue(fileName, sheet.Name, map.HeaderRow, duplicate.Header, duplicate.Problem));
         }
 
-        foreach (var row in sheet.Rows.Where(r => r.Number > map.HeaderRow))
+        var reader = map.Kind == InputKinds.PanelDecisions
+            ? new PanelDecisionsOf(panelDecisions, fileName, lastWrite)
+            : readers.GetValueOrDefault(map.Kind.Name) ?? throw new InvalidOperationException($"No row parser for the input kind {map.Kind.Name}.");
+        var pending = new Queue<Task<ParsedChunk>>();
+        var chunk = new List<RawRow>(ChunkRows);
+        foreach (var row in Remaining(head, rest).Where(r => r.Number > map.HeaderRow))
         {
-            var r = new RowReader(fileName, sheet.Name, map, row, issues);
-            switch (map.Kind.Name)
+            chunk.Add(row);
+            if (chunk.Count == ChunkRows)
             {
-                case "Applications":
-                    AddUnique(applications, RowParsers.Application(r), r, a => $"ApplicationId {Q(a.ApplicationId)}", "ApplicationId");
-                    break;
-                case "FundedProjects":
-                    AddUnique(fundedProjects, RowParsers.FundedProject(r), r, p => $"ProjectRef {Q(p.ProjectRef)}", "ProjectRef");
-                    break;
-                case "ImprovementOptions":
-                    AddUnique(improvementOptions, RowParsers.ImprovementOption(r), r, o => $"OptionNo {Q(o.OptionNo)} of ProjectRef {Q(o.ProjectRef)}", "OptionNo");
-                    break;
-                case "Violations":
-                    AddUnique(violations, RowParsers.Violation(r), r, v => $"CaseRef {Q(v.CaseRef)} of authority {Q(TextFolding.Fold(v.Authority ?? ""))}", "CaseRef");
-                    break;
-                case "RegisterLabels":
-                    AddUnique(registerLabels, RowParsers.RegisterLabel(r), r, l => $"Serial {Q(l.Serial)}", "Serial");
-                    break;
-                case "Titles":
-                    AddAll(titles, RowParsers.Title(r));
-                    break;
-                case "ServiceProviders":
-                    AddUnique(serviceProviders, RowParsers.ServiceProvider(r), r, p => $"ProviderId {Q(p.ProviderId)}", "ProviderId");
-                    break;
-                case "Complaints":
-                    AddAll(complaints, RowParsers.Complaint(r));
-                    break;
-                case "Procurements":
-                    AddUnique(procurements, RowParsers.Procurement(r), r, p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {p.PeriodFrom:yyyy-MM-dd} for ApplicationId {Q(p.ApplicationId)}", "SupplierFactoryId");
-                    break;
-                case "PanelDecisions":
-                    // Not checked for duplicates: a later decision on the same application replaces the earlier.
-                    if (RowParsers.PanelDecision(r) is { } decision)
-                    {
-                        panelDecisions.Add((lastWrite, fileName, panelDecisions.Count, decision));
-                    }
+                var full = chunk;
+                pending.Enqueue(Task.Run(() => Parse(fileName, sheet.Name, map, reader, full)));
+                chunk = new List<RawRow>(ChunkRows);
+                if (pending.Count > ChunksAhead)
+                {
+                    Add(reader, pending.Dequeue().GetAwaiter().GetResult());
+                }
+            }
+        }
 
-                    break;
-                default:
-                    throw new InvalidOperationException($"No row parser for the input kind {map.Kind.Name}.");
+        pending.Enqueue(Task.FromResult(Parse(fileName, sheet.Name, map, reader, chunk)));
+        while (pending.Count > 0)
+        {
+            Add(reader, pending.Dequeue().GetAwaiter().GetResult());
+        }
+
+        if (sheet.Failure is { Problem: { } problem, Row: var stoppedAt })
+        {
+            issues.Add(new ImportIssue(fileName, sheet.Name, stoppedAt, null, problem));
+        }
+    }
+
+    private static IEnumerable<RawRow> Remaining(List<RawRow> head, IEnumerator<RawRow> rest)
+    {
+        foreach (var row in head)
+        {
+            yield return row;
+        }
+
+        while (rest.MoveNext())
+        {
+            yield return rest.Current;
+        }
+    }
+
+    /// <summary>Each row's record (or null) and the problems found in it, in row order.</summary>
+    private sealed record ParsedChunk(RowReader[] Rows, object?[] Records, List<ImportIssue> Issues, int[] IssuesEnd);
+
+    private static ParsedChunk Parse(string fileName, string sheetName, HeaderMap map, IKindReader reader, List<RawRow> rows)
+    {
+        var issues = new List<ImportIssue>();
+        var readers = new RowReader[rows.Count];
+        var records = new object?[rows.Count];
+        var ends = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            readers[i] = new RowReader(fileName, sheetName, map, rows[i], issues);
+            records[i] = reader.Parse(readers[i]);
+            ends[i] = issues.Count;
+        }
+
+        return new ParsedChunk(readers, records, issues, ends);
+    }
+
+    private void Add(IKindReader reader, ParsedChunk chunk)
+    {
+        var start = 0;
+        for (var i = 0; i < chunk.Rows.Length; i++)
+        {
+            issues.AddRange(chunk.Issues.GetRange(start, chunk.IssuesEnd[i] - start));
+            start = chunk.IssuesEnd[i];
+            if (chunk.Records[i] is { } record && reader.Add(record, chunk.Rows[i]) is { } duplicate)
+            {
+                issues.Add(duplicate);
             }
         }
     }
 
-    private static void AddAll<T>(List<T> list, T? record)
+    private static UniqueOf<T, TKey> Unique<T, TKey>(List<T> records, Func<RowReader, T?> parse, Func<T, TKey> key, Func<T, string> describe, string keyColumn)
+        where T : class
+        where TKey : notnull
+        => new(records, parse, key, describe, keyColumn);
+
+    /// <summary>A kind whose rows are all kept.</summary>
+    private sealed class AllOf<T>(List<T> records, Func<RowReader, T?> parse) : IKindReader
         where T : class
     {
-        if (record is not null)
+        public object? Parse(RowReader row) => parse(row);
+
+        public ImportIssue? Add(object record, RowReader row)
         {
-            list.Add(record);
+            records.Add((T)record);
+            return null;
         }
     }
 
-    private void AddUnique<T>(List<T> list, T? record, RowReader r, Func<T, string> key, string keyColumn)
+    /// <summary>A kind with a key: a row whose key was read before is rejected, naming where it was first read.</summary>
+    private sealed class UniqueOf<T, TKey>(List<T> records, Func<RowReader, T?> parse, Func<T, TKey> key, Func<T, string> describe, string keyColumn) : IKindReader
         where T : class
+        where TKey : notnull
     {
-        if (record is null)
-        {
-            return;
-        }
+        private readonly Dictionary<TKey, SourceRow> firstRead = [];
 
-        var described = key(record);
-        if (keys.TryGetValue(typeof(T).Name + "|" + described, out var first))
-        {
-            r.Problem(keyColumn, $"{described} appears twice: it was first read in {first}");
-            return;
-        }
+        public object? Parse(RowReader row) => parse(row);
 
-        keys.Add(typeof(T).Name + "|" + described, r.Source);
-        list.Add(record);
+        public ImportIssue? Add(object record, RowReader row)
+        {
+            var typed = (T)record;
+            if (!firstRead.TryAdd(key(typed), row.Source))
+            {
+                var described = describe(typed);
+                return row.Rejection(keyColumn, $"{described} appears twice: it was first read in {firstRead[key(typed)]}");
+            }
+
+            records.Add(typed);
+            return null;
+        }
+    }
+
+    /// <summary>Not checked for duplicates: a later decision on the same application replaces the earlier.</summary>
+    private sealed class PanelDecisionsOf(List<(DateTime LastWrite, string File, int Order, PanelDecision Decision)> decisions, string fileName, DateTime lastWrite) : IKindReader
+    {
+        public object? Parse(RowReader row) => RowParsers.PanelDecision(row);
+
+        public ImportIssue? Add(object record, RowReader row)
+        {
+            decisions.Add((lastWrite, fileName, decisions.Count, (PanelDecision)record));
+            return null;
+        }
     }
 
     private static string Q(string value) => CellValues.Quote(value);

@@ -24,11 +24,12 @@ public static class HeaderMatch
     /// <summary>How many rows with values may come before the header (a title, a note, a blank line).</summary>
     public const int SearchRows = 20;
 
-    public static HeaderSearch Find(RawSheet sheet)
+    /// <param name="head">The first rows of the sheet: up to <see cref="SearchRows"/>, and one more when there are more.</param>
+    public static HeaderSearch Find(IReadOnlyList<RawRow> head)
     {
-        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(head);
         (InputKind Kind, List<InputColumn> Missing)? closest = null;
-        foreach (var row in sheet.Rows.Take(SearchRows))
+        foreach (var row in head.Take(SearchRows))
         {
             var keys = row.Cells.Select(c => CellValues.Text(c) is { } text ? TextFolding.Key(text) : "").ToList();
             var matches = new List<InputKind>();
@@ -66,7 +67,7 @@ public static class HeaderMatch
         }
 
         // A header below the rows searched is not found at all; saying where it was looked for tells the user why.
-        var searched = sheet.Rows.Count > SearchRows ? $" (the header row is looked for in the first {SearchRows} rows with values)" : "";
+        var searched = head.Count > SearchRows ? $" (the header row is looked for in the first {SearchRows} rows with values)" : "";
         if (closest is { } near)
         {
             return new HeaderSearch(

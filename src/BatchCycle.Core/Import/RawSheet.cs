@@ -19,11 +19,29 @@ public sealed record RawRow(int Number, IReadOnlyList<object?> Cells)
     public object? this[int column] => column < Cells.Count ? Cells[column] : null;
 }
 
-/// <summary>A sheet of a workbook, or a whole CSV file (named after the file), as its rows with values.</summary>
-public sealed record RawSheet(string Name, IReadOnlyList<RawRow> Rows);
+/// <summary>
+/// A sheet of a workbook, or a whole CSV file (named after the file), as its rows with values. The rows may be
+/// read as they are enumerated, once (a CSV file); <paramref name="Failure"/> then tells whether reading
+/// stopped part-way.
+/// </summary>
+public sealed record RawSheet(string Name, IEnumerable<RawRow> Rows, ReadFailure? Failure = null);
+
+/// <summary>Where and why the rows of a sheet stopped being readable part-way, once its rows were enumerated.</summary>
+public sealed class ReadFailure
+{
+    public int? Row { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public void Stop(int row, string problem)
+    {
+        Row = row;
+        Problem = problem;
+    }
+}
 
 /// <summary>What could be read from one file: its sheets, or why it could not be read at all.</summary>
-public sealed record RawFile(IReadOnlyList<RawSheet> Sheets, IReadOnlyList<ImportIssue> Issues, string? Failure)
+public sealed record RawFile(IReadOnlyList<RawSheet> Sheets, string? Failure)
 {
-    public static RawFile Failed(string problem) => new([], [], problem);
+    public static RawFile Failed(string problem) => new([], problem);
 }

@@ -15,10 +15,13 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
     /// <summary>The header of a column as written in the file, or its English name when the sheet lacks it.</summary>
     public string Header(string column) => map[column]?.Header ?? column;
 
-    public void Problem(string column, string problem)
+    public void Problem(string column, string problem) => issues.Add(Rejection(column, problem));
+
+    /// <summary>The problem that rejects the row, for a caller that keeps the issues in its own order.</summary>
+    public ImportIssue Rejection(string column, string problem)
     {
         Failed = true;
-        issues.Add(new ImportIssue(file, sheet, row.Number, Header(column), problem + "; the row is not imported"));
+        return new ImportIssue(file, sheet, row.Number, Header(column), problem + "; the row is not imported");
     }
 
     public void Warning(string column, string problem) =>

@@ -17,7 +17,14 @@ public static class TextFolding
     public static string ToSimplified(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAnyInRange(FirstHan, char.MaxValue))
+        {
+            // No Chinese character (every table entry is one): most identifiers, codes and dates.
+            return text;
+        }
+
         var result = new StringBuilder(text.Length);
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in text.EnumerateRunes())
         {
             if (Simplified.TryGetValue(rune.Value, out var simple))
@@ -26,7 +33,7 @@ public static class TextFolding
             }
             else
             {
-                result.Append(rune.ToString());
+                result.Append(utf16[..rune.EncodeToUtf16(utf16)]);
             }
         }
 
@@ -37,8 +44,13 @@ public static class TextFolding
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = ToSimplified(text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
-        return string.Join(' ', folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (Ascii.IsValid(text))
+        {
+            // NFKC and the Chinese table leave ASCII as it is; millions of coded cells take this way.
+            return CollapseSpaces(text.ToLowerInvariant());
+        }
+
+        return CollapseSpaces(ToSimplified(text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant());
     }
 
     /// <summary>
@@ -49,16 +61,32 @@ public static class TextFolding
     {
         var folded = Fold(text);
         var key = new StringBuilder(folded.Length);
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in folded.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
             if (Rune.IsLetterOrDigit(rune) || category == UnicodeCategory.OtherLetter)
             {
-                key.Append(rune.ToString());
+                key.Append(utf16[..rune.EncodeToUtf16(utf16)]);
             }
         }
 
-        return key.ToString();
+        return key.Length == folded.Length ? folded : key.ToString();
+    }
+
+    /// <summary>The first character the traditional-to-simplified table can hold (CJK radicals onwards).</summary>
+    private const char FirstHan = '\u2E80';
+
+    private static string CollapseSpaces(string text)
+    {
+        var span = text.AsSpan();
+        var single = true;
+        for (var i = 0; i < span.Length && single; i++)
+        {
+            single = !char.IsWhiteSpace(span[i]) || (span[i] == ' ' && i > 0 && i < span.Length - 1 && !char.IsWhiteSpace(span[i - 1]));
+        }
+
+        return single ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static FrozenDictionary<int, string> LoadTable()

@@ -54,7 +54,7 @@ public static class WorkbookFile
                 sheets.Add(new RawSheet(reader.Name, ReadRows(reader, errors, cancellationToken)));
             }
             while (reader.NextResult());
-            return new RawFile(sheets, [], null);
+            return new RawFile(sheets, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

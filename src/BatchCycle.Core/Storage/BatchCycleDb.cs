@@ -15,7 +15,6 @@ public sealed class BatchCycleDb(DbContextOptions<BatchCycleDb> options) : DbCon
 
     public DbSet<ImportIssueRecord> ImportIssues => Set<ImportIssueRecord>();
 
-    public DbSet<ImportedRecordRow> ImportedRecords => Set<ImportedRecordRow>();
 
     public DbSet<ScreeningOutcomeRecord> ScreeningOutcomes => Set<ScreeningOutcomeRecord>();
 
@@ -76,7 +75,6 @@ public sealed class BatchCycleDb(DbContextOptions<BatchCycleDb> options) : DbCon
         });
         modelBuilder.Entity<SourceFileRecord>().ToTable("SourceFiles");
         modelBuilder.Entity<ImportIssueRecord>().ToTable("ImportIssues");
-        modelBuilder.Entity<ImportedRecordRow>().ToTable("ImportedRecords");
         modelBuilder.Entity<ScreeningOutcomeRecord>().ToTable("ScreeningOutcomes");
         modelBuilder.Entity<RequirementResultRecord>().ToTable("RequirementResults");
         modelBuilder.Entity<CertificateRecord>().ToTable("Certificates");

@@ -115,18 +115,6 @@ public sealed class ImportIssueRecord
     public string Problem { get; set; } = "";
 }
 
-/// <summary>One imported record of any kind, as JSON; written in bulk, read back by kind.</summary>
-public sealed class ImportedRecordRow
-{
-    public long Id { get; set; }
-
-    public long RunId { get; set; }
-
-    public string Kind { get; set; } = "";
-
-    public string Json { get; set; } = "";
-}
-
 public sealed class ScreeningOutcomeRecord
 {
     public long Id { get; set; }

@@ -37,7 +37,7 @@ public sealed class EncodingTests
             _ => Encoding.GetEncoding(950).GetBytes(text),
         };
 
-        var (encoding, _) = CsvFile.Decode("apps.csv", bytes, CancellationToken.None);
+        var encoding = CsvFile.DetectEncoding(bytes, CancellationToken.None);
         var import = TestFiles.Import(("apps.csv", bytes));
 
         Assert.Equal(encodingName.StartsWith("utf-8", StringComparison.Ordinal) ? 65001 : encodingName == "big5" ? 950 : 54936, encoding.CodePage);

@@ -89,7 +89,7 @@ public sealed class RunCommandTests
         Assert.Equal("ok", RunProbe.IntegrityCheck(db));
         Assert.Equal([(active.Id, "Completed")], RunProbe.Runs(db).Select(r => (r.Id, r.State)));
         Assert.Equal(Applications, RunProbe.StageCounts(db, active.Id, "import")["applications"]);
-        Assert.Equal(Applications, RunProbe.Query(db, "SELECT COUNT(*) FROM ImportedRecords WHERE Kind = 'Application'", r => r.GetInt64(0)).Single());
+        Assert.Equal(Applications, RunProbe.Query(db, "SELECT COUNT(*) FROM ScreeningOutcomes", r => r.GetInt64(0)).Single());
     }
 
     /// <summary>The runs so far; none while the first run is still creating the database.</summary>
