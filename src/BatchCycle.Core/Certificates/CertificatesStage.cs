@@ -92,6 +92,14 @@ public sealed class CertificatesStage : IRunStage
     /// <summary>The met requirement lines screening stored for this run, by application, in the order it wrote them.</summary>
     private static async Task<Dictionary<string, List<MetRequirement>>> MetRequirementsAsync(RunContext run, CancellationToken cancellationToken)
     {
+        if (Screening.ScreeningResults.Recall(run) is { } screenings)
+        {
+            return screenings.ToDictionary(
+                s => s.ApplicationId,
+                s => s.Requirements.Where(r => r.Result == Screening.RequirementStatus.Met).Select(r => new MetRequirement(r.Requirement, r.Evidence)).ToList(),
+                StringComparer.Ordinal);
+        }
+
         await using var db = run.OpenDb();
         var rows = await db.RequirementResults.AsNoTracking()
             .Where(r => r.RunId == run.RunId && r.Result == "Met")

@@ -90,6 +90,12 @@ public sealed class PanelStage : IRunStage
     private static async Task<(IReadOnlyList<ApplicationScreening> Screenings, List<string> Warnings)> LoadScreeningsAsync(
         RunContext run, IReadOnlyDictionary<string, Application> applications, CancellationToken cancellationToken)
     {
+        if (ScreeningResults.Recall(run) is { } screenedHere)
+        {
+            // Screened in this process from these very applications: nothing can be orphaned or missing.
+            return (screenedHere, []);
+        }
+
         await using var db = run.OpenDb();
         var screened = await db.ScreeningOutcomes.AsNoTracking()
             .Where(o => o.RunId == run.RunId)

@@ -18,6 +18,9 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
 
     public static readonly IReadOnlyList<string> CsvHeader = ["LabelSerial", "LabelType", "HolderName", "ContactEmail", "ExpiresOn", "Status"];
 
+    /// <summary>Reminders drafted, stored and written together: a few megabytes of message bodies at a time.</summary>
+    private const int DraftBatch = 500;
+
     public string Name => StageName;
 
     public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
@@ -47,47 +50,56 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
         await using (var db = run.OpenDb())
         {
             var outbox = db.Set<ReminderOutboxMessage>();
-            var existing = await outbox.AsNoTracking()
-                .Where(m => m.Round == roundName)
-                .ToDictionaryAsync(m => m.LabelSerial, StringComparer.Ordinal, cancellationToken);
-            for (var i = 0; i < selection.Due.Count; i++)
+
+            // New drafts are stored in one transaction: all of them or, if the run is cut off, none. They are drafted
+            // a batch at a time, so a whole-region round never holds all its message bodies in memory at once.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var batch in selection.Due.Chunk(DraftBatch))
             {
-                var draft = Draft(run, roundName, templates, selection.Due[i]);
-                if (!existing.TryGetValue(draft.LabelSerial, out var stored))
+                // Rendering the templates is most of drafting and each draft is independent: they are rendered side by side.
+                var drafts = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                    .Select(label => Draft(run, roundName, templates, label))
+                    .ToList();
+                var serials = batch.Select(l => l.Serial).ToList();
+                var existing = await outbox.AsNoTracking()
+                    .Where(m => m.Round == roundName && serials.Contains(m.LabelSerial))
+                    .ToDictionaryAsync(m => m.LabelSerial, StringComparer.Ordinal, cancellationToken);
+                foreach (var draft in drafts)
                 {
-                    outbox.Add(draft);
-                    counts["drafted"]++;
-                }
-                else if (stored.State is ReminderState.Drafted or ReminderState.NoEmail && !SameContent(stored, draft))
-                {
-                    // An unsent draft follows the register (a corrected address, a new template wording); the
-                    // condition on State makes a sender's claim made meanwhile win, so nothing sent is rewritten.
-                    var refreshed = await outbox
-                        .Where(m => m.Id == stored.Id && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail))
-                        .ExecuteUpdateAsync(
-                            s => s.SetProperty(m => m.LabelType, draft.LabelType)
-                                .SetProperty(m => m.HolderName, draft.HolderName)
-                                .SetProperty(m => m.ExpiresOn, draft.ExpiresOn)
-                                .SetProperty(m => m.Recipient, draft.Recipient)
-                                .SetProperty(m => m.Subject, draft.Subject)
-                                .SetProperty(m => m.TextBody, draft.TextBody)
-                                .SetProperty(m => m.HtmlBody, draft.HtmlBody)
-                                .SetProperty(m => m.State, draft.State)
-                                .SetProperty(m => m.LastError, draft.LastError)
-                                .SetProperty(m => m.NextAttemptAt, draft.NextAttemptAt),
-                            cancellationToken);
-                    counts[refreshed == 1 ? "refreshed" : "unchanged"]++;
-                }
-                else
-                {
-                    counts["unchanged"]++;
+                    if (!existing.TryGetValue(draft.LabelSerial, out var stored))
+                    {
+                        outbox.Add(draft);
+                        counts["drafted"]++;
+                    }
+                    else if (stored.State is ReminderState.Drafted or ReminderState.NoEmail && !SameContent(stored, draft))
+                    {
+                        // An unsent draft follows the register (a corrected address, a new template wording); the
+                        // condition on State makes a sender's claim made meanwhile win, so nothing sent is rewritten.
+                        var refreshed = await outbox
+                            .Where(m => m.Id == stored.Id && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail))
+                            .ExecuteUpdateAsync(
+                                s => s.SetProperty(m => m.LabelType, draft.LabelType)
+                                    .SetProperty(m => m.HolderName, draft.HolderName)
+                                    .SetProperty(m => m.ExpiresOn, draft.ExpiresOn)
+                                    .SetProperty(m => m.Recipient, draft.Recipient)
+                                    .SetProperty(m => m.Subject, draft.Subject)
+                                    .SetProperty(m => m.TextBody, draft.TextBody)
+                                    .SetProperty(m => m.HtmlBody, draft.HtmlBody)
+                                    .SetProperty(m => m.State, draft.State)
+                                    .SetProperty(m => m.LastError, draft.LastError)
+                                    .SetProperty(m => m.NextAttemptAt, draft.NextAttemptAt),
+                                cancellationToken);
+                        counts[refreshed == 1 ? "refreshed" : "unchanged"]++;
+                    }
+                    else
+                    {
+                        counts["unchanged"]++;
+                    }
                 }
 
-                run.ReportProgress(0.9 * (i + 1) / selection.Due.Count);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
             }
-
-            // New drafts are stored in one transaction: all of them or, if the run is cut off, none.
-            await db.SaveChangesAsync(cancellationToken);
 
             // A label no longer due (its holder applied for renewal, or it was revoked) loses its unsent reminder,
             // so a later send does not ask a holder for what it has already done.
@@ -107,8 +119,11 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
             }
 
             counts["withdrawn"] = withdrawn.Count;
+            await transaction.CommitAsync(cancellationToken);
         }
 
+        // Progress is recorded in the database, so only once the drafting transaction no longer holds it.
+        run.ReportProgress(0.6);
         var rows = await RoundRowsAsync(run, roundName, cancellationToken);
         await WriteDraftsAsync(run, roundName, rows, cancellationToken);
         counts["noEmail"] = rows.Count(r => r.State == ReminderState.NoEmail);
@@ -119,26 +134,45 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
         return new StageOutcome(counts, warnings);
     }
 
+    /// <summary>What the list of a round shows of each reminder; the message bodies stay in the database.</summary>
+    private sealed record RoundRow(long Id, string LabelSerial, string LabelType, string HolderName, string? Recipient, DateOnly ExpiresOn, ReminderState State, string? LastError);
+
     /// <summary>The round's rows of this cycle, as the drafts and the CSV show them.</summary>
-    private static async Task<List<ReminderOutboxMessage>> RoundRowsAsync(RunContext run, string roundName, CancellationToken cancellationToken)
+    private static async Task<List<RoundRow>> RoundRowsAsync(RunContext run, string roundName, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
         return await db.Set<ReminderOutboxMessage>().AsNoTracking()
             .Where(m => m.Round == roundName && m.Year == run.Calendar.Year)
             .OrderBy(m => m.LabelSerial)
+            .Select(m => new RoundRow(m.Id, m.LabelSerial, m.LabelType, m.HolderName, m.Recipient, m.ExpiresOn, m.State, m.LastError))
             .ToListAsync(cancellationToken);
     }
 
-    private static async Task WriteDraftsAsync(RunContext run, string roundName, IReadOnlyList<ReminderOutboxMessage> rows, CancellationToken cancellationToken)
+    private static async Task WriteDraftsAsync(RunContext run, string roundName, IReadOnlyList<RoundRow> rows, CancellationToken cancellationToken)
     {
         var folder = run.OutPath(ReminderRound.FolderParts(roundName, run.Settings.Reminders.Round));
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows.Where(r => r.Recipient is not null))
+        var withRecipient = rows.Where(r => r.Recipient is not null).ToList();
+        var written = withRecipient.Select(r => ReminderMessage.Safe(r.LabelSerial) + ".eml").ToHashSet(StringComparer.Ordinal);
+        await using (var db = run.OpenDb())
         {
-            var path = Path.Combine(folder, ReminderMessage.Safe(row.LabelSerial) + ".eml");
-            using var message = ReminderMessage.Create(row, run.Settings.Smtp, run.Settings.Secretariat);
-            ReminderMessage.WriteEml(message, path);
-            written.Add(Path.GetFileName(path));
+            foreach (var batch in withRecipient.Chunk(DraftBatch))
+            {
+                var ids = batch.Select(r => r.Id).ToList();
+                var messages = await db.Set<ReminderOutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+
+                // Each worker writes through its own private folder; the drafts are independent files.
+                Parallel.ForEach(
+                    messages,
+                    new ParallelOptions { CancellationToken = cancellationToken },
+                    () => new EmlDrafts(folder),
+                    (row, _, writer) =>
+                    {
+                        using var message = ReminderMessage.Create(row, run.Settings.Smtp, run.Settings.Secretariat);
+                        writer.Write(message, Path.Combine(folder, ReminderMessage.Safe(row.LabelSerial) + ".eml"));
+                        return writer;
+                    },
+                    writer => writer.Dispose());
+            }
         }
 
         // Drafts left in a reused output folder by an earlier run would look current; only this round's stay.

@@ -35,37 +35,6 @@ public static partial class ReminderMessage
         return message;
     }
 
-    /// <summary>
-    /// Writes the message as <paramref name="path"/>: System.Net.Mail writes a pickup file under a name of its own
-    /// into a private folder beside the target, which is then moved over the target in one step, so a reader
-    /// never sees half a draft.
-    /// </summary>
-    public static void WriteEml(MailMessage message, string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var pickup = Path.Combine(folder, ".pickup-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(pickup);
-        try
-        {
-            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = pickup })
-            {
-                client.Send(message);
-            }
-
-            var written = Directory.GetFiles(pickup);
-            if (written.Length != 1)
-            {
-                throw new IOException($"Writing the draft {path} left {written.Length} files in {pickup} instead of one.");
-            }
-
-            File.Move(written[0], path, overwrite: true);
-        }
-        finally
-        {
-            Directory.Delete(pickup, recursive: true);
-        }
-    }
-
     /// <summary>Stable per round and serial, so a re-drafted reminder keeps the identity mail programs and the outbox know it by.</summary>
     public static string MessageId(string round, string serial, SmtpSettings smtp, SecretariatContact secretariat)
     {

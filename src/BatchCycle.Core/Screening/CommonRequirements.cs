@@ -273,7 +273,7 @@ public static class CommonRequirements
         var names = new HashSet<string>(StringComparer.Ordinal);
         void AddName(string? name)
         {
-            if (CycleIndex.NameKey(name) is { } key)
+            if (index.NameKeyOf(name) is { } key)
             {
                 names.Add(key);
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
 
@@ -28,6 +29,7 @@ public sealed class CycleIndex
     private readonly Dictionary<string, List<ProcurementDeclaration>> procurementByApplication;
     private readonly Dictionary<(LabelType, string), List<Application>> applicationsByApplicant;
     private readonly Dictionary<string, RegisterLabel> declaredBySystem;
+    private readonly ConcurrentDictionary<string, string?> nameKeys = new(StringComparer.Ordinal);
 
     /// <param name="data">What the run imported, including the label register spreadsheet.</param>
     /// <param name="systemLabels">Labels this system issued in earlier cycles; their evidence is spent (footnote 6).</param>
@@ -205,6 +207,13 @@ public sealed class CycleIndex
             ? $"{evidenceRef} not counted: already evidence of label {label.Serial} (footnote 6)"
             : null;
     }
+
+    /// <summary>
+    /// <see cref="NameKey"/> remembered for the screening: the rules of one application compare the same factory
+    /// and applicant names several times, and normalising a Chinese name is the dearest step of a look-up.
+    /// </summary>
+    public string? NameKeyOf(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : nameKeys.GetOrAdd(name, NameKey);
 
     public static string? NameKey(string? name)
     {

@@ -45,11 +45,12 @@ public static class EntityName
         while (stripped);
 
         var key = new StringBuilder(folded.Length);
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in folded.EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherLetter)
             {
-                key.Append(rune.ToString());
+                key.Append(utf16[..rune.EncodeToUtf16(utf16)]);
             }
         }
 

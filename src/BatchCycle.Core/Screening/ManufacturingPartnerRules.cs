@@ -278,7 +278,7 @@ public static class ManufacturingPartnerRules
                 holding.Select(CommonRequirements.Cite));
         }
 
-        var byName = CycleIndex.NameKey(application.FactoryName) is { } name
+        var byName = index.NameKeyOf(application.FactoryName) is { } name
             ? index.TitlesNamed(name).Where(t => types.Contains(t.TitleType) && valid(t) && EntityName.IdKey(t.FactoryId) != factory).ToList()
             : [];
         var others = own.Select(t => $"{t.TitleType} {CommonRequirements.Cite(t)} issued {Line.Day(t.IssuedOn)}{(t.ValidUntil is { } u ? $" valid until {Line.Day(u)}" : "")} is not {validText}");

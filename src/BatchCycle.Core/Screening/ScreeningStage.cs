@@ -31,6 +31,7 @@ public sealed class ScreeningStage : IRunStage
         run.ReportProgress(0.5);
 
         await StoreAsync(run, screenings, cancellationToken);
+        ScreeningResults.Remember(run, screenings);
         run.ReportProgress(0.8);
 
         await CsvOutput.WriteAsync(run.OutPath("results", "screening-results.csv"), ResultsHeader, screenings.Select(ResultRow), cancellationToken);
@@ -115,6 +116,7 @@ public sealed class ScreeningStage : IRunStage
 
         foreach (var screening in screenings)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             oApplication.Value = screening.ApplicationId;
             oType.Value = screening.LabelType.ToString();
             oKind.Value = screening.Kind.ToString();
@@ -122,7 +124,8 @@ public sealed class ScreeningStage : IRunStage
             oNotMet.Value = string.Join(';', screening.NotMet);
             oUnknown.Value = string.Join(';', screening.Unknown);
             oReasons.Value = screening.Reasons;
-            await outcome.ExecuteNonQueryAsync(cancellationToken);
+            // Synchronous: Microsoft.Data.Sqlite runs the async form synchronously anyway, at a cost per row.
+            outcome.ExecuteNonQuery();
 
             foreach (var line in screening.Requirements)
             {
@@ -132,7 +135,7 @@ public sealed class ScreeningStage : IRunStage
                 rEvidence.Value = string.Join("; ", line.Evidence);
                 rNote.Value = line.Note;
                 rTop.Value = line.IsTopLevel ? 1 : 0;
-                await requirement.ExecuteNonQueryAsync(cancellationToken);
+                requirement.ExecuteNonQuery();
             }
         }
 
