@@ -39,15 +39,15 @@ public sealed class CycleImport
     {
         readers = new Dictionary<string, IKindReader>(StringComparer.Ordinal)
         {
-            ["Applications"] = Unique(applications, RowParsers.Application, a => a.ApplicationId, a => $"ApplicationId {Q(a.ApplicationId)}", "ApplicationId"),
-            ["FundedProjects"] = Unique(fundedProjects, RowParsers.FundedProject, p => p.ProjectRef, p => $"ProjectRef {Q(p.ProjectRef)}", "ProjectRef"),
-            ["ImprovementOptions"] = Unique(improvementOptions, RowParsers.ImprovementOption, o => (o.ProjectRef, o.OptionNo), o => $"OptionNo {Q(o.OptionNo)} of ProjectRef {Q(o.ProjectRef)}", "OptionNo"),
-            ["Violations"] = Unique(violations, RowParsers.Violation, v => (v.CaseRef, TextFolding.Fold(v.Authority ?? "")), v => $"CaseRef {Q(v.CaseRef)} of authority {Q(TextFolding.Fold(v.Authority ?? ""))}", "CaseRef"),
-            ["RegisterLabels"] = Unique(registerLabels, RowParsers.RegisterLabel, l => l.Serial, l => $"Serial {Q(l.Serial)}", "Serial"),
+            ["Applications"] = Unique(applications, RowParsers.Application, a => a.ApplicationId, a => $"ApplicationId {Q(a.ApplicationId)}", r => r.Source, "ApplicationId"),
+            ["FundedProjects"] = Unique(fundedProjects, RowParsers.FundedProject, p => p.ProjectRef, p => $"ProjectRef {Q(p.ProjectRef)}", r => r.Source, "ProjectRef"),
+            ["ImprovementOptions"] = Unique(improvementOptions, RowParsers.ImprovementOption, o => (o.ProjectRef, o.OptionNo), o => $"OptionNo {Q(o.OptionNo)} of ProjectRef {Q(o.ProjectRef)}", r => r.Source, "OptionNo"),
+            ["Violations"] = Unique(violations, RowParsers.Violation, v => (v.CaseRef, TextFolding.Fold(v.Authority ?? "")), v => $"CaseRef {Q(v.CaseRef)} of authority {Q(TextFolding.Fold(v.Authority ?? ""))}", r => r.Source, "CaseRef"),
+            ["RegisterLabels"] = Unique(registerLabels, RowParsers.RegisterLabel, l => l.Serial, l => $"Serial {Q(l.Serial)}", r => r.Source, "Serial"),
             ["Titles"] = new AllOf<Title>(titles, RowParsers.Title),
-            ["ServiceProviders"] = Unique(serviceProviders, RowParsers.ServiceProvider, p => p.ProviderId, p => $"ProviderId {Q(p.ProviderId)}", "ProviderId"),
+            ["ServiceProviders"] = Unique(serviceProviders, RowParsers.ServiceProvider, p => p.ProviderId, p => $"ProviderId {Q(p.ProviderId)}", r => r.Source, "ProviderId"),
             ["Complaints"] = new AllOf<Complaint>(complaints, RowParsers.Complaint),
-            ["Procurements"] = Unique(procurements, RowParsers.Procurement, p => (p.SupplierFactoryId, p.PeriodFrom, p.ApplicationId), p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {p.PeriodFrom:yyyy-MM-dd} for ApplicationId {Q(p.ApplicationId)}", "SupplierFactoryId"),
+            ["Procurements"] = Unique(procurements, RowParsers.Procurement, p => (p.SupplierFactoryId, p.PeriodFrom, p.ApplicationId), p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {p.PeriodFrom:yyyy-MM-dd} for ApplicationId {Q(p.ApplicationId)}", r => r.Source, "SupplierFactoryId"),
         };
     }
 
@@ -240,8 +240,11 @@ public sealed class CycleImport
         var start = 0;
         for (var i = 0; i < chunk.Rows.Length; i++)
         {
-            issues.AddRange(chunk.Issues.GetRange(start, chunk.IssuesEnd[i] - start));
-            start = chunk.IssuesEnd[i];
+            for (; start < chunk.IssuesEnd[i]; start++)
+            {
+                issues.Add(chunk.Issues[start]);
+            }
+
             if (chunk.Records[i] is { } record && reader.Add(record, chunk.Rows[i]) is { } duplicate)
             {
                 issues.Add(duplicate);
@@ -249,10 +252,10 @@ public sealed class CycleImport
         }
     }
 
-    private static UniqueOf<T, TKey> Unique<T, TKey>(List<T> records, Func<RowReader, T?> parse, Func<T, TKey> key, Func<T, string> describe, string keyColumn)
+    private static UniqueOf<T, TKey> Unique<T, TKey>(List<T> records, Func<RowReader, T?> parse, Func<T, TKey> key, Func<T, string> describe, Func<T, SourceRow?> source, string keyColumn)
         where T : class
         where TKey : notnull
-        => new(records, parse, key, describe, keyColumn);
+        => new(records, parse, key, describe, source, keyColumn);
 
     /// <summary>A kind whose rows are all kept.</summary>
     private sealed class AllOf<T>(List<T> records, Func<RowReader, T?> parse) : IKindReader
@@ -268,21 +271,22 @@ public sealed class CycleImport
     }
 
     /// <summary>A kind with a key: a row whose key was read before is rejected, naming where it was first read.</summary>
-    private sealed class UniqueOf<T, TKey>(List<T> records, Func<RowReader, T?> parse, Func<T, TKey> key, Func<T, string> describe, string keyColumn) : IKindReader
+    private sealed class UniqueOf<T, TKey>(List<T> records, Func<RowReader, T?> parse, Func<T, TKey> key, Func<T, string> describe, Func<T, SourceRow?> source, string keyColumn) : IKindReader
         where T : class
         where TKey : notnull
     {
-        private readonly Dictionary<TKey, SourceRow> firstRead = [];
+        /// <summary>Each key read, with the index of its record (whose row names where it was first read).</summary>
+        private readonly Dictionary<TKey, int> firstRead = [];
 
         public object? Parse(RowReader row) => parse(row);
 
         public ImportIssue? Add(object record, RowReader row)
         {
             var typed = (T)record;
-            if (!firstRead.TryAdd(key(typed), row.Source))
+            if (!firstRead.TryAdd(key(typed), records.Count))
             {
-                var described = describe(typed);
-                return row.Rejection(keyColumn, $"{described} appears twice: it was first read in {firstRead[key(typed)]}");
+                var first = records[firstRead[key(typed)]];
+                return row.Rejection(keyColumn, $"{describe(typed)} appears twice: it was first read in {source(first)}");
             }
 
             records.Add(typed);

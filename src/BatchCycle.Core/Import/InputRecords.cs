@@ -6,8 +6,11 @@ namespace BatchCycle.Import;
 // trimmed and upper-cased, codes resolved. Every record remembers the row it came from so that any
 // result can be traced back to the secretariat's file.
 
-/// <summary>Where a record was read: file name as uploaded, sheet (the file name again for CSV) and 1-based row.</summary>
-public sealed record SourceRow(string File, string Sheet, int Row)
+/// <summary>
+/// Where a record was read: file name as uploaded, sheet (the file name again for CSV) and 1-based row. A value,
+/// not an object of its own: a whole-region cycle holds millions of records, each with its row.
+/// </summary>
+public readonly record struct SourceRow(string File, string Sheet, int Row)
 {
     public override string ToString() => $"{File} [{Sheet}] row {Row}";
 }
