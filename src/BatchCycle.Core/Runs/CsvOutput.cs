@@ -12,17 +12,30 @@ public static class CsvOutput
     public static async Task WriteAsync(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteAsync(Line(header).AsMemory(), cancellationToken);
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
+        var line = new StringBuilder();
+        Append(line, header);
+        await writer.WriteAsync(line, cancellationToken);
+
+        // Lines are gathered and written a block at a time: a result file has hundreds of thousands of lines, and
+        // an asynchronous write per line costs more than the line.
         foreach (var row in rows)
         {
-            await writer.WriteAsync(Line(row).AsMemory(), cancellationToken);
+            Append(line, row);
+            if (line.Length >= 1 << 16)
+            {
+                await writer.WriteAsync(line, cancellationToken);
+                line.Clear();
+            }
         }
+
+        await writer.WriteAsync(line, cancellationToken);
     }
 
-    public static string Line(IReadOnlyList<string?> fields)
+    public static string Line(IReadOnlyList<string?> fields) => Append(new StringBuilder(), fields).ToString();
+
+    private static StringBuilder Append(StringBuilder line, IReadOnlyList<string?> fields)
     {
-        var line = new StringBuilder();
         for (var i = 0; i < fields.Count; i++)
         {
             if (i > 0)
@@ -33,7 +46,7 @@ public static class CsvOutput
             line.Append(Field(fields[i]));
         }
 
-        return line.Append("\r\n").ToString();
+        return line.Append("\r\n");
     }
 
     public static string Field(string? value)
