@@ -14,7 +14,17 @@ namespace BatchCycle.Certificates;
 /// </summary>
 public static class CertificateRendering
 {
+    /// <summary>
+    /// Certificates printed as one document and cut into one PDF each. Most of a print is spent once per document
+    /// (Chromium turns every CJK glyph used into PDF outlines), so a batch of 12 costs about as much as two
+    /// certificates printed alone. Larger batches save little more time, while every part carries the glyphs of
+    /// its whole batch and grows with it.
+    /// </summary>
+    private const int BatchSize = 12;
+
     public sealed record Result(int Rendered, bool Pdf, string? Warning);
+
+    private sealed record PrintJob(IReadOnlyList<CertificateRecord> Certificates, bool Combined);
 
     public static string CombinedName(int year, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"{year}-certificates.{extension}");
@@ -45,24 +55,65 @@ public static class CertificateRendering
         await using (printer)
         {
             var done = 0;
+            var batchSize = Math.Clamp((withoutPdf.Count + printer.Parallelism - 1) / printer.Parallelism, 1, BatchSize);
+            // The combined document, the longest print, goes first so that the other pages work through the
+            // batches meanwhile instead of waiting for it at the end.
+            IEnumerable<PrintJob> jobs = [new(certificates, Combined: true), .. withoutPdf.Chunk(batchSize).Select(batch => new PrintJob(batch, Combined: false))];
             await Parallel.ForEachAsync(
-                withoutPdf,
+                jobs,
                 new ParallelOptions { MaxDegreeOfParallelism = printer.Parallelism, CancellationToken = cancellationToken },
-                async (certificate, token) =>
+                async (job, token) =>
                 {
-                    var pdf = await printer.PrintAsync(Html(run, template, [certificate]), token);
-                    await WriteAtomicallyAsync(Path.Combine(folder, certificate.Serial + ".pdf"), pdf, token);
-                    // An HTML copy left by a run without Chromium is superseded; one format per certificate.
-                    File.Delete(Path.Combine(folder, certificate.Serial + ".html"));
-                    run.ReportProgress(0.9 * Interlocked.Increment(ref done) / withoutPdf.Count);
-                });
+                    if (job.Combined)
+                    {
+                        var combined = await printer.PrintAsync(Html(run, template, job.Certificates), token);
+                        await WriteAtomicallyAsync(combinedPdf, combined, token);
+                        File.Delete(Path.Combine(folder, CombinedName(run.Calendar.Year, "html")));
+                        return;
+                    }
 
-            var combined = await printer.PrintAsync(Html(run, template, certificates), cancellationToken);
-            await WriteAtomicallyAsync(combinedPdf, combined, cancellationToken);
-            File.Delete(Path.Combine(folder, CombinedName(run.Calendar.Year, "html")));
+                    var pdfs = await PrintOnePerCertificateAsync(printer, run, template, job.Certificates, token);
+                    for (var i = 0; i < pdfs.Count; i++)
+                    {
+                        var serial = job.Certificates[i].Serial;
+                        await WriteAtomicallyAsync(Path.Combine(folder, serial + ".pdf"), pdfs[i], token);
+                        // An HTML copy left by a run without Chromium is superseded; one format per certificate.
+                        File.Delete(Path.Combine(folder, serial + ".html"));
+                        run.ReportProgress(0.9 * Interlocked.Increment(ref done) / withoutPdf.Count);
+                    }
+                });
         }
 
         return new Result(withoutPdf.Count, true, null);
+    }
+
+    /// <summary>
+    /// One PDF per certificate, in order: the batch printed together and cut into pages, or, when the pages do not
+    /// match the certificates one to one (a template whose certificate runs over a page), each printed alone.
+    /// </summary>
+    private static async Task<IReadOnlyList<byte[]>> PrintOnePerCertificateAsync(
+        ChromiumPdfPrinter printer,
+        RunContext run,
+        CertificateTemplate template,
+        IReadOnlyList<CertificateRecord> batch,
+        CancellationToken cancellationToken)
+    {
+        if (batch.Count > 1)
+        {
+            var pages = PdfPageSplitter.TrySplit(await printer.PrintAsync(Html(run, template, batch), cancellationToken));
+            if (pages?.Count == batch.Count)
+            {
+                return pages;
+            }
+        }
+
+        var alone = new List<byte[]>();
+        foreach (var certificate in batch)
+        {
+            alone.Add(await printer.PrintAsync(Html(run, template, [certificate]), cancellationToken));
+        }
+
+        return alone;
     }
 
     private static async Task<int> WriteHtmlAsync(
