@@ -22,7 +22,8 @@ public static class PdfPageSplitter
 
     /// <summary>
     /// The pages as separate PDF files in document order, or null when the file is not in the classic form this
-    /// reads (a cross-reference table, no object streams, no encryption: what Chromium writes) or is damaged.
+    /// reads (a cross-reference table, no object streams, no encryption: what Chromium writes), is damaged, or
+    /// has a page that refers to another (a link within the document).
     /// </summary>
     public static IReadOnlyList<byte[]>? TrySplit(byte[] pdf)
     {
@@ -30,13 +31,13 @@ public static class PdfPageSplitter
         try
         {
             var reader = new PdfSyntaxReader(pdf);
-            var catalog = reader.Resolve(reader.Trailer["Root"]) as PdfDictionary ?? throw new PdfSyntaxException("no catalog");
+            var catalog = reader.Resolve(reader.Trailer["Root"]) as PdfDictionary ?? throw new PdfNotSplittableException("no catalog");
             var pages = new List<int>();
             CollectPages(reader, catalog["Pages"], pages, []);
             var pageSet = pages.ToHashSet();
             return [.. pages.Select(page => Part(reader, catalog, page, pageSet))];
         }
-        catch (PdfSyntaxException)
+        catch (PdfNotSplittableException)
         {
             // A file from another PDF writer: the caller prints its certificates one by one instead.
             return null;
@@ -47,7 +48,7 @@ public static class PdfPageSplitter
     {
         if (node is not PdfReference reference || !visited.Add(reference.Number))
         {
-            throw new PdfSyntaxException("the page tree is not a tree of references");
+            throw new PdfNotSplittableException("the page tree is not a tree of references");
         }
 
         var dictionary = reader.Object(reference.Number).Value as PdfDictionary;
@@ -64,7 +65,7 @@ public static class PdfPageSplitter
         }
         else
         {
-            throw new PdfSyntaxException($"object {reference.Number} in the page tree is neither a page nor a page tree node");
+            throw new PdfNotSplittableException($"object {reference.Number} in the page tree is neither a page nor a page tree node");
         }
     }
 
@@ -126,7 +127,8 @@ public static class PdfPageSplitter
 
     /// <summary>
     /// The objects one page needs, found by following references from it and numbered after the catalog, page
-    /// tree and page. A reference to another page (a link to it, say) becomes null: that page is not in the part.
+    /// tree and page. A reference to another page (a link to it, say) cannot be kept in a part without that page,
+    /// so such a document is not split at all.
     /// </summary>
     private sealed class ObjectCopy(PdfSyntaxReader reader, int page, HashSet<int> allPages)
     {
@@ -136,7 +138,8 @@ public static class PdfPageSplitter
         public PdfValue Rewrite(PdfValue value) => value switch
         {
             PdfReference reference when numbers.TryGetValue(reference.Number, out var number) => new PdfReference(number, 0),
-            PdfReference reference when allPages.Contains(reference.Number) || IsPageTree(reference.Number) => PdfAtom.Null,
+            PdfReference reference when allPages.Contains(reference.Number) || IsPageTree(reference.Number) =>
+                throw new PdfNotSplittableException($"page object {page} refers to another page or the page tree"),
             PdfReference reference => new PdfReference(Assign(reference.Number), 0),
             PdfArray array => new PdfArray([.. array.Items.Select(Rewrite)]),
             PdfDictionary dictionary => new PdfDictionary([.. dictionary.Entries.Select(e => new KeyValuePair<string, PdfValue>(e.Key, Rewrite(e.Value)))]),

@@ -15,8 +15,6 @@ internal sealed record PdfReference(int Number, int Generation) : PdfValue;
 /// <summary>A number, boolean, null or string, copied as written: nothing here needs its meaning.</summary>
 internal sealed record PdfAtom(string Raw) : PdfValue
 {
-    public static readonly PdfAtom Null = new("null");
-
     public int? AsInteger => int.TryParse(Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
 
@@ -33,8 +31,8 @@ internal sealed record PdfDictionary(IReadOnlyList<KeyValuePair<string, PdfValue
 /// <summary>An indirect object: its value and, for a stream, the stream's bytes exactly as stored (still encoded).</summary>
 internal sealed record PdfObject(PdfValue Value, byte[]? Stream);
 
-/// <summary>A PDF the reader cannot take apart; the caller falls back to work that needs no splitting.</summary>
-internal sealed class PdfSyntaxException(string message) : Exception(message);
+/// <summary>A PDF that cannot be taken apart faithfully; the caller falls back to work that needs no splitting.</summary>
+internal sealed class PdfNotSplittableException(string message) : Exception(message);
 
 /// <summary>
 /// Reads the classic file structure of ISO 32000-1, 7.5: objects found through a cross-reference table and trailer.
@@ -63,13 +61,13 @@ internal sealed class PdfSyntaxReader
 
         if (!offsets.TryGetValue(number, out var offset))
         {
-            throw new PdfSyntaxException($"object {number} is not in the cross-reference table");
+            throw new PdfNotSplittableException($"object {number} is not in the cross-reference table");
         }
 
         var position = (int)offset;
         if (ReadInteger(ref position) != number)
         {
-            throw new PdfSyntaxException($"object {number} is not at its offset");
+            throw new PdfNotSplittableException($"object {number} is not at its offset");
         }
 
         ReadInteger(ref position);
@@ -81,11 +79,11 @@ internal sealed class PdfSyntaxReader
         {
             position += "stream".Length;
             // The keyword ends with CRLF or LF, never CR alone (7.3.8.1).
-            position += At(position, "\r\n") ? 2 : At(position, "\n") ? 1 : throw new PdfSyntaxException($"object {number}: no line end after 'stream'");
+            position += At(position, "\r\n") ? 2 : At(position, "\n") ? 1 : throw new PdfNotSplittableException($"object {number}: no line end after 'stream'");
             var length = value is PdfDictionary dictionary ? Resolve(dictionary["Length"]) as PdfAtom : null;
             if (length?.AsInteger is not { } count || count < 0 || position + count > data.Length)
             {
-                throw new PdfSyntaxException($"object {number}: stream without a usable /Length");
+                throw new PdfNotSplittableException($"object {number}: stream without a usable /Length");
             }
 
             stream = data[position..(position + count)];
@@ -108,7 +106,7 @@ internal sealed class PdfSyntaxReader
         var at = tail.LastIndexOf("startxref", StringComparison.Ordinal);
         if (at < 0)
         {
-            throw new PdfSyntaxException("no startxref");
+            throw new PdfNotSplittableException("no startxref");
         }
 
         var position = data.Length - Math.Min(1024, data.Length) + at + "startxref".Length;
@@ -120,7 +118,7 @@ internal sealed class PdfSyntaxReader
             position = section;
             if (!At(position, "xref"))
             {
-                throw new PdfSyntaxException("the cross-reference data is a stream (PDF 1.5), not a table");
+                throw new PdfNotSplittableException("the cross-reference data is a stream (PDF 1.5), not a table");
             }
 
             position += "xref".Length;
@@ -146,10 +144,10 @@ internal sealed class PdfSyntaxReader
             }
 
             position += "trailer".Length;
-            var trailer = ReadValue(ref position) as PdfDictionary ?? throw new PdfSyntaxException("the trailer is not a dictionary");
+            var trailer = ReadValue(ref position) as PdfDictionary ?? throw new PdfNotSplittableException("the trailer is not a dictionary");
             if (trailer["Encrypt"] is not null || trailer["XRefStm"] is not null)
             {
-                throw new PdfSyntaxException("the file is encrypted or has a cross-reference stream");
+                throw new PdfNotSplittableException("the file is encrypted or has a cross-reference stream");
             }
 
             newest ??= trailer;
@@ -161,7 +159,7 @@ internal sealed class PdfSyntaxReader
             section = previous;
         }
 
-        return newest ?? throw new PdfSyntaxException("no trailer");
+        return newest ?? throw new PdfNotSplittableException("no trailer");
     }
 
     private PdfValue ReadValue(ref int position)
@@ -169,7 +167,7 @@ internal sealed class PdfSyntaxReader
         SkipWhitespace(ref position);
         if (position >= data.Length)
         {
-            throw new PdfSyntaxException("the file ends inside an object");
+            throw new PdfNotSplittableException("the file ends inside an object");
         }
 
         switch ((char)data[position])
@@ -191,7 +189,7 @@ internal sealed class PdfSyntaxReader
 
                     if (ReadValue(ref position) is not PdfName key)
                     {
-                        throw new PdfSyntaxException($"a dictionary key at {position} is not a name");
+                        throw new PdfNotSplittableException($"a dictionary key at {position} is not a name");
                     }
 
                     entries.Add(new(key.Raw, ReadValue(ref position)));
@@ -201,7 +199,7 @@ internal sealed class PdfSyntaxReader
                 var end = Array.IndexOf(data, (byte)'>', position);
                 if (end < 0)
                 {
-                    throw new PdfSyntaxException("an unterminated hexadecimal string");
+                    throw new PdfNotSplittableException("an unterminated hexadecimal string");
                 }
 
                 var hex = Encoding.Latin1.GetString(data, position, end + 1 - position);
@@ -228,7 +226,7 @@ internal sealed class PdfSyntaxReader
                 var token = ReadRegular(ref position);
                 if (token.Length == 0)
                 {
-                    throw new PdfSyntaxException($"unexpected '{(char)data[position]}' at {position}");
+                    throw new PdfNotSplittableException($"unexpected '{(char)data[position]}' at {position}");
                 }
 
                 return IsInteger(token) && TryReadReferenceTail(ref position, out var generation)
@@ -281,7 +279,7 @@ internal sealed class PdfSyntaxReader
             }
         }
 
-        throw new PdfSyntaxException("an unterminated string");
+        throw new PdfNotSplittableException("an unterminated string");
     }
 
     private int ReadInteger(ref int position)
@@ -290,7 +288,7 @@ internal sealed class PdfSyntaxReader
         var token = ReadRegular(ref position);
         return IsInteger(token) && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new PdfSyntaxException($"expected a number at {position}, found '{token}'");
+            : throw new PdfNotSplittableException($"expected a number at {position}, found '{token}'");
     }
 
     private void Expect(ref int position, string keyword)
@@ -298,7 +296,7 @@ internal sealed class PdfSyntaxReader
         SkipWhitespace(ref position);
         if (ReadRegular(ref position) != keyword)
         {
-            throw new PdfSyntaxException($"expected '{keyword}' at {position}");
+            throw new PdfNotSplittableException($"expected '{keyword}' at {position}");
         }
     }
 
