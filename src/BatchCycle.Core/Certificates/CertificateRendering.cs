@@ -15,16 +15,14 @@ namespace BatchCycle.Certificates;
 public static class CertificateRendering
 {
     /// <summary>
-    /// Certificates printed as one document and cut into one PDF each. Most of a print is spent once per document
-    /// (Chromium turns every CJK glyph used into PDF outlines), so a batch of 12 costs about as much as two
-    /// certificates printed alone. Larger batches save little more time, while every part carries the glyphs of
-    /// its whole batch and grows with it.
+    /// Certificates printed as one document and cut into one PDF each (<see cref="PdfPages"/>). Most of a print
+    /// is spent once per document, on the CJK fonts, so a batch of 12 costs about as much as two certificates
+    /// printed alone. Larger batches save little more time, while every part carries the glyphs of its whole
+    /// batch and grows with it.
     /// </summary>
     private const int BatchSize = 12;
 
     public sealed record Result(int Rendered, bool Pdf, string? Warning);
-
-    private sealed record PrintJob(IReadOnlyList<CertificateRecord> Certificates, bool Combined);
 
     public static string CombinedName(int year, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"{year}-certificates.{extension}");
@@ -56,55 +54,56 @@ public static class CertificateRendering
         {
             var done = 0;
             var batchSize = Math.Clamp((withoutPdf.Count + printer.Parallelism - 1) / printer.Parallelism, 1, BatchSize);
-            // The combined document, the longest print, goes first so that the other pages work through the
-            // batches meanwhile instead of waiting for it at the end.
-            IEnumerable<PrintJob> jobs = [new(certificates, Combined: true), .. withoutPdf.Chunk(batchSize).Select(batch => new PrintJob(batch, Combined: false))];
+            var batches = withoutPdf.Chunk(batchSize).ToList();
+            var documents = new byte[]?[batches.Count];
             await Parallel.ForEachAsync(
-                jobs,
+                Enumerable.Range(0, batches.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = printer.Parallelism, CancellationToken = cancellationToken },
-                async (job, token) =>
+                async (index, token) =>
                 {
-                    if (job.Combined)
+                    var batch = batches[index];
+                    (documents[index], var pdfs) = await PrintOnePerCertificateAsync(printer, run, template, batch, token);
+                    for (var i = 0; i < batch.Length; i++)
                     {
-                        var combined = await printer.PrintAsync(Html(run, template, job.Certificates), token);
-                        await WriteAtomicallyAsync(combinedPdf, combined, token);
-                        File.Delete(Path.Combine(folder, CombinedName(run.Calendar.Year, "html")));
-                        return;
-                    }
-
-                    var pdfs = await PrintOnePerCertificateAsync(printer, run, template, job.Certificates, token);
-                    for (var i = 0; i < pdfs.Count; i++)
-                    {
-                        var serial = job.Certificates[i].Serial;
-                        await WriteAtomicallyAsync(Path.Combine(folder, serial + ".pdf"), pdfs[i], token);
+                        await WriteAtomicallyAsync(Path.Combine(folder, batch[i].Serial + ".pdf"), pdfs[i], token);
                         // An HTML copy left by a run without Chromium is superseded; one format per certificate.
-                        File.Delete(Path.Combine(folder, serial + ".html"));
+                        File.Delete(Path.Combine(folder, batch[i].Serial + ".html"));
                         run.ReportProgress(0.9 * Interlocked.Increment(ref done) / withoutPdf.Count);
                     }
                 });
+
+            // When this run printed every certificate, the batch documents joined in order are the combined file;
+            // otherwise (a repair of a few, or a template that defeats batching) it is printed whole.
+            var joined = withoutPdf.Count == certificates.Count && documents.All(d => d is not null) ? PdfPages.TryJoin(documents!) : null;
+            var combined = joined ?? await printer.PrintAsync(Html(run, template, certificates), cancellationToken);
+            await WriteAtomicallyAsync(combinedPdf, combined, cancellationToken);
+            File.Delete(Path.Combine(folder, CombinedName(run.Calendar.Year, "html")));
         }
 
         return new Result(withoutPdf.Count, true, null);
     }
 
     /// <summary>
-    /// One PDF per certificate, in order: the batch printed together and cut into pages, or, when the pages do not
-    /// match the certificates one to one (a template whose certificate runs over a page), each printed alone.
+    /// One PDF per certificate, in order, cut from the batch printed as one document, which is returned too. When
+    /// the pages do not match the certificates one to one (a template whose certificate runs over a page) each
+    /// certificate is printed alone, and there is no batch document.
     /// </summary>
-    private static async Task<IReadOnlyList<byte[]>> PrintOnePerCertificateAsync(
+    private static async Task<(byte[]? Document, IReadOnlyList<byte[]> Pdfs)> PrintOnePerCertificateAsync(
         ChromiumPdfPrinter printer,
         RunContext run,
         CertificateTemplate template,
         IReadOnlyList<CertificateRecord> batch,
         CancellationToken cancellationToken)
     {
-        if (batch.Count > 1)
+        var document = await printer.PrintAsync(Html(run, template, batch), cancellationToken);
+        if (batch.Count == 1)
         {
-            var pages = PdfPageSplitter.TrySplit(await printer.PrintAsync(Html(run, template, batch), cancellationToken));
-            if (pages?.Count == batch.Count)
-            {
-                return pages;
-            }
+            return (document, [document]);
+        }
+
+        if (PdfPages.TrySplit(document) is { } pages && pages.Count == batch.Count)
+        {
+            return (document, pages);
         }
 
         var alone = new List<byte[]>();
@@ -113,7 +112,7 @@ public static class CertificateRendering
             alone.Add(await printer.PrintAsync(Html(run, template, [certificate]), cancellationToken));
         }
 
-        return alone;
+        return (null, alone);
     }
 
     private static async Task<int> WriteHtmlAsync(

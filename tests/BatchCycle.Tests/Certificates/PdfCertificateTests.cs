@@ -115,6 +115,10 @@ public sealed class PdfCertificateTests
             Assert.Contains(holders[i], text);
             Assert.All(serials.Where(s => s != serials[i]), other => Assert.DoesNotContain(other, text));
         }
+
+        var combined = Poppler.Pages(await Poppler.TextAsync("pdftotext", cycle.Combine("out", "certificates", "2025-certificates.pdf"), "-"));
+        Assert.Equal(6, combined.Count);
+        Assert.Equal(serials, combined.Where(page => page.Contains("2025-M-", StringComparison.Ordinal)).Select(page => page[page.IndexOf("2025-M-", StringComparison.Ordinal)..][..11]));
     }
 
     /// <summary>Binary PGM (P5): "P5", width, height, max value, then one byte per pixel.</summary>

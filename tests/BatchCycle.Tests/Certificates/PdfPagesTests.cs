@@ -7,8 +7,8 @@ using BatchCycle.Tests.Support;
 
 namespace BatchCycle.Tests.Certificates;
 
-/// <summary>Cutting a PDF into one file per page, read back with poppler.</summary>
-public sealed class PdfPageSplitterTests
+/// <summary>Cutting a PDF into one file per page and joining files into one, read back with poppler.</summary>
+public sealed class PdfPagesTests
 {
     [Fact]
     public async Task A_batch_printed_by_Chromium_becomes_one_valid_PDF_per_certificate_with_only_its_own_text()
@@ -26,7 +26,7 @@ public sealed class PdfPageSplitterTests
             batch = await printer.PrintAsync(html, CancellationToken.None);
         }
 
-        var parts = PdfPageSplitter.TrySplit(batch);
+        var parts = PdfPages.TrySplit(batch);
 
         Assert.NotNull(parts);
         Assert.Equal(3, parts.Count);
@@ -70,7 +70,7 @@ public sealed class PdfPageSplitterTests
             "44",
             "<</Title (Parts \\(and\\) 1 0 R)>>");
 
-        var parts = PdfPageSplitter.TrySplit(pdf);
+        var parts = PdfPages.TrySplit(pdf);
 
         Assert.NotNull(parts);
         Assert.Equal(2, parts.Count);
@@ -93,6 +93,48 @@ public sealed class PdfPageSplitterTests
         Assert.Contains("/P 3 0 R", copied);
         Assert.StartsWith("3 0 obj\n<</Type /Page", copied[copied.IndexOf("3 0 obj", StringComparison.Ordinal)..]);
         Assert.DoesNotContain("https://", Encoding.Latin1.GetString(parts[1]));
+    }
+
+    [Fact]
+    public async Task Joined_files_keep_every_page_in_order_with_its_own_fonts_and_size()
+    {
+        using var temp = new TempFolder();
+        var first = ClassicPdf(
+            "<</Type /Catalog /Pages 2 0 R>>",
+            "<</Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 200 300] /Resources <</Font <</F1 5 0 R>>>>>>",
+            "<</Type /Page /Parent 2 0 R /Contents 6 0 R>>",
+            "<</Type /Page /Parent 2 0 R /Contents 7 0 R>>",
+            "<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
+            Stream("BT /F1 12 Tf 20 250 Td (Page A) Tj ET"),
+            Stream("BT /F1 12 Tf 20 250 Td (Page B) Tj ET"),
+            "<</Title (Batch one)>>");
+        var second = ClassicPdf(
+            "<</Type /Catalog /Pages 2 0 R>>",
+            "<</Type /Pages /Kids [3 0 R] /Count 1>>",
+            "<</Type /Page /Parent 2 0 R /MediaBox [0 0 400 500] /Resources <</Font <</F1 4 0 R>>>> /Contents 5 0 R>>",
+            "<</Type /Font /Subtype /Type1 /BaseFont /Courier>>",
+            Stream("BT /F1 12 Tf 20 250 Td (Page C) Tj ET"));
+
+        var joined = PdfPages.TryJoin([first, second]);
+
+        Assert.NotNull(joined);
+        var path = temp.Combine("joined.pdf");
+        await File.WriteAllBytesAsync(path, joined);
+        var info = await Poppler.RunAsync("pdfinfo", "-f", "1", "-l", "3", path);
+        Assert.Equal("", info.Errors);
+        Assert.Contains("Pages:           3\n", info.Text);
+        Assert.Contains("Title:           Batch one", info.Text);
+        var sizes = string.Join(' ', info.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Page 1 size: 200 x 300 pts", sizes);
+        Assert.Contains("Page 2 size: 200 x 300 pts", sizes);
+        Assert.Contains("Page 3 size: 400 x 500 pts", sizes);
+        var text = await Poppler.RunAsync("pdftotext", path, "-");
+        Assert.Equal("", text.Errors);
+        Assert.Equal(["Page A", "Page B", "Page C"], Poppler.Pages(text.Text).Select(p => p.Trim()));
+        var fonts = await Poppler.TextAsync("pdffonts", path);
+        Assert.Contains("Helvetica", fonts);
+        Assert.Contains("Courier", fonts);
+        Assert.Null(PdfPages.TryJoin([first, Encoding.ASCII.GetBytes("not a PDF")]));
     }
 
     [Theory]
@@ -120,7 +162,7 @@ public sealed class PdfPageSplitterTests
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
-        Assert.Null(PdfPageSplitter.TrySplit(pdf));
+        Assert.Null(PdfPages.TrySplit(pdf));
     }
 
     private static CertificateRecord Certificate(int sequence, string holder) => new()
