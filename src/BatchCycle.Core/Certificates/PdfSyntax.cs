@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -360,9 +361,14 @@ internal sealed class PdfSyntaxReader
 }
 
 /// <summary>Writes a new PDF 1.4 file: numbered objects, a cross-reference table and a trailer (7.5).</summary>
+/// <remarks>
+/// Text goes out byte for byte (every string here was read as Latin-1), without a string per token: a part of a
+/// certificate batch has tens of thousands of them (widths and glyph names of the fonts), and each is written again
+/// for every certificate.
+/// </remarks>
 internal sealed class PdfSyntaxWriter
 {
-    private readonly MemoryStream output = new();
+    private readonly ArrayBufferWriter<byte> output = new(256 * 1024);
     private readonly SortedDictionary<int, long> offsets = [];
 
     public PdfSyntaxWriter()
@@ -373,8 +379,9 @@ internal sealed class PdfSyntaxWriter
 
     public void WriteObject(int number, PdfValue value, byte[]? stream)
     {
-        offsets[number] = output.Position;
-        Write(string.Create(CultureInfo.InvariantCulture, $"{number} 0 obj\n"));
+        offsets[number] = output.WrittenCount;
+        Write(number);
+        Write(" 0 obj\n");
         if (stream is null)
         {
             WriteValue(value);
@@ -400,7 +407,7 @@ internal sealed class PdfSyntaxWriter
             throw new InvalidOperationException("Objects must be numbered 1 to n without gaps.");
         }
 
-        var table = output.Position;
+        var table = output.WrittenCount;
         var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"xref\n0 {size}\n0000000000 65535 f \n"));
         foreach (var offset in offsets.Values)
         {
@@ -415,7 +422,7 @@ internal sealed class PdfSyntaxWriter
 
         text.Append(CultureInfo.InvariantCulture, $">>\nstartxref\n{table}\n%%EOF\n");
         Write(text.ToString());
-        return output.ToArray();
+        return output.WrittenSpan.ToArray();
     }
 
     private void WriteValue(PdfValue value)
@@ -423,10 +430,14 @@ internal sealed class PdfSyntaxWriter
         switch (value)
         {
             case PdfName name:
-                Write("/" + name.Raw);
+                Write("/");
+                Write(name.Raw);
                 break;
             case PdfReference reference:
-                Write(string.Create(CultureInfo.InvariantCulture, $"{reference.Number} {reference.Generation} R"));
+                Write(reference.Number);
+                Write(" ");
+                Write(reference.Generation);
+                Write(" R");
                 break;
             case PdfAtom atom:
                 Write(atom.Raw);
@@ -445,7 +456,9 @@ internal sealed class PdfSyntaxWriter
                 Write("<<");
                 foreach (var (key, entry) in dictionary.Entries)
                 {
-                    Write("/" + key + " ");
+                    Write("/");
+                    Write(key);
+                    Write(" ");
                     WriteValue(entry);
                     Write("\n");
                 }
@@ -457,5 +470,21 @@ internal sealed class PdfSyntaxWriter
         }
     }
 
-    private void Write(string text) => output.Write(Encoding.Latin1.GetBytes(text));
+    private void Write(string text)
+    {
+        var span = output.GetSpan(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            span[i] = (byte)text[i];
+        }
+
+        output.Advance(text.Length);
+    }
+
+    private void Write(int number)
+    {
+        var span = output.GetSpan(11);
+        number.TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
+        output.Advance(written);
+    }
 }
