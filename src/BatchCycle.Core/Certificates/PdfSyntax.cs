@@ -133,7 +133,7 @@ internal sealed class PdfSyntaxReader
                     var offset = ReadInteger(ref position);
                     ReadInteger(ref position);
                     SkipWhitespace(ref position);
-                    var kind = (char)data[position++];
+                    var kind = position < data.Length ? (char)data[position++] : throw new PdfNotSplittableException("the cross-reference table is cut short");
                     // A later section (read first) overrides an earlier one for the same object.
                     if (kind == 'n' && !offsets.ContainsKey(first + i))
                     {
@@ -274,9 +274,15 @@ internal sealed class PdfSyntaxReader
                 case '(':
                     depth++;
                     break;
-                case ')' when --depth == 0:
-                    position++;
-                    return Encoding.Latin1.GetString(data, start, position - start);
+                case ')':
+                    depth--;
+                    if (depth == 0)
+                    {
+                        position++;
+                        return Encoding.Latin1.GetString(data, start, position - start);
+                    }
+
+                    break;
             }
         }
 

@@ -144,6 +144,7 @@ public sealed class PdfPagesTests
     [InlineData("missing object")]
     [InlineData("stream shorter than its length")]
     [InlineData("link to another page")]
+    [InlineData("cut short")]
     public void A_file_it_cannot_read_gives_no_parts_instead_of_a_wrong_one(string kind)
     {
         var pdf = kind switch
@@ -159,6 +160,7 @@ public sealed class PdfPagesTests
                 "<</Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 10 10]>>",
                 "<</Type /Page /Parent 2 0 R /Annots [<</Type /Annot /Subtype /Link /Rect [0 0 5 5] /Dest [4 0 R /Fit]>>]>>",
                 "<</Type /Page /Parent 2 0 R>>"),
+            "cut short" => ClassicPdf("<</Type /Catalog /Pages 2 0 R>>", "<</Type /Pages /Kids [3 0 R] /Count 1>>", "<</Type /Page /Parent 2 0 R /MediaBox [0 0 10 10]>>")[..^40],
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
