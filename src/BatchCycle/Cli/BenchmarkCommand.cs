@@ -10,6 +10,7 @@ namespace BatchCycle.Cli;
 /// <c>benchmark [--scales 1000,10000,100000] [--format csv|xlsx] [--runs 3] [--work &lt;folder&gt;] [--seed S] [--pdf]</c>:
 /// generates a synthetic cycle per scale (not timed; reused when the work folder already holds it), then measures
 /// the parse floor and the whole <c>run</c> in a child process, and prints the medians as a table.
+/// <c>benchmark --certificates 500 [--runs 3] [--work &lt;folder&gt;]</c> instead times printing that many PDF certificates.
 /// </summary>
 public static class BenchmarkCommand
 {
@@ -25,11 +26,14 @@ public static class BenchmarkCommand
         var work = new Option<string>("--work") { Description = "Folder for generated cycles, run outputs and benchmark.json/.md.", DefaultValueFactory = _ => "benchmark" };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated cycles.", DefaultValueFactory = _ => 1 };
         var pdf = new Option<bool>("--pdf") { Description = "Print certificates as PDF with Chromium (when installed); by default they are written as HTML so the figures measure the pipeline, not Chromium." };
+        var certificates = new Option<int?>("--certificates") { Description = "Instead of the scales, time printing this many PDF certificates (and the combined document) with Chromium." };
         var command = new Command("benchmark", "Measure the whole run against the time merely to parse its input, at several scales.")
         {
-            scales, format, runs, work, seed, pdf,
+            scales, format, runs, work, seed, pdf, certificates,
         };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
+        command.SetAction((parse, cancellationToken) => parse.GetValue(certificates) is { } count
+            ? CertificatesAsync(count, parse.GetValue(runs), parse.GetValue(work)!, cancellationToken)
+            : ExecuteAsync(
             parse.GetValue(scales)!,
             parse.GetValue(format)!,
             parse.GetValue(runs),
@@ -118,6 +122,39 @@ public static class BenchmarkCommand
         await File.WriteAllTextAsync(Path.Combine(folder, "benchmark.json"), report.ToJson(), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "benchmark.md"), report.Markdown(), cancellationToken);
         Console.WriteLine($"Written: {Path.Combine(folder, "benchmark.json")} and benchmark.md");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> CertificatesAsync(int count, int runs, string work, CancellationToken cancellationToken)
+    {
+        if (count < 1 || runs < 1)
+        {
+            return ExitCodes.Refuse("--certificates and --runs need at least 1.");
+        }
+
+        var settings = AppConfiguration.Settings(AppConfiguration.Load());
+        var folder = Path.Combine(Path.GetFullPath(work), "certificates-benchmark");
+        var seconds = new List<double>();
+        for (var i = 1; i <= runs; i++)
+        {
+            var load = MachineInfo.LoadAverage();
+            var (result, problem) = await CertificatePrintBenchmark.MeasureAsync(settings, count, folder, cancellationToken);
+            if (result is null)
+            {
+                return ExitCodes.Refuse(problem ?? "The certificates were not printed as PDF.");
+            }
+
+            seconds.Add(result.Seconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  run {i}/{runs}: {result.Seconds:0.00} s for {count:N0} certificates ({result.Files:N0} PDF files, {result.Megabytes:0.0} MB), load {load:0.0}"));
+        }
+
+        Directory.Delete(folder, recursive: true);
+        var machine = MachineInfo.Current();
+        var sorted = seconds.Order().ToList();
+        var median = (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Machine: {machine.Cores} cores, {machine.Cpu}; {count:N0} PDF certificates and the combined document: median of {runs} run(s) {median:0.00} s ({median * 1000 / count:0.0} ms a certificate)."));
         return ExitCodes.Ok;
     }
 
