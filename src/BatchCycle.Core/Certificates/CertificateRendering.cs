@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
@@ -125,21 +126,44 @@ public static class CertificateRendering
         CancellationToken cancellationToken)
     {
         var missing = withoutPdf.Where(c => !File.Exists(Path.Combine(folder, c.Serial + ".html"))).ToList();
-        for (var i = 0; i < missing.Count; i++)
-        {
-            var certificate = missing[i];
-            await WriteAtomicallyAsync(Path.Combine(folder, certificate.Serial + ".html"), Utf8(Html(run, template, [certificate])), cancellationToken);
-            run.ReportProgress(0.9 * (i + 1) / missing.Count);
-        }
-
         var combined = Path.Combine(folder, CombinedName(run.Calendar.Year, "html"));
-        if (missing.Count > 0 || !File.Exists(combined))
+        if (missing.Count == 0 && File.Exists(combined))
         {
-            await WriteAtomicallyAsync(combined, Utf8(Html(run, template, certificates)), cancellationToken);
+            return 0;
         }
 
+        // Each page (its QR code above all) is made once, for its own file and the combined one, side by side:
+        // a whole-region cycle has tens of thousands of certificates.
+        var pages = Pages(run, certificates);
+        var done = 0;
+        try
+        {
+            Parallel.ForEach(missing, new ParallelOptions { CancellationToken = cancellationToken }, certificate =>
+            {
+                WriteAtomically(Path.Combine(folder, certificate.Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[certificate.Serial]]))));
+                run.ReportProgress(0.9 * Interlocked.Increment(ref done) / missing.Count);
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<TemplateException>().FirstOrDefault() is { } mistake)
+        {
+            // A mistake in the template is the secretariat's to correct, the same whichever certificate met it first.
+            ExceptionDispatchInfo.Throw(mistake);
+        }
+
+        var partial = combined + ".partial";
+        await using (var writer = new StreamWriter(partial, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16))
+        {
+            template.RenderTo(writer, new CertificateDocument([.. certificates.Select(c => pages[c.Serial])]));
+        }
+
+        File.Move(partial, combined, overwrite: true);
         return missing.Count;
     }
+
+    private static Dictionary<string, CertificatePage> Pages(RunContext run, IReadOnlyList<CertificateRecord> certificates) =>
+        certificates.AsParallel()
+            .Select(c => CertificatePage.From(c, run.Settings.VerifyBaseUrl))
+            .ToDictionary(p => p.Serial, StringComparer.Ordinal);
 
     private static string Html(RunContext run, CertificateTemplate template, IReadOnlyList<CertificateRecord> certificates) =>
         template.Render(new CertificateDocument([.. certificates.Select(c => CertificatePage.From(c, run.Settings.VerifyBaseUrl))]));
@@ -151,6 +175,14 @@ public static class CertificateRendering
     {
         var partial = path + ".partial";
         await File.WriteAllBytesAsync(partial, content, cancellationToken);
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <inheritdoc cref="WriteAtomicallyAsync"/>
+    private static void WriteAtomically(string path, byte[] content)
+    {
+        var partial = path + ".partial";
+        File.WriteAllBytes(partial, content);
         File.Move(partial, path, overwrite: true);
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class CertificateTemplate
 {
     public const string FileName = "certificate.html";
 
-    private readonly HandlebarsTemplate<object, object> compiled;
+    private readonly HandlebarsTemplate<TextWriter, object, object> compiled;
     private readonly ConcurrentDictionary<string, string> assets = new(StringComparer.Ordinal);
 
     private CertificateTemplate(string path, string text)
@@ -25,7 +25,8 @@ public sealed partial class CertificateTemplate
             output.WriteSafeString(Asset(arguments.Length == 1 ? arguments[0]?.ToString() : null)));
         try
         {
-            compiled = handlebars.Compile(text);
+            // The writer form, so the combined file of a whole-region cycle is written out, not built as one string.
+            compiled = handlebars.Compile(new StringReader(text));
         }
         catch (HandlebarsException ex)
         {
@@ -51,9 +52,16 @@ public sealed partial class CertificateTemplate
 
     public string Render(CertificateDocument document)
     {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        RenderTo(writer, document);
+        return writer.ToString();
+    }
+
+    public void RenderTo(TextWriter writer, CertificateDocument document)
+    {
         try
         {
-            return compiled(document);
+            compiled(writer, document);
         }
         catch (HandlebarsException ex)
         {

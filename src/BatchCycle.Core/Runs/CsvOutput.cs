@@ -13,9 +13,7 @@ public static class CsvOutput
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
-        var line = new StringBuilder();
-        Append(line, header);
-        await writer.WriteAsync(line, cancellationToken);
+        var line = Append(new StringBuilder(), header);
 
         // Lines are gathered and written a block at a time: a result file has hundreds of thousands of lines, and
         // an asynchronous write per line costs more than the line.
