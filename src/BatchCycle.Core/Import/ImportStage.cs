@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Import;
 
@@ -27,20 +28,25 @@ public sealed class ImportStage : IRunStage
             var file = files[i];
             var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var lastWrite = file.LastWriteTimeUtc;
+            var record = new SourceFileRecord
+            {
+                RunId = run.RunId,
+                FileName = file.Name,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+                Size = content.LongLength,
+                Content = content,
+                LastModified = lastWrite,
+            };
+
+            // The copy of the file goes into the database while the file is read: storing a few hundred megabytes
+            // is mostly the disk's work, reading them the processor's.
+            var stored = StoreAsync(run, record, cancellationToken);
             var kinds = import.ReadFile(file.Name, content, lastWrite, cancellationToken);
+            var id = await stored;
             await using (var db = run.OpenDb())
             {
-                db.SourceFiles.Add(new SourceFileRecord
-                {
-                    RunId = run.RunId,
-                    FileName = file.Name,
-                    Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-                    Size = content.LongLength,
-                    Content = content,
-                    LastModified = lastWrite,
-                    Kinds = string.Join(",", kinds.Select(k => k.Name)),
-                });
-                await db.SaveChangesAsync(cancellationToken);
+                var kindNames = string.Join(",", kinds.Select(k => k.Name));
+                await db.SourceFiles.Where(f => f.Id == id).ExecuteUpdateAsync(f => f.SetProperty(r => r.Kinds, kindNames), cancellationToken);
             }
 
             run.ReportProgress((i + 1.0) / (files.Count + 1));
@@ -67,5 +73,14 @@ public sealed class ImportStage : IRunStage
         return import.Issues.Count == 0
             ? outcome
             : outcome.WithWarnings([$"{import.Issues.Count} import issue(s): see results/import-issues.csv"]);
+    }
+
+    private static async Task<long> StoreAsync(RunContext run, SourceFileRecord record, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        await using var db = run.OpenDb();
+        db.SourceFiles.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return record.Id;
     }
 }

@@ -30,16 +30,17 @@ public sealed class ScreeningStage : IRunStage
         var screenings = Screener.Screen(data, systemLabels, run.Calendar);
         run.ReportProgress(0.5);
 
-        await StoreAsync(run, screenings, cancellationToken);
-        ScreeningResults.Remember(run, screenings);
-        run.ReportProgress(0.8);
-
+        // The database and the two result files are written side by side: each is a few hundred thousand rows.
+        var stored = Task.Run(() => StoreAsync(run, screenings, cancellationToken), cancellationToken);
         await CsvOutput.WriteAsync(run.OutPath("results", "screening-results.csv"), ResultsHeader, screenings.Select(ResultRow), cancellationToken);
         await CsvOutput.WriteAsync(
             run.OutPath("results", "requirements.csv"),
             RequirementsHeader,
             screenings.SelectMany(s => s.Requirements.Select(r => RequirementRow(s, r))),
             cancellationToken);
+        await stored;
+        ScreeningResults.Remember(run, screenings);
+        run.ReportProgress(0.8);
 
         return StageOutcome.Of(
             ("applications", screenings.Count),
