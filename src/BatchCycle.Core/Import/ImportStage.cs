@@ -77,6 +77,7 @@ public sealed class ImportStage : IRunStage
 
     private static async Task<long> StoreAsync(RunContext run, SourceFileRecord record, CancellationToken cancellationToken)
     {
+        // Returns to the caller at once, so that it reads the file while the rest of this runs on the thread pool.
         await Task.Yield();
         await using var db = run.OpenDb();
         db.SourceFiles.Add(record);
