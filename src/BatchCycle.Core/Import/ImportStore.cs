@@ -12,8 +12,7 @@ namespace BatchCycle.Import;
 /// </summary>
 public static class ImportStore
 {
-    private static readonly Lock CacheLock = new();
-    private static Stored? cache;
+    private static readonly LastRunMemory<CycleData> Imported = new();
 
     /// <summary>Keeps the records of the run for its later stages.</summary>
     public static Task SaveAsync(RunContext run, CycleData data, CancellationToken cancellationToken)
@@ -21,7 +20,7 @@ public static class ImportStore
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(data);
         cancellationToken.ThrowIfCancellationRequested();
-        Remember(new Stored(Path.GetFullPath(run.DatabasePath), run.RunId, data));
+        Imported.Remember(run, data);
         return Task.CompletedTask;
     }
 
@@ -29,13 +28,9 @@ public static class ImportStore
     public static async Task<CycleData> LoadAsync(RunContext run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var database = Path.GetFullPath(run.DatabasePath);
-        lock (CacheLock)
+        if (Imported.Recall(run) is { } data)
         {
-            if (cache is { } stored && stored.Database == database && stored.RunId == run.RunId)
-            {
-                return stored.Data;
-            }
+            return data;
         }
 
         await using var db = run.OpenDb();
@@ -52,18 +47,8 @@ public static class ImportStore
             import.ReadFile(file.FileName, content, file.LastModified ?? DateTime.MinValue, cancellationToken);
         }
 
-        var data = import.ToCycleData();
-        Remember(new Stored(database, run.RunId, data));
+        data = import.ToCycleData();
+        Imported.Remember(run, data);
         return data;
     }
-
-    private static void Remember(Stored stored)
-    {
-        lock (CacheLock)
-        {
-            cache = stored;
-        }
-    }
-
-    private sealed record Stored(string Database, long RunId, CycleData Data);
 }

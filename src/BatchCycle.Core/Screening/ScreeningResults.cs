@@ -9,29 +9,10 @@ namespace BatchCycle.Screening;
 /// </summary>
 public static class ScreeningResults
 {
-    private static readonly Lock CacheLock = new();
-    private static Remembered? last;
+    private static readonly LastRunMemory<IReadOnlyList<ApplicationScreening>> Screened = new();
 
-    public static void Remember(RunContext run, IReadOnlyList<ApplicationScreening> screenings)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(screenings);
-        lock (CacheLock)
-        {
-            last = new Remembered(Path.GetFullPath(run.DatabasePath), run.RunId, screenings);
-        }
-    }
+    public static void Remember(RunContext run, IReadOnlyList<ApplicationScreening> screenings) => Screened.Remember(run, screenings);
 
     /// <summary>The screenings of this run, ordered by application id, when this process screened it last.</summary>
-    public static IReadOnlyList<ApplicationScreening>? Recall(RunContext run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        var database = Path.GetFullPath(run.DatabasePath);
-        lock (CacheLock)
-        {
-            return last is { } r && r.Database == database && r.RunId == run.RunId ? r.Screenings : null;
-        }
-    }
-
-    private sealed record Remembered(string Database, long RunId, IReadOnlyList<ApplicationScreening> Screenings);
+    public static IReadOnlyList<ApplicationScreening>? Recall(RunContext run) => Screened.Recall(run);
 }
