@@ -57,21 +57,23 @@ public static class TextFolding
     /// <see cref="Fold"/> keeping only letters and digits: <c>Application ID</c>, <c>application_id</c> and
     /// <c>ＡｐｐｌｉｃａｔｉｏｎＩＤ</c> all give <c>applicationid</c>; <c>申請編號</c> gives <c>申请编号</c>.
     /// </summary>
-    public static string Key(string text)
+    public static string Key(string text) => LettersAndDigits(Fold(text));
+
+    /// <summary>The letters and digits of a text (Chinese characters included), every other character dropped.</summary>
+    public static string LettersAndDigits(string text)
     {
-        var folded = Fold(text);
-        var key = new StringBuilder(folded.Length);
+        ArgumentNullException.ThrowIfNull(text);
+        var kept = new StringBuilder(text.Length);
         Span<char> utf16 = stackalloc char[2];
-        foreach (var rune in folded.EnumerateRunes())
+        foreach (var rune in text.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (Rune.IsLetterOrDigit(rune) || category == UnicodeCategory.OtherLetter)
+            if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherLetter)
             {
-                key.Append(utf16[..rune.EncodeToUtf16(utf16)]);
+                kept.Append(utf16[..rune.EncodeToUtf16(utf16)]);
             }
         }
 
-        return key.Length == folded.Length ? folded : key.ToString();
+        return kept.Length == text.Length ? text : kept.ToString();
     }
 
     /// <summary>The first character the traditional-to-simplified table can hold (CJK radicals onwards).</summary>

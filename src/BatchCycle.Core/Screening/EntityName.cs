@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using BatchCycle.Import;
 
 namespace BatchCycle.Screening;
@@ -44,17 +42,7 @@ public static class EntityName
         }
         while (stripped);
 
-        var key = new StringBuilder(folded.Length);
-        Span<char> utf16 = stackalloc char[2];
-        foreach (var rune in folded.EnumerateRunes())
-        {
-            if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherLetter)
-            {
-                key.Append(utf16[..rune.EncodeToUtf16(utf16)]);
-            }
-        }
-
-        return key.ToString();
+        return TextFolding.LettersAndDigits(folded);
     }
 
     /// <summary>An English suffix must be a word of its own ("Megacorp" keeps its "corp"); a Chinese one need not.</summary>
