@@ -46,7 +46,7 @@ public static class CertificateRendering
         var (printer, problem) = await ChromiumPdfPrinter.TryStartAsync(run.Settings.Chromium, cancellationToken);
         if (printer is null)
         {
-            var rendered = await WriteHtmlAsync(run, template, certificates, withoutPdf, folder, cancellationToken);
+            var rendered = WriteHtml(run, template, certificates, withoutPdf, folder, cancellationToken);
             return new Result(rendered, false,
                 $"{problem}, so certificates were written as HTML. For PDF certificates install Chromium and the CJK fonts " +
                 "(Debian: apt-get install chromium fonts-noto-cjk) or set BatchCycle:Chromium to a Chromium executable, then run again.");
@@ -67,7 +67,7 @@ public static class CertificateRendering
                     (documents[index], var pdfs) = await PrintOnePerCertificateAsync(printer, run, template, batch, token);
                     for (var i = 0; i < batch.Length; i++)
                     {
-                        await WriteAtomicallyAsync(Path.Combine(folder, batch[i].Serial + ".pdf"), pdfs[i], token);
+                        WriteAtomically(Path.Combine(folder, batch[i].Serial + ".pdf"), pdfs[i]);
                         // An HTML copy left by a run without Chromium is superseded; one format per certificate.
                         File.Delete(Path.Combine(folder, batch[i].Serial + ".html"));
                         run.ReportProgress(0.9 * Interlocked.Increment(ref done) / withoutPdf.Count);
@@ -78,7 +78,7 @@ public static class CertificateRendering
             // otherwise (a repair of a few, or a template that defeats batching) it is printed whole.
             var joined = withoutPdf.Count == certificates.Count && documents.All(d => d is not null) ? PdfPages.TryJoin(documents!) : null;
             var combined = joined ?? await printer.PrintAsync(Html(run, template, certificates), cancellationToken);
-            await WriteAtomicallyAsync(combinedPdf, combined, cancellationToken);
+            WriteAtomically(combinedPdf, combined);
             File.Delete(Path.Combine(folder, CombinedName(run.Calendar.Year, "html")));
         }
 
@@ -117,7 +117,7 @@ public static class CertificateRendering
         return (null, alone);
     }
 
-    private static async Task<int> WriteHtmlAsync(
+    private static int WriteHtml(
         RunContext run,
         CertificateTemplate template,
         IReadOnlyList<CertificateRecord> certificates,
@@ -150,13 +150,11 @@ public static class CertificateRendering
             ExceptionDispatchInfo.Throw(mistake);
         }
 
-        var partial = combined + ".partial";
-        await using (var writer = new StreamWriter(partial, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16))
+        WriteAtomically(combined, stream =>
         {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
             template.RenderTo(writer, new CertificateDocument([.. certificates.Select(c => pages[c.Serial])]));
-        }
-
-        File.Move(partial, combined, overwrite: true);
+        });
         return missing.Count;
     }
 
@@ -170,19 +168,17 @@ public static class CertificateRendering
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    /// <summary>Written beside and then moved into place, so a crash never leaves a half file that a later run would take as done.</summary>
-    private static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
-    {
-        var partial = path + ".partial";
-        await File.WriteAllBytesAsync(partial, content, cancellationToken);
-        File.Move(partial, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, byte[] content) => WriteAtomically(path, stream => stream.Write(content));
 
-    /// <inheritdoc cref="WriteAtomicallyAsync"/>
-    private static void WriteAtomically(string path, byte[] content)
+    /// <summary>Written beside and then moved into place, so a crash never leaves a half file that a later run would take as done.</summary>
+    private static void WriteAtomically(string path, Action<Stream> write)
     {
         var partial = path + ".partial";
-        File.WriteAllBytes(partial, content);
+        using (var stream = File.Create(partial))
+        {
+            write(stream);
+        }
+
         File.Move(partial, path, overwrite: true);
     }
 }
