@@ -18,7 +18,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
     private const int Certificates = 12;
 
-    private const int Reminders = 1_500;
+    private const int Reminders = 3_000;
 
     [Fact]
     public async Task A_run_killed_in_each_stage_leaves_a_sound_database_and_the_next_run_gives_the_uninterrupted_results()
