@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
@@ -136,19 +135,11 @@ public static class CertificateRendering
         // a whole-region cycle has tens of thousands of certificates.
         var pages = Pages(run, certificates);
         var done = 0;
-        try
+        SideBySide.Run(() => Parallel.ForEach(missing, new ParallelOptions { CancellationToken = cancellationToken }, certificate =>
         {
-            Parallel.ForEach(missing, new ParallelOptions { CancellationToken = cancellationToken }, certificate =>
-            {
-                WriteAtomically(Path.Combine(folder, certificate.Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[certificate.Serial]]))));
-                run.ReportProgress(0.9 * Interlocked.Increment(ref done) / missing.Count);
-            });
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.OfType<TemplateException>().FirstOrDefault() is { } mistake)
-        {
-            // A mistake in the template is the secretariat's to correct, the same whichever certificate met it first.
-            ExceptionDispatchInfo.Throw(mistake);
-        }
+            WriteAtomically(Path.Combine(folder, certificate.Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[certificate.Serial]]))));
+            run.ReportProgress(0.9 * Interlocked.Increment(ref done) / missing.Count);
+        }));
 
         WriteAtomically(combined, stream =>
         {

@@ -57,9 +57,9 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
             foreach (var batch in selection.Due.Chunk(DraftBatch))
             {
                 // Rendering the templates is most of drafting and each draft is independent: they are rendered side by side.
-                var drafts = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                var drafts = SideBySide.Run(() => batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
                     .Select(label => Draft(run, roundName, templates, label))
-                    .ToList();
+                    .ToList());
                 var serials = batch.Select(l => l.Serial).ToList();
                 var existing = await outbox.AsNoTracking()
                     .Where(m => m.Round == roundName && serials.Contains(m.LabelSerial))

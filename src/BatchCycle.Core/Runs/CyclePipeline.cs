@@ -77,12 +77,10 @@ public sealed class CyclePipeline(
 
                 logger.LogInformation("Run {RunId}: {Stage} done in {Seconds:0.00} s", runId, stage.Name, watch.Elapsed.TotalSeconds);
             }
-            catch (Exception thrown) when (thrown is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A stage failing is a bug or an environment problem (disk full, database locked): the run is
-                // recorded as failed with the details, and the command reports it instead of crashing. Work done
-                // side by side reports its failures together; a mistake of the user's among them is what to show.
-                var ex = (thrown as AggregateException)?.Flatten().InnerExceptions.OfType<UserFacingException>().FirstOrDefault() ?? thrown;
+                // recorded as failed with the details, and the command reports it instead of crashing.
                 if (ex is UserFacingException)
                 {
                     logger.LogError("Run {RunId}: {Stage} stopped: {Message}", runId, stage.Name, ex.Message);
