@@ -22,6 +22,7 @@ public sealed class CycleImport
     /// <summary>Chunks parsed ahead of the one being added: enough to keep every core busy.</summary>
     private static readonly int ChunksAhead = Math.Max(2, Environment.ProcessorCount * 2);
 
+    private readonly StringCache strings = new();
     private readonly List<ImportIssue> issues = [];
     private readonly List<Application> applications = [];
     private readonly List<FundedProject> fundedProjects = [];
@@ -182,7 +183,7 @@ public sealed class CycleImport
             if (chunk.Count == ChunkRows)
             {
                 var full = chunk;
-                pending.Enqueue(Task.Run(() => Parse(fileName, sheet.Name, map, reader, full)));
+                pending.Enqueue(Task.Run(() => Parse(fileName, sheet.Name, map, reader, full, strings)));
                 chunk = new List<RawRow>(ChunkRows);
                 if (pending.Count > ChunksAhead)
                 {
@@ -191,7 +192,7 @@ public sealed class CycleImport
             }
         }
 
-        pending.Enqueue(Task.FromResult(Parse(fileName, sheet.Name, map, reader, chunk)));
+        pending.Enqueue(Task.FromResult(Parse(fileName, sheet.Name, map, reader, chunk, strings)));
         while (pending.Count > 0)
         {
             Add(reader, pending.Dequeue().GetAwaiter().GetResult());
@@ -219,7 +220,7 @@ public sealed class CycleImport
     /// <summary>Each row's record (or null) and the problems found in it, in row order.</summary>
     private sealed record ParsedChunk(RowReader[] Rows, object?[] Records, List<ImportIssue> Issues, int[] IssuesEnd);
 
-    private static ParsedChunk Parse(string fileName, string sheetName, HeaderMap map, IKindReader reader, List<RawRow> rows)
+    private static ParsedChunk Parse(string fileName, string sheetName, HeaderMap map, IKindReader reader, List<RawRow> rows, StringCache strings)
     {
         var issues = new List<ImportIssue>();
         var readers = new RowReader[rows.Count];
@@ -227,7 +228,7 @@ public sealed class CycleImport
         var ends = new int[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            readers[i] = new RowReader(fileName, sheetName, map, rows[i], issues);
+            readers[i] = new RowReader(fileName, sheetName, map, rows[i], issues, strings);
             records[i] = reader.Parse(readers[i]);
             ends[i] = issues.Count;
         }

@@ -5,7 +5,7 @@ namespace BatchCycle.Import;
 /// (not only the first) with file, sheet, row and the header as written. A problem rejects the row; a warning
 /// keeps it.
 /// </summary>
-public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow row, ICollection<ImportIssue> issues)
+public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow row, ICollection<ImportIssue> issues, StringCache strings)
 {
     public SourceRow Source { get; } = new(file, sheet, row.Number);
 
@@ -30,11 +30,11 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
     /// <summary>True when the column is absent or its cell is empty (an error cell is not empty).</summary>
     public bool IsBlank(string column) => map[column] is not { } at || (row[at.Index] is not CellError && CellValues.Text(row[at.Index]) is null);
 
-    public string? Text(string column, bool required = false) => Value(column, required) is { } cell ? CellValues.Text(cell) : null;
+    public string? Text(string column, bool required = false) => Value(column, required) is { } cell ? strings.Intern(CellValues.Text(cell)) : null;
 
     /// <summary>An identifier: trimmed, full-width folded, upper-cased.</summary>
     public string? Id(string column, bool required = false) =>
-        Text(column, required) is { } text ? CellValues.Identifier(text) : null;
+        Text(column, required) is { } text ? strings.Intern(CellValues.Identifier(text)) : null;
 
     public DateOnly? Date(string column, bool required = false) =>
         Read<DateOnly>(column, required, CellValues.TryDate);
@@ -76,11 +76,11 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
         if (CellValues.FactoryId(text) is not { } id)
         {
             Warning(column, $"{CellValues.Quote(text)} is neither a USCC (18 characters) nor H followed by an 8-digit BR number; kept as written");
-            return CellValues.Identifier(text);
+            return strings.Intern(CellValues.Identifier(text));
         }
 
         CheckUscc(column, id);
-        return id;
+        return strings.Intern(id);
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
 
         if (CellValues.BrNumber(cell) is { } br)
         {
-            return br;
+            return strings.Intern(br);
         }
 
         if (mustBeBr)
@@ -104,7 +104,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
             Warning(column, $"{CellValues.Quote(text)} is not a Hong Kong BR number (8 digits, or the BR certificate number such as 12345678-000-05-25-A); kept as written");
         }
 
-        return CellValues.Identifier(text);
+        return strings.Intern(CellValues.Identifier(text));
     }
 
     /// <summary>An entity named by an authority: a USCC, an H + BR factory id, a BR number, or any other registration.</summary>
@@ -118,10 +118,10 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
         if (CellValues.FactoryId(text) is { } factory)
         {
             CheckUscc(column, factory);
-            return factory;
+            return strings.Intern(factory);
         }
 
-        return CellValues.BrNumber(cell) ?? CellValues.Identifier(text);
+        return strings.Intern(CellValues.BrNumber(cell) ?? CellValues.Identifier(text));
     }
 
     private void CheckUscc(string column, string id)
