@@ -4,8 +4,11 @@ using BatchCycle.Storage;
 
 namespace BatchCycle.Certificates;
 
-/// <summary>What the certificate template is filled with: one page per certificate.</summary>
-public sealed record CertificateDocument(IReadOnlyList<CertificatePage> Certificates);
+/// <summary>
+/// What the certificate template is filled with: one page per certificate. The pages are read once, in order, as
+/// the template reaches them, so that a combined file of tens of thousands of pages never holds them all at once.
+/// </summary>
+public sealed record CertificateDocument(IEnumerable<CertificatePage> Certificates);
 
 /// <summary>
 /// The values one certificate page may show. The names are the template's vocabulary (the comment at the top

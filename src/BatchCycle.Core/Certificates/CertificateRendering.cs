@@ -23,6 +23,9 @@ public static class CertificateRendering
     /// </summary>
     private const int BatchSize = 20;
 
+    /// <summary>HTML pages made side by side before they are written into the combined file.</summary>
+    private const int PagesAtATime = 256;
+
     public sealed record Result(int Rendered, bool Pdf, string? Warning);
 
     public static string CombinedName(int year, string extension) =>
@@ -131,28 +134,49 @@ public static class CertificateRendering
             return 0;
         }
 
-        // Each page (its QR code above all) is made once, for its own file and the combined one, side by side:
-        // a whole-region cycle has tens of thousands of certificates.
-        var pages = Pages(run, certificates);
-        var done = 0;
-        SideBySide.Run(() => Parallel.ForEach(missing, new ParallelOptions { CancellationToken = cancellationToken }, certificate =>
-        {
-            WriteAtomically(Path.Combine(folder, certificate.Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[certificate.Serial]]))));
-            run.ReportProgress(0.9 * Interlocked.Increment(ref done) / missing.Count);
-        }));
-
+        var pages = PagesWritingEachMissing(run, template, certificates, missing, folder, cancellationToken);
         WriteAtomically(combined, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-            template.RenderTo(writer, new CertificateDocument([.. certificates.Select(c => pages[c.Serial])]));
+            template.RenderTo(writer, new CertificateDocument(pages));
         });
         return missing.Count;
     }
 
-    private static Dictionary<string, CertificatePage> Pages(RunContext run, IReadOnlyList<CertificateRecord> certificates) =>
-        certificates.AsParallel()
-            .Select(c => CertificatePage.From(c, run.Settings.VerifyBaseUrl))
-            .ToDictionary(p => p.Serial, StringComparer.Ordinal);
+    /// <summary>
+    /// The pages of all certificates in order, for the combined file; each page whose certificate lacks its own
+    /// file is written to it as the page is made. So each page (its QR code above all) is made once, side by side a
+    /// few hundred at a time, and only those few hundred are held: a whole-region cycle has tens of thousands.
+    /// </summary>
+    private static IEnumerable<CertificatePage> PagesWritingEachMissing(
+        RunContext run,
+        CertificateTemplate template,
+        IReadOnlyList<CertificateRecord> certificates,
+        IReadOnlyList<CertificateRecord> missing,
+        string folder,
+        CancellationToken cancellationToken)
+    {
+        var toWrite = missing.Select(c => c.Serial).ToHashSet(StringComparer.Ordinal);
+        var done = 0;
+        foreach (var chunk in certificates.Chunk(PagesAtATime))
+        {
+            var pages = new CertificatePage[chunk.Length];
+            SideBySide.Run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                pages[i] = CertificatePage.From(chunk[i], run.Settings.VerifyBaseUrl);
+                if (toWrite.Contains(pages[i].Serial))
+                {
+                    WriteAtomically(Path.Combine(folder, pages[i].Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[i]]))));
+                    run.ReportProgress(0.9 * Interlocked.Increment(ref done) / toWrite.Count);
+                }
+            }));
+
+            foreach (var page in pages)
+            {
+                yield return page;
+            }
+        }
+    }
 
     private static string Html(RunContext run, CertificateTemplate template, IReadOnlyList<CertificateRecord> certificates) =>
         template.Render(new CertificateDocument([.. certificates.Select(c => CertificatePage.From(c, run.Settings.VerifyBaseUrl))]));
