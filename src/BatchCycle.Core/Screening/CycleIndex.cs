@@ -12,24 +12,25 @@ namespace BatchCycle.Screening;
 /// </summary>
 public sealed class CycleIndex
 {
-    private readonly Dictionary<string, List<FundedProject>> projectsByFactory;
-    private readonly Dictionary<string, List<FundedProject>> projectsByProvider;
-    private readonly Dictionary<string, List<FundedProject>> projectsByRecommender;
+    private readonly Grouping<FundedProject> projectsByFactory;
+    private readonly Grouping<FundedProject> projectsByProvider;
+    private readonly Grouping<FundedProject> projectsByRecommender;
     private readonly Dictionary<string, FundedProject> projectsByRef;
-    private readonly Dictionary<string, List<ImprovementOption>> optionsByProject;
-    private readonly Dictionary<string, List<Violation>> violationsById;
-    private readonly Dictionary<string, List<Violation>> unidentifiedViolationsByName;
-    private readonly Dictionary<string, List<Title>> titlesByFactory;
-    private readonly Dictionary<string, List<Title>> titlesByName;
-    private readonly Dictionary<string, List<RegisterLabel>> labelsByFactory;
-    private readonly Dictionary<string, List<RegisterLabel>> labelsByHolder;
-    private readonly Dictionary<string, List<RegisterLabel>> labelsByProvider;
+    private readonly Grouping<ImprovementOption> optionsByProject;
+    private readonly Grouping<Violation> violationsById;
+    private readonly Grouping<Violation> unidentifiedViolationsByName;
+    private readonly Grouping<Title> titlesByFactory;
+    private readonly Grouping<Title> titlesByName;
+    private readonly Grouping<RegisterLabel> labelsByFactory;
+    private readonly Grouping<RegisterLabel> labelsByHolder;
+    private readonly Grouping<RegisterLabel> labelsByProvider;
     private readonly Dictionary<string, ServiceProvider> providersById;
-    private readonly Dictionary<string, List<Complaint>> complaintsByProvider;
-    private readonly Dictionary<string, List<ProcurementDeclaration>> procurementByApplication;
+    private readonly Grouping<Complaint> complaintsByProvider;
+    private readonly Grouping<ProcurementDeclaration> procurementByApplication;
     private readonly Dictionary<(LabelType, string), List<Application>> applicationsByApplicant;
     private readonly Dictionary<string, RegisterLabel> declaredBySystem;
     private readonly ConcurrentDictionary<string, string?> nameKeys = new(StringComparer.Ordinal);
+    private readonly StringCache notes = new(slotBits: 19);
 
     /// <param name="data">What the run imported, including the label register spreadsheet.</param>
     /// <param name="systemLabels">Labels this system issued in earlier cycles; their evidence is spent (footnote 6).</param>
@@ -38,18 +39,18 @@ public sealed class CycleIndex
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(systemLabels);
 
-        projectsByFactory = Group(data.FundedProjects, p => EntityName.IdKey(p.FactoryId));
-        projectsByProvider = Group(data.FundedProjects, p => EntityName.IdKey(p.ProviderId));
-        projectsByRecommender = Group(data.FundedProjects, p => EntityName.IdKey(p.RecommendedBy));
-        optionsByProject = Group(data.ImprovementOptions, o => o.ProjectRef);
-        violationsById = Group(data.Violations, v => EntityName.IdKey(v.EntityId));
+        projectsByFactory = new(data.FundedProjects, p => EntityName.IdKey(p.FactoryId));
+        projectsByProvider = new(data.FundedProjects, p => EntityName.IdKey(p.ProviderId));
+        projectsByRecommender = new(data.FundedProjects, p => EntityName.IdKey(p.RecommendedBy));
+        optionsByProject = new(data.ImprovementOptions, o => o.ProjectRef);
+        violationsById = new(data.Violations, v => EntityName.IdKey(v.EntityId));
 
         // Only a record without an identifier is matched by name: one with an identifier names its own entity.
-        unidentifiedViolationsByName = Group(
+        unidentifiedViolationsByName = new(
             data.Violations.Where(v => EntityName.IdKey(v.EntityId) is null),
             v => NameKey(v.EntityName));
-        titlesByFactory = Group(data.Titles, t => EntityName.IdKey(t.FactoryId));
-        titlesByName = Group(data.Titles, t => NameKey(t.FactoryName));
+        titlesByFactory = new(data.Titles, t => EntityName.IdKey(t.FactoryId));
+        titlesByName = new(data.Titles, t => NameKey(t.FactoryName));
 
         // A label the system issued may also appear in an imported register; the system's copy carries the evidence.
         var labels = new Dictionary<string, RegisterLabel>(StringComparer.OrdinalIgnoreCase);
@@ -64,9 +65,9 @@ public sealed class CycleIndex
         }
 
         Labels = [.. labels.Values.OrderBy(l => l.Serial, StringComparer.Ordinal)];
-        labelsByFactory = Group(Labels, l => EntityName.IdKey(l.FactoryId));
-        labelsByHolder = Group(Labels, l => EntityName.IdKey(l.HolderRegistrationNo));
-        labelsByProvider = Group(Labels, l => EntityName.IdKey(l.ProviderId));
+        labelsByFactory = new(Labels, l => EntityName.IdKey(l.FactoryId));
+        labelsByHolder = new(Labels, l => EntityName.IdKey(l.HolderRegistrationNo));
+        labelsByProvider = new(Labels, l => EntityName.IdKey(l.ProviderId));
 
         declaredBySystem = new Dictionary<string, RegisterLabel>(StringComparer.OrdinalIgnoreCase);
         foreach (var label in systemLabels.Where(l => l.Source is null))
@@ -96,8 +97,8 @@ public sealed class CycleIndex
             }
         }
 
-        complaintsByProvider = Group(data.Complaints, c => EntityName.IdKey(c.ProviderId));
-        procurementByApplication = Group(data.Procurements, p => p.ApplicationId, StringComparer.OrdinalIgnoreCase);
+        complaintsByProvider = new(data.Complaints, c => EntityName.IdKey(c.ProviderId));
+        procurementByApplication = new(data.Procurements, p => p.ApplicationId, StringComparer.OrdinalIgnoreCase);
 
         applicationsByApplicant = [];
         foreach (var application in data.Applications)
@@ -141,37 +142,37 @@ public sealed class CycleIndex
         _ => "ProviderId",
     };
 
-    public IReadOnlyList<FundedProject> ProjectsOfFactory(string factoryKey) => Get(projectsByFactory, factoryKey);
+    public IReadOnlyList<FundedProject> ProjectsOfFactory(string factoryKey) => projectsByFactory[factoryKey];
 
-    public IReadOnlyList<FundedProject> ProjectsOfProvider(string providerKey) => Get(projectsByProvider, providerKey);
+    public IReadOnlyList<FundedProject> ProjectsOfProvider(string providerKey) => projectsByProvider[providerKey];
 
-    public IReadOnlyList<FundedProject> ProjectsRecommendedBy(string registrationKey) => Get(projectsByRecommender, registrationKey);
+    public IReadOnlyList<FundedProject> ProjectsRecommendedBy(string registrationKey) => projectsByRecommender[registrationKey];
 
     /// <summary>A project named in the evidence of a label the system issued; null for any other reference.</summary>
     public FundedProject? EvidenceProject(string projectRef) => projectsByRef.GetValueOrDefault(projectRef.Trim());
 
-    public IReadOnlyList<ImprovementOption> OptionsOf(string projectRef) => Get(optionsByProject, projectRef);
+    public IReadOnlyList<ImprovementOption> OptionsOf(string projectRef) => optionsByProject[projectRef];
 
-    public IReadOnlyList<Violation> ViolationsOf(string entityKey) => Get(violationsById, entityKey);
+    public IReadOnlyList<Violation> ViolationsOf(string entityKey) => violationsById[entityKey];
 
     /// <summary>Violation records without an identifier whose normalised entity name is <paramref name="nameKey"/>.</summary>
-    public IReadOnlyList<Violation> UnidentifiedViolationsNamed(string nameKey) => Get(unidentifiedViolationsByName, nameKey);
+    public IReadOnlyList<Violation> UnidentifiedViolationsNamed(string nameKey) => unidentifiedViolationsByName[nameKey];
 
-    public IReadOnlyList<Title> TitlesOf(string factoryKey) => Get(titlesByFactory, factoryKey);
+    public IReadOnlyList<Title> TitlesOf(string factoryKey) => titlesByFactory[factoryKey];
 
-    public IReadOnlyList<Title> TitlesNamed(string nameKey) => Get(titlesByName, nameKey);
+    public IReadOnlyList<Title> TitlesNamed(string nameKey) => titlesByName[nameKey];
 
-    public IReadOnlyList<RegisterLabel> LabelsOfFactory(string factoryKey) => Get(labelsByFactory, factoryKey);
+    public IReadOnlyList<RegisterLabel> LabelsOfFactory(string factoryKey) => labelsByFactory[factoryKey];
 
-    public IReadOnlyList<RegisterLabel> LabelsOfHolder(string registrationKey) => Get(labelsByHolder, registrationKey);
+    public IReadOnlyList<RegisterLabel> LabelsOfHolder(string registrationKey) => labelsByHolder[registrationKey];
 
-    public IReadOnlyList<RegisterLabel> LabelsOfProvider(string providerKey) => Get(labelsByProvider, providerKey);
+    public IReadOnlyList<RegisterLabel> LabelsOfProvider(string providerKey) => labelsByProvider[providerKey];
 
     public ServiceProvider? Provider(string providerKey) => providersById.GetValueOrDefault(providerKey);
 
-    public IReadOnlyList<Complaint> ComplaintsAbout(string providerKey) => Get(complaintsByProvider, providerKey);
+    public IReadOnlyList<Complaint> ComplaintsAbout(string providerKey) => complaintsByProvider[providerKey];
 
-    public IReadOnlyList<ProcurementDeclaration> ProcurementOf(string applicationId) => Get(procurementByApplication, applicationId);
+    public IReadOnlyList<ProcurementDeclaration> ProcurementOf(string applicationId) => procurementByApplication[applicationId];
 
     /// <summary>Applications of the cycle for the same label type and the same factory or applicant (DUP).</summary>
     public IReadOnlyList<Application> ApplicationsFor(LabelType type, string applicantKey) =>
@@ -215,6 +216,18 @@ public sealed class CycleIndex
     public string? NameKeyOf(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : nameKeys.GetOrAdd(name, NameKey);
 
+    /// <summary>
+    /// The line with the one copy of its note kept for the screening: a hundred thousand applications repeat the same
+    /// notes ("no Programme-funded on-site assessment of this factory"), and the screenings stay in memory for the
+    /// panel and the certificates.
+    /// </summary>
+    public RequirementResult WithSharedNote(RequirementResult line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var note = notes.Intern(line.Note);
+        return ReferenceEquals(note, line.Note) ? line : line with { Note = note };
+    }
+
     public static string? NameKey(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -224,29 +237,5 @@ public sealed class CycleIndex
 
         var key = EntityName.Normalise(name);
         return key.Length == 0 ? null : key;
-    }
-
-    private static IReadOnlyList<T> Get<T>(Dictionary<string, List<T>> index, string key) =>
-        index.TryGetValue(key, out var list) ? list : [];
-
-    private static Dictionary<string, List<T>> Group<T>(IEnumerable<T> items, Func<T, string?> key, IEqualityComparer<string>? comparer = null)
-    {
-        var groups = new Dictionary<string, List<T>>(comparer ?? StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            if (key(item) is not { } k)
-            {
-                continue;
-            }
-
-            if (!groups.TryGetValue(k, out var list))
-            {
-                groups[k] = list = [];
-            }
-
-            list.Add(item);
-        }
-
-        return groups;
     }
 }

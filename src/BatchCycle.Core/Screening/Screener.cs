@@ -52,6 +52,6 @@ public static class Screener
             LabelType.T => TechnicalServicePartnerRules.Screen(application, index, calendar),
             _ => throw new ArgumentOutOfRangeException(nameof(application), application.LabelType, "Unknown label type."),
         });
-        return new ApplicationScreening(application, lines);
+        return new ApplicationScreening(application, [.. lines.Select(index.WithSharedNote)]);
     }
 }
