@@ -30,11 +30,12 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
     /// <summary>True when the column is absent or its cell is empty (an error cell is not empty).</summary>
     public bool IsBlank(string column) => map[column] is not { } at || (row[at.Index] is not CellError && CellValues.Text(row[at.Index]) is null);
 
-    public string? Text(string column, bool required = false) => Value(column, required) is { } cell ? strings.Intern(CellValues.Text(cell)) : null;
+    /// <summary>The cell's text, kept in the record: one copy of each text repeated across rows (<see cref="StringCache"/>).</summary>
+    public string? Text(string column, bool required = false) => strings.Intern(CellText(column, required));
 
     /// <summary>An identifier: trimmed, full-width folded, upper-cased.</summary>
     public string? Id(string column, bool required = false) =>
-        Text(column, required) is { } text ? strings.Intern(CellValues.Identifier(text)) : null;
+        CellText(column, required) is { } text ? strings.Intern(CellValues.Identifier(text)) : null;
 
     public DateOnly? Date(string column, bool required = false) =>
         Read<DateOnly>(column, required, CellValues.TryDate);
@@ -51,7 +52,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
     public T? Code<T>(string column, CodeTable<T> table, bool required = false)
         where T : struct, Enum
     {
-        if (Text(column, required) is not { } text)
+        if (CellText(column, required) is not { } text)
         {
             return null;
         }
@@ -68,7 +69,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
     /// <summary>A factory id (USCC, or H + BR number); a wrong shape or USCC check character is a warning.</summary>
     public string? FactoryId(string column, bool required = false)
     {
-        if (Text(column, required) is not { } text)
+        if (CellText(column, required) is not { } text)
         {
             return null;
         }
@@ -153,6 +154,12 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
 
         return value;
     }
+
+    /// <summary>
+    /// The cell's text as read, for a value made from it (an identifier, a code): only what a record keeps goes
+    /// through the cache, once, so millions of coded and identifier cells are not looked up there twice or in vain.
+    /// </summary>
+    private string? CellText(string column, bool required) => Value(column, required) is { } cell ? CellValues.Text(cell) : null;
 
     /// <summary>The cell of a column, null when blank; a missing required value and an error cell are reported.</summary>
     private object? Value(string column, bool required)
