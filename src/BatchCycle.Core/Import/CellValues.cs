@@ -98,22 +98,9 @@ public static partial class CellValues
         }
 
         var text = Text(cell) ?? "";
-        int year, month, day;
-        if (IsoDate(text) is { } iso)
-        {
-            // 2025-05-14, the form the secretariat's systems export: read without the general patterns below.
-            (year, month, day) = iso;
-        }
-        else if (YearFirst().Match(text.Normalize(NormalizationForm.FormKC)) is { Success: true } ymd)
-        {
-            (year, month, day) = (Int(ymd.Groups["y"]), Int(ymd.Groups["m"]), Int(ymd.Groups["d"]));
-        }
-        else if (DayFirst().Match(text.Normalize(NormalizationForm.FormKC)) is { Success: true } dmy)
-        {
-            // Hong Kong writes the day first: 03/05/2025 is 3 May.
-            (year, month, day) = (Int(dmy.Groups["y"]), Int(dmy.Groups["m"]), Int(dmy.Groups["d"]));
-        }
-        else
+
+        // 2025-05-14, the form the secretariat's systems export, is read without the general patterns.
+        if ((IsoDate(text) ?? WrittenDate(text.Normalize(NormalizationForm.FormKC))) is not (var year, var month, var day))
         {
             return $"{Quote(text)} is not a date: write 2025-05-14, 2025/5/14, 2025年5月14日 or 14/05/2025 (day first)";
         }
@@ -233,6 +220,20 @@ public static partial class CellValues
             && int.TryParse(span[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
                 ? (year, month, day)
                 : null;
+    }
+
+    /// <summary>A date in any of the forms the patterns accept, year first or day first.</summary>
+    private static (int Year, int Month, int Day)? WrittenDate(string normal)
+    {
+        if (YearFirst().Match(normal) is { Success: true } ymd)
+        {
+            return (Int(ymd.Groups["y"]), Int(ymd.Groups["m"]), Int(ymd.Groups["d"]));
+        }
+
+        // Hong Kong writes the day first: 03/05/2025 is 3 May.
+        return DayFirst().Match(normal) is { Success: true } dmy
+            ? (Int(dmy.Groups["y"]), Int(dmy.Groups["m"]), Int(dmy.Groups["d"]))
+            : null;
     }
 
     private static string? CheckRange(DateOnly date, string written) =>
