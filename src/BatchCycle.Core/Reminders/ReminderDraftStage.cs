@@ -160,8 +160,9 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
                 var ids = batch.Select(r => r.Id).ToList();
                 var messages = await db.Set<ReminderOutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
 
-                // Each worker writes through its own private folder; the drafts are independent files.
-                Parallel.ForEach(
+                // Each worker writes through its own private folder; the drafts are independent files. A settings
+                // mistake met while writing (no sender address) reaches the user as itself.
+                SideBySide.Run(() => Parallel.ForEach(
                     messages,
                     new ParallelOptions { CancellationToken = cancellationToken },
                     () => new EmlDrafts(folder),
@@ -171,7 +172,7 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
                         writer.Write(message, Path.Combine(folder, ReminderMessage.Safe(row.LabelSerial) + ".eml"));
                         return writer;
                     },
-                    writer => writer.Dispose());
+                    writer => writer.Dispose()));
             }
         }
 
