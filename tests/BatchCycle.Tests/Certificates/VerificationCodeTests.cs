@@ -1,5 +1,6 @@
 using System.Text;
 using BatchCycle.Certificates;
+using BatchCycle.Runs;
 
 namespace BatchCycle.Tests.Certificates;
 
@@ -21,6 +22,15 @@ public sealed class VerificationCodeTests
         {
             Assert.True(codes.Select(c => c[i]).Distinct().Count() > 40, $"position {i} barely varies");
         }
+    }
+
+    [Fact]
+    public void Codes_begin_with_a_letter_or_a_digit_so_that_a_spreadsheet_never_takes_one_for_a_formula()
+    {
+        var codes = Enumerable.Range(0, 2000).Select(_ => VerificationCodes.New()).ToList();
+
+        Assert.All(codes, code => Assert.False(CsvOutput.IsFormulaLike(code) || code[0] == '_', code));
+        Assert.True(codes.Select(c => c[0]).Distinct().Count() > 50, "the first character barely varies");
     }
 
     [Theory]
