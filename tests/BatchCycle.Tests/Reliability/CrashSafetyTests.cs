@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using BatchCycle.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace BatchCycle.Tests.Reliability;
@@ -74,53 +72,40 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     private static string[] Run(string db, string output) =>
         ["run", "--input", "in", "--out", output, "--db", db, "--year", "2025", "--as-of", "2025-06-01"];
 
-    /// <summary>Starts a run, waits until the pipeline records the stage as running, lets it work a while, and kills the process tree.</summary>
-    private static async Task<bool> KillDuringStageAsync(string workingDirectory, string db, string stage, TimeSpan into)
+    /// <summary>Starts a run, waits until it says the stage started, lets it work a while, and kills the process tree.</summary>
+    /// <remarks>
+    /// On a thread of its own, reading the run's log as it is written: polling from the thread pool, a stage of under a
+    /// second was missed while the other tests kept the pool busy. The pipeline logs a stage as started once it
+    /// has recorded it as running, so the kill lands inside the stage as the database knows it.
+    /// </remarks>
+    private static Task<bool> KillDuringStageAsync(string workingDirectory, string db, string stage, TimeSpan into) =>
+        Task.Factory.StartNew(() => KillDuringStage(workingDirectory, db, stage, into), TaskCreationOptions.LongRunning);
+
+    private static bool KillDuringStage(string workingDirectory, string db, string stage, TimeSpan into)
     {
         using var process = ProgramRunner.Start(workingDirectory, null, Run(db, "out"));
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var watch = Stopwatch.StartNew();
-        while (!process.HasExited && watch.Elapsed < TimeSpan.FromMinutes(3))
+        var started = $": {stage} started";
+        // The log goes to standard error.
+        while (process.StandardError.ReadLine() is { } line)
         {
-            if (StageIsRunning(db, stage))
+            if (line.EndsWith(started, StringComparison.Ordinal))
             {
-                await Task.Delay(into);
+                Thread.Sleep(into);
                 if (process.HasExited)
                 {
                     break;
                 }
 
                 process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                await Task.WhenAll(stdout, stderr);
+                process.WaitForExit();
                 return true;
             }
-
-            await Task.Delay(15);
         }
 
-        await process.WaitForExitAsync();
-        await Task.WhenAll(stdout, stderr);
+        process.WaitForExit();
+        stdout.Wait();
         return false;
-    }
-
-    private static bool StageIsRunning(string db, string stage)
-    {
-        if (!File.Exists(db))
-        {
-            return false;
-        }
-
-        try
-        {
-            return RunProbe.Query(db, "SELECT 1 FROM RunStages WHERE Stage = $stage AND State = 'Running' AND RunId = (SELECT MAX(Id) FROM Runs)", r => true, ("$stage", stage)).Count > 0;
-        }
-        catch (SqliteException)
-        {
-            // The database is still being created or migrated by the run.
-            return false;
-        }
     }
 
     /// <summary>An output of a later stage, when the pipeline has that stage: the same after the interruptions as on a fresh database.</summary>
