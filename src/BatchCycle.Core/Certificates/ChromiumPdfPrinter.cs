@@ -241,35 +241,10 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
     /// <summary>Asks Chromium to close, ends it if it does not, and removes its profile folder.</summary>
     private static async Task StopAsync(Process? chromium, Task<string?> log, DevToolsPipe? devTools, DirectoryInfo profile)
     {
-        if (chromium is not null)
+        if (chromium is not null && !chromium.HasExited && (devTools is null || !await ClosesWhenAskedAsync(chromium, devTools)))
         {
-            if (devTools is not null && !chromium.HasExited)
-            {
-                using var closing = new CancellationTokenSource(CloseTimeout);
-                try
-                {
-                    await devTools.SendAsync("Browser.close", [], null, closing.Token);
-                }
-                catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
-                {
-                    // Chromium often closes the pipe before answering; if it did not close, it is ended below.
-                }
-
-                try
-                {
-                    await chromium.WaitForExitAsync(closing.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    chromium.Kill(entireProcessTree: true);
-                    await chromium.WaitForExitAsync(CancellationToken.None);
-                }
-            }
-            else if (!chromium.HasExited)
-            {
-                chromium.Kill(entireProcessTree: true);
-                await chromium.WaitForExitAsync(CancellationToken.None);
-            }
+            chromium.Kill(entireProcessTree: true);
+            await chromium.WaitForExitAsync(CancellationToken.None);
         }
 
         if (devTools is not null)
@@ -288,6 +263,30 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
         catch (IOException)
         {
             // A temporary profile that cannot be removed costs disk space only; the certificates are written.
+        }
+    }
+
+    /// <summary>Asks Chromium to close and waits a while for it to exit; whether it did.</summary>
+    private static async Task<bool> ClosesWhenAskedAsync(Process chromium, DevToolsPipe devTools)
+    {
+        using var closing = new CancellationTokenSource(CloseTimeout);
+        try
+        {
+            await devTools.SendAsync("Browser.close", [], null, closing.Token);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // Chromium often closes the pipe before answering; whether it exited is what counts.
+        }
+
+        try
+        {
+            await chromium.WaitForExitAsync(closing.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
