@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using BatchCycle.Tests.Support;
 
 namespace BatchCycle.Tests.Reminders;
 
