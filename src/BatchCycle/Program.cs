@@ -17,10 +17,17 @@ var root = new RootCommand("BatchCycle: the Hong Kong–Guangdong Cleaner Produc
     BenchmarkCommand.Create(),
 };
 
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // A wrong request (unknown option, missing or unreadable value) is exit 2 with one line, as for every other user error.
+    return ExitCodes.Refuse(string.Join(" ", parsed.Errors.Select(e => e.Message)) + " (add --help to see the options)");
+}
+
 try
 {
     // User errors are caught below and shown as one line; anything else is a bug and keeps its stack trace.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (UserFacingException ex)
 {

@@ -29,6 +29,9 @@ public sealed class BatchCycleSettings
     /// <summary>The Chromium executable used to print PDFs; when missing, certificates stay HTML.</summary>
     public string Chromium { get; set; } = "/usr/bin/chromium";
 
+    /// <summary>The cycle's time zone (IANA id): the one the secretariat works in, shown in the Date of its e-mails.</summary>
+    public string TimeZone { get; set; } = "Asia/Hong_Kong";
+
     public SecretariatContact Secretariat { get; set; } = new();
 
     public SmtpSettings Smtp { get; set; } = new();
@@ -44,6 +47,18 @@ public sealed class BatchCycleSettings
         }
 
         return new CycleCalendar(year, dates.Opens, dates.Closes);
+    }
+
+    public TimeZoneInfo CycleTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new SettingsException($"BatchCycle:TimeZone '{TimeZone}' is not a time zone this machine knows (use an IANA id such as Asia/Hong_Kong).");
+        }
     }
 
     public CycleDates DatesFor(int year) =>

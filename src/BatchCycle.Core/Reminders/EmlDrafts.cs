@@ -1,43 +1,67 @@
-using System.Net.Mail;
+using MimeKit;
 
 namespace BatchCycle.Reminders;
 
 /// <summary>
-/// Writes messages as <c>.eml</c> drafts into one folder. System.Net.Mail writes a pickup file under a name of its
-/// own into a private folder beside the drafts, which is then moved over the draft in one step, so a reader never
-/// sees half a draft. One writer keeps its private folder and client for all the messages it writes: a round has
-/// tens of thousands of drafts in a whole-region cycle, and a folder and client per message cost more than the
-/// message. A writer is used by one thread at a time.
+/// Writes messages as <c>.eml</c> drafts. Each draft is written whole to a hidden file beside it
+/// (<c>.&lt;name&gt;.&lt;random&gt;.partial</c>) and then moved over the draft in one step, so a reader never sees
+/// half a draft; a stage cut off mid-write leaves only such hidden files, which <see cref="RemoveLeftovers"/> clears
+/// when the stage starts again. Writers share nothing, so drafts are written side by side.
 /// </summary>
-public sealed class EmlDrafts : IDisposable
+public static class EmlDrafts
 {
-    private readonly string pickup;
-    private readonly SmtpClient client;
+    private const string PartialSuffix = ".partial";
 
-    public EmlDrafts(string folder)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        pickup = Path.Combine(Path.GetFullPath(folder), ".pickup-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(pickup);
-        client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = pickup };
-    }
+    /// <summary>What earlier versions left in a folder when cut off: a private pickup folder of System.Net.Mail.</summary>
+    private const string LegacyPickupPrefix = ".pickup-";
 
-    public void Write(MailMessage message, string path)
+    /// <summary>As mail programs and SMTP write messages: CRLF line ends (RFC 5322 §2.1).</summary>
+    private static readonly FormatOptions Format = CrlfFormat();
+
+    public static void Write(MimeMessage message, string path)
     {
         ArgumentNullException.ThrowIfNull(message);
-        client.Send(message);
-        var written = Directory.GetFiles(pickup);
-        if (written.Length != 1)
+        var full = Path.GetFullPath(path);
+        var partial = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{PartialSuffix}");
+        try
         {
-            throw new IOException($"Writing the draft {path} left {written.Length} files in {pickup} instead of one.");
-        }
+            using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                message.WriteTo(Format, stream);
+            }
 
-        File.Move(written[0], path, overwrite: true);
+            File.Move(partial, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
     }
 
-    public void Dispose()
+    /// <summary>Removes the hidden files of drafts whose writing was cut off, so they never pass for outputs of a run.</summary>
+    public static void RemoveLeftovers(string folder)
     {
-        client.Dispose();
-        Directory.Delete(pickup, recursive: true);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var partial in Directory.EnumerateFiles(folder, "." + "*" + PartialSuffix))
+        {
+            File.Delete(partial);
+        }
+
+        foreach (var pickup in Directory.EnumerateDirectories(folder, LegacyPickupPrefix + "*"))
+        {
+            Directory.Delete(pickup, recursive: true);
+        }
+    }
+
+    private static FormatOptions CrlfFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 }

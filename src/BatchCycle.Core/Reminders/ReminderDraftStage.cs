@@ -31,6 +31,8 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
             throw new SettingsException($"The reminder round '{roundName}' cannot be used: {ReminderRound.Describe()}.");
         }
 
+        // Drafts a cut-off earlier run was writing are hidden files that must not outlive it among the outputs.
+        EmlDrafts.RemoveLeftovers(run.OutPath(ReminderRound.FolderParts(roundName, run.Settings.Reminders.Round)));
         var templates = ReminderTemplates.Load(run.Settings.TemplatesFolder());
         var data = await ImportStore.LoadAsync(run, cancellationToken);
         var issued = await IssuedLabelsExpiringAsync(run, cancellationToken);
@@ -153,6 +155,7 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
         var folder = run.OutPath(ReminderRound.FolderParts(roundName, run.Settings.Reminders.Round));
         var withRecipient = rows.Where(r => r.Recipient is not null).ToList();
         var written = withRecipient.Select(r => ReminderMessage.Safe(r.LabelSerial) + ".eml").ToHashSet(StringComparer.Ordinal);
+        var zone = run.Settings.CycleTimeZone();
         await using (var db = run.OpenDb())
         {
             foreach (var batch in withRecipient.Chunk(DraftBatch))
@@ -160,19 +163,14 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
                 var ids = batch.Select(r => r.Id).ToList();
                 var messages = await db.Set<ReminderOutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
 
-                // Each worker writes through its own private folder; the drafts are independent files. A settings
-                // mistake met while writing (no sender address) reaches the user as itself.
+                // The drafts are independent files, written side by side. A settings mistake met while writing (no
+                // sender address) reaches the user as itself.
                 SideBySide.Run(() => Parallel.ForEach(
                     messages,
                     new ParallelOptions { CancellationToken = cancellationToken },
-                    () => new EmlDrafts(folder),
-                    (row, _, writer) =>
-                    {
-                        using var message = ReminderMessage.Create(row, run.Settings.Smtp, run.Settings.Secretariat);
-                        writer.Write(message, Path.Combine(folder, ReminderMessage.Safe(row.LabelSerial) + ".eml"));
-                        return writer;
-                    },
-                    writer => writer.Dispose()));
+                    row => EmlDrafts.Write(
+                        ReminderMessage.Create(ReminderMessage.Mail(row), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone),
+                        Path.Combine(folder, ReminderMessage.Safe(row.LabelSerial) + ".eml"))));
             }
         }
 

@@ -1,45 +1,51 @@
-using System.Net.Mail;
-using System.Net.Mime;
 using System.Text;
 using System.Text.RegularExpressions;
 using BatchCycle.Cycle;
+using MimeKit;
+using MimeKit.Text;
 
 namespace BatchCycle.Reminders;
 
 /// <summary>
-/// Turns an outbox row into an RFC 5322 message with System.Net.Mail: UTF-8 encoded-word headers, a
-/// multipart/alternative body (plain text first, HTML second, both base64) and the row's own Message-ID, so
-/// the draft on disk and the message sent are the same message.
+/// What an outbox holds of one e-mail, whatever it announces (a renewal reminder, a results notice): the sender
+/// and the <c>.eml</c> writer need nothing else.
+/// </summary>
+public sealed record OutboxMail(string MessageId, string Recipient, string Subject, string TextBody, string HtmlBody);
+
+/// <summary>
+/// Turns an outbox row into an RFC 5322 message with MimeKit: UTF-8 encoded-word headers, a multipart/alternative
+/// body (plain text first, HTML second, both UTF-8 in base64), a Date in the cycle's time zone and the row's own
+/// Message-ID, so the draft on disk and the message sent are the same message.
 /// </summary>
 public static partial class ReminderMessage
 {
-    public static MailMessage Create(ReminderOutboxMessage row, SmtpSettings smtp, SecretariatContact secretariat)
-    {
-        if (row.Recipient is null)
-        {
-            throw new ArgumentException($"Reminder {row.LabelSerial} has no recipient; a NoEmail reminder is never turned into a message.", nameof(row));
-        }
+    public static OutboxMail Mail(ReminderOutboxMessage row) => row.Recipient is null
+        ? throw new ArgumentException($"Reminder {row.LabelSerial} has no recipient; a NoEmail reminder is never turned into a message.", nameof(row))
+        : new OutboxMail(row.MessageId, row.Recipient, row.Subject, row.TextBody, row.HtmlBody);
 
-        var message = new MailMessage
+    /// <summary>The message of <paramref name="mail"/>, dated <paramref name="date"/> shown in <paramref name="zone"/> (RFC 5322 §3.3 keeps the offset).</summary>
+    public static MimeMessage Create(OutboxMail mail, SmtpSettings smtp, SecretariatContact secretariat, DateTime dateUtc, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(zone);
+        var message = new MimeMessage
         {
-            From = new MailAddress(SenderAddress(smtp, secretariat), smtp.FromName, Encoding.UTF8),
-            Subject = row.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
+            Subject = mail.Subject,
+            // MimeKit writes the angle brackets itself; the outbox keeps them, as the header shows them.
+            MessageId = mail.MessageId.Trim('<', '>'),
+            Date = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(dateUtc, DateTimeKind.Utc)), zone),
+            Body = new MultipartAlternative { Part(TextFormat.Plain, mail.TextBody), Part(TextFormat.Html, mail.HtmlBody) },
         };
-        message.To.Add(row.Recipient);
-        message.Headers.Add("Message-ID", row.MessageId);
-        message.AlternateViews.Add(View(row.TextBody, MediaTypeNames.Text.Plain));
-        message.AlternateViews.Add(View(row.HtmlBody, MediaTypeNames.Text.Html));
+        message.From.Add(new MailboxAddress(Encoding.UTF8, smtp.FromName, SenderAddress(smtp, secretariat)));
+        message.To.AddRange(InternetAddressList.Parse(mail.Recipient));
         return message;
     }
 
     /// <summary>Stable per round and serial, so a re-drafted reminder keeps the identity mail programs and the outbox know it by.</summary>
     public static string MessageId(string round, string serial, SmtpSettings smtp, SecretariatContact secretariat)
     {
-        var address = new MailAddress(SenderAddress(smtp, secretariat));
-        return $"<reminder.{round}.{Safe(serial)}@{address.Host}>";
+        var address = Mailbox(SenderAddress(smtp, secretariat))!;
+        return $"<reminder.{round}.{Safe(serial)}@{address.Domain}>";
     }
 
     /// <summary>A serial as a file name or Message-ID part: anything but letters, digits, dot, dash and underscore becomes an underscore.</summary>
@@ -59,7 +65,7 @@ public static partial class ReminderMessage
         var addresses = new List<string>();
         foreach (var part in contactEmail.Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!MailAddress.TryCreate(part, out var address) || address.DisplayName.Length > 0 || !address.Host.Contains('.', StringComparison.Ordinal))
+            if (Mailbox(part) is not { } address || !address.Domain.Contains('.', StringComparison.Ordinal))
             {
                 return (null, $"'{contactEmail.Trim()}' is not an e-mail address");
             }
@@ -74,19 +80,27 @@ public static partial class ReminderMessage
     public static string SenderAddress(SmtpSettings smtp, SecretariatContact secretariat)
     {
         var from = string.IsNullOrWhiteSpace(smtp.From) ? secretariat.Email : smtp.From;
-        if (!MailAddress.TryCreate(from, out _))
-        {
-            throw new SettingsException("Reminders need a sender address: set BatchCycle:Smtp:From (or BatchCycle:Secretariat:Email) to an e-mail address.");
-        }
-
-        return from;
+        return Mailbox(from)?.Address
+            ?? throw new SettingsException("Reminders need a sender address: set BatchCycle:Smtp:From (or BatchCycle:Secretariat:Email) to an e-mail address.");
     }
 
-    private static AlternateView View(string body, string mediaType)
+    /// <summary>One bare address (local part @ domain, no display name, no route), or null when the text is anything else.</summary>
+    private static MailboxAddress? Mailbox(string? text) =>
+        !string.IsNullOrWhiteSpace(text)
+        && MailboxAddress.TryParse(ParserOptions.Default, text.Trim(), out var mailbox)
+        && mailbox.Name is null or ""
+        && mailbox.Route.Count == 0
+        && mailbox.LocalPart.Length > 0
+        && mailbox.Domain.Length > 0
+            ? mailbox
+            : null;
+
+    /// <summary>Base64 whatever the server offers (8BITMIME or not), so the draft's body and the body sent are the same bytes.</summary>
+    private static TextPart Part(TextFormat format, string body)
     {
-        var view = AlternateView.CreateAlternateViewFromString(body, Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.Base64;
-        return view;
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.Base64 };
+        part.SetText(Encoding.UTF8, body);
+        return part;
     }
 
     [GeneratedRegex(@"[^A-Za-z0-9._-]")]

@@ -16,10 +16,17 @@ public enum ReminderState
 
     Sent,
 
-    /// <summary>The SMTP server refused it or could not be reached; retried after <c>NextAttemptAt</c> unless given up.</summary>
+    /// <summary>
+    /// Not delivered: the SMTP server could not be reached, answered 4xx, or the connection failed before the whole
+    /// message was written; retried after <c>NextAttemptAt</c>. Given up (no <c>NextAttemptAt</c>) after too many
+    /// attempts or a 5xx answer.
+    /// </summary>
     Failed,
 
-    /// <summary>A sender stopped while handing it over: it may have gone out, so it is never re-sent without a person deciding.</summary>
+    /// <summary>
+    /// It may have gone out: the whole message reached the server but no 250 came back (the connection dropped, the
+    /// reply timed out), or a sender stopped while handing it over. Never re-sent without a person deciding.
+    /// </summary>
     Uncertain,
 }
 

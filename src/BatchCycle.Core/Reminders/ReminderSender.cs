@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Mail;
 using BatchCycle.Cycle;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
+using MimeKit;
 
 namespace BatchCycle.Reminders;
 
@@ -33,11 +32,12 @@ public sealed record SendReport(string Round, IReadOnlyList<SendLine> Lines, int
 }
 
 /// <summary>
-/// Sends a round's drafted reminders through the SMTP server in settings, each AT MOST ONCE: a message is claimed
-/// (Drafted/Failed → Sending) by one conditional UPDATE in a transaction before it is handed to the server and
-/// marked Sent after, so a second or concurrent sender finds nothing to claim; a claim left by a sender that
-/// stopped half-way becomes Uncertain, never re-sent automatically. Refusals and dropped connections are retried
-/// with back-off and reported per message.
+/// Sends a round's drafted reminders through the SMTP server in settings, over one connection, each AT MOST ONCE:
+/// a message is claimed (Drafted/Failed → Sending) by one conditional UPDATE in a transaction before it is handed
+/// to the server and marked Sent after, so a second or concurrent sender finds nothing to claim. A message the
+/// server may have received without confirming it (the connection dropped or the reply timed out after the end of
+/// DATA), like a claim left by a sender that stopped half-way, becomes Uncertain and is never re-sent
+/// automatically. Failures before the end of DATA and 4xx answers are retried with back-off; 5xx answers are final.
 /// </summary>
 public sealed class ReminderSender(BatchCycleSettings settings, string databasePath)
 {
@@ -47,6 +47,7 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
     {
         // A wrong sender address is a settings mistake: said before any message is claimed.
         ReminderMessage.SenderAddress(settings.Smtp, settings.Secretariat);
+        var zone = settings.CycleTimeZone();
         BatchCycleDb.Migrate(databasePath);
         var attempted = new Dictionary<long, SendResult>();
         int releasedUncertain, releasedFailed;
@@ -57,12 +58,13 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
             await MarkStaleClaimsUncertainAsync(round, lease.ClaimId, cancellationToken);
 
             // One pass over every message due, then retries of what failed in this send, after a doubling delay.
+            await using var smtp = new SmtpDelivery(settings.Smtp, reminders.SmtpTimeout);
             var ids = await DueAsync(round, null, cancellationToken);
             for (var retry = 0; ids.Count > 0; retry++)
             {
                 foreach (var id in ids)
                 {
-                    attempted[id] = await SendOneAsync(id, lease.ClaimId, retry < reminders.RetriesPerSend, cancellationToken);
+                    attempted[id] = await SendOneAsync(id, new Attempt(lease.ClaimId, retry < reminders.RetriesPerSend, smtp, zone), cancellationToken);
                 }
 
                 var failed = attempted.Where(a => a.Value == SendResult.Failed).Select(a => a.Key).ToList();
@@ -95,8 +97,12 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
         return await query.OrderBy(m => m.LabelSerial).Select(m => m.Id).ToListAsync(cancellationToken);
     }
 
-    private async Task<SendResult> SendOneAsync(long id, string claimId, bool retryInThisSend, CancellationToken cancellationToken)
+    /// <summary>What one send passes to each message it tries: its claim, whether a retry follows in this send, the connection.</summary>
+    private sealed record Attempt(string ClaimId, bool RetryInThisSend, SmtpDelivery Smtp, TimeZoneInfo Zone);
+
+    private async Task<SendResult> SendOneAsync(long id, Attempt attempt, CancellationToken cancellationToken)
     {
+        var claimId = attempt.ClaimId;
         var message = await ClaimAsync(id, claimId, cancellationToken);
         if (message is null)
         {
@@ -104,10 +110,10 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
             return SendResult.ClaimedElsewhere;
         }
 
-        MailMessage mail;
+        MimeMessage mail;
         try
         {
-            mail = ReminderMessage.Create(message, settings.Smtp, settings.Secretariat);
+            mail = ReminderMessage.Create(ReminderMessage.Mail(message), settings.Smtp, settings.Secretariat, DateTime.UtcNow, attempt.Zone);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or SettingsException)
         {
@@ -116,26 +122,31 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
             return SendResult.GivenUp;
         }
 
-        try
+        DeliveryOutcome outcome;
+        using (mail)
         {
-            using var client = Client();
-            await client.SendMailAsync(mail, cancellationToken);
-        }
-        catch (SmtpException ex)
-        {
-            // The server refused the message or the connection failed: it was not accepted, so it may be tried again.
-            var givenUp = message.Attempts >= settings.Smtp.MaxAttempts;
-            var next = givenUp ? (DateTime?)null : DateTime.UtcNow + (retryInThisSend ? TimeSpan.Zero : reminders.RetryBackoff);
-            await SettleAsync(id, claimId, ReminderState.Failed, Describe(ex), next, null);
-            return givenUp ? SendResult.GivenUp : SendResult.Failed;
-        }
-        finally
-        {
-            mail.Dispose();
+            outcome = await attempt.Smtp.DeliverAsync(mail, cancellationToken);
         }
 
-        await SettleAsync(id, claimId, ReminderState.Sent, null, null, DateTime.UtcNow);
-        return SendResult.SentNow;
+        switch (outcome.Kind)
+        {
+            case Delivery.Accepted:
+                await SettleAsync(id, claimId, ReminderState.Sent, null, null, DateTime.UtcNow);
+                return SendResult.SentNow;
+            case Delivery.Uncertain:
+                await SettleAsync(id, claimId, ReminderState.Uncertain, outcome.Error + "; it may have been delivered", null, null);
+                return SendResult.Uncertain;
+            case Delivery.Refused:
+                // A 5xx answer is final: the same message would be refused again, so only a person releases it.
+                await SettleAsync(id, claimId, ReminderState.Failed, outcome.Error + " (refused for good)", null, null);
+                return SendResult.GivenUp;
+            default:
+                // Not accepted, and nothing of it can have been delivered: it may be tried again.
+                var givenUp = message.Attempts >= settings.Smtp.MaxAttempts;
+                var next = givenUp ? (DateTime?)null : DateTime.UtcNow + (attempt.RetryInThisSend ? TimeSpan.Zero : reminders.RetryBackoff);
+                await SettleAsync(id, claimId, ReminderState.Failed, outcome.Error, next, null);
+                return givenUp ? SendResult.GivenUp : SendResult.Failed;
+        }
     }
 
     /// <summary>
@@ -234,30 +245,4 @@ public sealed class ReminderSender(BatchCycleSettings settings, string databaseP
         ReminderState.Drafted => SendResult.NotDue,
         _ => throw new ArgumentOutOfRangeException(nameof(row), row.State, "Unknown reminder state."),
     };
-
-    private SmtpClient Client()
-    {
-        var smtp = settings.Smtp;
-        var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = smtp.EnableSsl,
-            Timeout = (int)reminders.SmtpTimeout.TotalMilliseconds,
-        };
-        if (!string.IsNullOrEmpty(smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
-
-        return client;
-    }
-
-    /// <summary>The server's reply or the network error, in one line: the inner exception says what really happened.</summary>
-    private static string Describe(SmtpException ex)
-    {
-        var innermost = ex.GetBaseException();
-        var status = ex.StatusCode == SmtpStatusCode.GeneralFailure ? "" : $"SMTP {(int)ex.StatusCode} {ex.StatusCode}: ";
-        var detail = ReferenceEquals(innermost, ex) ? ex.Message : $"{ex.Message} {innermost.Message}";
-        return status + detail.ReplaceLineEndings(" ").Trim();
-    }
 }

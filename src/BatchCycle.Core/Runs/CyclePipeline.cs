@@ -102,7 +102,7 @@ public sealed class CyclePipeline(
                     s.Error = ex is UserFacingException ? ex.Message : ex.ToString();
                 }, CancellationToken.None);
                 await FinishRunAsync(runId, RunState.Failed, $"{stage.Name}: {ex.Message}", CancellationToken.None);
-                await RunSummaryWriter.WriteAsync(context, CancellationToken.None);
+                await RunSummaryWriter.TryWriteAsync(context, logger);
                 return new RunResult(runId, RunState.Failed, $"The {stage.Name} stage failed: {ex.Message}");
             }
         }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace BatchCycle.Runs;
 
@@ -14,6 +15,22 @@ public static class RunSummaryWriter
         // Chinese file names and warnings stay readable in the file.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>
+    /// For a run that already failed: the failure is what the user must hear, so a summary that cannot be written
+    /// (the output folder is unusable, the disk is full) is logged instead of replacing it.
+    /// </summary>
+    public static async Task TryWriteAsync(RunContext run, ILogger logger)
+    {
+        try
+        {
+            await WriteAsync(run, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Run {RunId}: run-summary.json could not be written: {Message}", run.RunId, ex.Message);
+        }
+    }
 
     public static async Task WriteAsync(RunContext run, CancellationToken cancellationToken)
     {

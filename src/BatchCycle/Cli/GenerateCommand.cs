@@ -18,7 +18,7 @@ public static class GenerateCommand
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed, size, format and year give the same files.", DefaultValueFactory = _ => 1 };
         var format = new Option<string>("--format") { Description = "csv, xlsx or mixed.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "xlsx", "mixed");
-        var year = new Option<int?>("--year") { Description = "Cycle year; its dates come from appsettings.json. Defaults to BatchCycle:Year." };
+        var year = RunArguments.YearOption("Cycle year; its dates come from appsettings.json. Defaults to BatchCycle:Year.");
         var expected = new Option<string?>("--expected") { Description = "Expected-outcomes CSV, outside the input folder; defaults to <out>-expected.csv." };
         var command = new Command("generate", "Write a synthetic cycle of input files and the expected screening outcomes.")
         {

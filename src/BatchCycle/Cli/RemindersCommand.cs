@@ -27,7 +27,7 @@ public static class RemindersCommand
         var input = new Option<string>("--input") { Description = "Folder of the cycle's spreadsheets (.xlsx, .xls, .csv).", Required = true };
         var output = new Option<string>("--out") { Description = "Folder for the drafts (reminders/ or reminders/<round>/).", Required = true };
         var round = new Option<string?>("--round") { Description = "Reminder round, e.g. second; defaults to BatchCycle:Reminders:Round." };
-        var year = new Option<int?>("--year") { Description = "Cycle year; defaults to BatchCycle:Year in appsettings.json." };
+        var year = RunArguments.YearOption("Cycle year; defaults to BatchCycle:Year in appsettings.json.");
         var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
         var asOf = new Option<string?>("--as-of") { Description = "The date taken as today (yyyy-MM-dd), for reproducible runs." };
         var command = new Command("draft", "Import the files again and draft a reminder round (nothing is sent).")
@@ -88,8 +88,13 @@ public static class RemindersCommand
             return ExitCodes.Refuse(ex.Message);
         }
 
-        using var loggerFactory = AppConfiguration.Logging(configuration);
         var databasePath = db ?? settings.Database;
+        if ((PathArguments.OutputFolderProblem(output) ?? PathArguments.DatabaseProblem(databasePath)) is { } pathProblem)
+        {
+            return ExitCodes.Refuse(pathProblem);
+        }
+
+        using var loggerFactory = AppConfiguration.Logging(configuration);
         var stages = PipelineStages.Create().Where(s => s.Name == ImportStageName).Append(new ReminderDraftStage(roundName)).ToList();
         var request = new RunRequest(input, output, year ?? settings.Year, today, "cli");
         var result = await new CyclePipeline(settings, databasePath, stages, loggerFactory).RunAsync(request, cancellationToken);
@@ -130,6 +135,11 @@ public static class RemindersCommand
         }
 
         var databasePath = db ?? settings.Database;
+        if (PathArguments.DatabaseProblem(databasePath) is { } pathProblem)
+        {
+            return ExitCodes.Refuse(pathProblem);
+        }
+
         var report = await new ReminderSender(settings, databasePath).SendAsync(roundName, options, cancellationToken);
         if (report.Lines.Count == 0)
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 
 namespace BatchCycle.Cli;
@@ -18,4 +19,21 @@ public static class RunArguments
             ? $"--as-of '{asOf}' is not a date of the form yyyy-MM-dd."
             : null;
     }
+
+    /// <summary><c>--year</c>, read as a whole number; anything else is a parse error in the user's words (exit 2).</summary>
+    public static Option<int?> YearOption(string description) => new("--year")
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                return year;
+            }
+
+            result.AddError($"--year '{token}' is not a year such as 2025.");
+            return null;
+        },
+    };
 }

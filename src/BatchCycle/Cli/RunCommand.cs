@@ -10,7 +10,7 @@ public static class RunCommand
     {
         var input = new Option<string>("--input") { Description = "Folder of the cycle's spreadsheets (.xlsx, .xls, .csv).", Required = true };
         var output = new Option<string>("--out") { Description = "Folder for results, workbook, certificates and reminders.", Required = true };
-        var year = new Option<int?>("--year") { Description = "Cycle year; defaults to BatchCycle:Year in appsettings.json." };
+        var year = RunArguments.YearOption("Cycle year; defaults to BatchCycle:Year in appsettings.json.");
         var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
         var asOf = new Option<string?>("--as-of") { Description = "The date taken as today (yyyy-MM-dd), for reproducible runs." };
         var command = new Command("run", "Import, screen, write the panel workbook, issue certificates and draft reminders.")
@@ -38,6 +38,11 @@ public static class RunCommand
         var settings = AppConfiguration.Settings(configuration);
         using var loggerFactory = AppConfiguration.Logging(configuration);
         var databasePath = db ?? settings.Database;
+        if ((PathArguments.OutputFolderProblem(output) ?? PathArguments.DatabaseProblem(databasePath)) is { } pathProblem)
+        {
+            return ExitCodes.Refuse(pathProblem);
+        }
+
         var request = new RunRequest(input, output, year ?? settings.Year, today, "cli");
         var pipeline = new CyclePipeline(settings, databasePath, PipelineStages.Create(), loggerFactory);
         var result = await pipeline.RunAsync(request, cancellationToken);

@@ -29,6 +29,11 @@ public static class ServeCommand
             return ExitCodes.Refuse(ex.Message);
         }
 
+        if (PathArguments.DatabaseProblem(options.DatabasePath) is { } pathProblem)
+        {
+            return ExitCodes.Refuse(pathProblem);
+        }
+
         if (urls is not null)
         {
             options.Dashboard.Urls = urls;

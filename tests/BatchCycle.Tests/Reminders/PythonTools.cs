@@ -1,43 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
-using BatchCycle.Tests.Support;
 
 namespace BatchCycle.Tests.Reminders;
 
 /// <summary>
-/// Python's standard library as an independent second opinion: a real SMTP server (smtpd) bound to loopback that
-/// keeps every message it accepts, and a MIME and CSV reader (email with policy.default, csv) that shares no code
-/// with System.Net.Mail or the program.
+/// Python's standard library as an independent second opinion: a MIME and CSV reader (email with policy.default,
+/// csv) that shares no code with MimeKit or the program.
 /// </summary>
 public static class PythonTools
 {
-    private const string ServerScript = """
-        import asyncore, os, smtpd, socket, sys, time
-        folder, mode, delay = sys.argv[1], sys.argv[2], float(sys.argv[3])
-
-        class Keeper(smtpd.SMTPServer):
-            def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
-                name = os.path.join(folder, '%d.eml' % time.time_ns())
-                with open(name + '.part', 'wb') as f:
-                    f.write(data)
-                os.replace(name + '.part', name)
-                # A slow server: the message is kept before the reply, as a real server may have queued it.
-                time.sleep(delay)
-
-        if mode == 'keep':
-            server = Keeper(('127.0.0.1', 0), None, decode_data=False)
-            print(server.socket.getsockname()[1], flush=True)
-            asyncore.loop()
-        else:
-            listener = socket.socket()
-            listener.bind(('127.0.0.1', 0))
-            listener.listen(16)
-            print(listener.getsockname()[1], flush=True)
-            while True:
-                connection, _ = listener.accept()
-                connection.close()
-        """;
-
     private const string ReaderScript = """
         import csv, email, json, sys
         from email import policy
@@ -54,6 +25,9 @@ public static class PythonTools
                 'from': parseaddr(str(m['From']))[1],
                 'to': [a.addr_spec for a in m['To'].addresses] if m['To'] else [],
                 'messageId': str(m['Message-ID']),
+                'date': m['Date'].datetime.isoformat() if m['Date'] else None,
+                'headers': list(m.keys()),
+                'charsets': [p.get_content_charset() for p in m.iter_parts()] if m.is_multipart() else [],
                 'contentType': m.get_content_type(),
                 'parts': [p.get_content_type() for p in m.iter_parts()] if m.is_multipart() else [],
                 'text': text.get_content() if text else None,
@@ -78,7 +52,10 @@ public static class PythonTools
         IReadOnlyList<string> Parts,
         string? Text,
         string? Html,
-        IReadOnlyList<string> Defects);
+        IReadOnlyList<string> Defects,
+        string? Date,
+        IReadOnlyList<string> Headers,
+        IReadOnlyList<string?> Charsets);
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
@@ -90,14 +67,6 @@ public static class PythonTools
 
     public static IReadOnlyList<Dictionary<string, string>> ReadCsv(string file) =>
         JsonSerializer.Deserialize<List<Dictionary<string, string>>>(Run(ReaderScript, ["csv", file]), Json)!;
-
-    /// <summary>A free loopback port with nothing listening on it: connecting is refused.</summary>
-    public static int ClosedPort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private static string Run(string script, IEnumerable<string> args)
     {
@@ -123,48 +92,6 @@ public static class PythonTools
         finally
         {
             File.Delete(path);
-        }
-    }
-
-    /// <summary>A real SMTP server on 127.0.0.1 that keeps each accepted message as a file, or a listener that drops every connection.</summary>
-    public sealed class SmtpServer : IDisposable
-    {
-        private readonly Process process;
-        private readonly TempFolder folder = new();
-
-        private SmtpServer(string mode, double delaySeconds)
-        {
-            var script = folder.Combine("server.py");
-            File.WriteAllText(script, ServerScript);
-            Directory.CreateDirectory(Received);
-            var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var arg in new[] { "-W", "ignore", script, Received, mode, delaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            process = Process.Start(info)!;
-            var line = process.StandardOutput.ReadLine();
-            Port = int.Parse(line ?? throw new InvalidOperationException("The test SMTP server did not start."), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public int Port { get; }
-
-        public string Received => folder.Combine("received");
-
-        public static SmtpServer Keeping(double delaySeconds = 0) => new("keep", delaySeconds);
-
-        public static SmtpServer Dropping() => new("drop", 0);
-
-        public IReadOnlyList<MimeMessage> Messages() =>
-            ReadMessages(Directory.GetFiles(Received, "*.eml").Order(StringComparer.Ordinal));
-
-        public void Dispose()
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            process.Dispose();
-            folder.Dispose();
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReminderSendingTests
     public async Task Sending_twice_delivers_each_message_once_with_its_Chinese_subject_and_body_intact()
     {
         using var scenario = new ReminderScenario();
-        using var server = PythonTools.SmtpServer.Keeping();
+        using var server = SmtpTestServer.Start();
         await scenario.DraftAsync(ReminderScenario.Data(
         [
             ReminderScenario.Label("2023-M-0001", LabelType.M, ExpiringThisYear, email: "one@holder.example.hk"),
@@ -24,8 +24,8 @@ public sealed class ReminderSendingTests
             ReminderScenario.Label("2023-E-0001", LabelType.E, ExpiringThisYear, email: null),
         ]));
 
-        var first = await SendAsync(scenario, server.Port);
-        var second = await SendAsync(scenario, server.Port);
+        var first = await SendCommand.RunAsync(scenario, server.Port);
+        var second = await SendCommand.RunAsync(scenario, server.Port);
 
         Assert.True(first.ExitCode == 0, first.StdErr);
         Assert.Contains("2023-M-0001", first.StdOut, StringComparison.Ordinal);
@@ -68,11 +68,11 @@ public sealed class ReminderSendingTests
     public async Task Two_senders_at_once_deliver_each_message_exactly_once()
     {
         using var scenario = new ReminderScenario();
-        using var server = PythonTools.SmtpServer.Keeping();
+        using var server = SmtpTestServer.Start();
         var serials = Enumerable.Range(1, 12).Select(i => $"2023-M-{i:0000}").ToList();
         await scenario.DraftAsync(ReminderScenario.Data(serials.Select(s => ReminderScenario.Label(s, LabelType.M, ExpiringThisYear))));
 
-        var results = await Task.WhenAll(SendAsync(scenario, server.Port), SendAsync(scenario, server.Port));
+        var results = await Task.WhenAll(SendCommand.RunAsync(scenario, server.Port), SendCommand.RunAsync(scenario, server.Port));
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.StdErr));
         var received = server.Messages();
@@ -89,11 +89,11 @@ public sealed class ReminderSendingTests
         using var scenario = new ReminderScenario();
         await scenario.DraftAsync(ReminderScenario.Data([ReminderScenario.Label("2023-M-0001", LabelType.M, ExpiringThisYear)]));
 
-        PythonTools.SmtpServer? dropping = failure == "dropped" ? PythonTools.SmtpServer.Dropping() : null;
+        SmtpTestServer? dropping = failure == "dropped" ? SmtpTestServer.Start(new SmtpFault(SmtpFaultKind.DropOnConnect)) : null;
         ProgramRunner.Result failed;
         using (dropping)
         {
-            failed = await SendAsync(scenario, dropping?.Port ?? PythonTools.ClosedPort());
+            failed = await SendCommand.RunAsync(scenario, dropping?.Port ?? SmtpTestServer.ClosedPort());
         }
 
         Assert.Equal(1, failed.ExitCode);
@@ -102,8 +102,8 @@ public sealed class ReminderSendingTests
         Assert.Equal((ReminderState.Failed, 2), (row.State, row.Attempts));
         Assert.False(string.IsNullOrWhiteSpace(row.LastError));
 
-        using var server = PythonTools.SmtpServer.Keeping();
-        var later = await SendAsync(scenario, server.Port);
+        using var server = SmtpTestServer.Start();
+        var later = await SendCommand.RunAsync(scenario, server.Port);
 
         Assert.True(later.ExitCode == 0, later.StdErr);
         Assert.Single(server.Messages());
@@ -116,19 +116,19 @@ public sealed class ReminderSendingTests
     {
         using var scenario = new ReminderScenario();
         await scenario.DraftAsync(ReminderScenario.Data([ReminderScenario.Label("2023-M-0001", LabelType.M, ExpiringThisYear)]));
-        var closed = PythonTools.ClosedPort();
+        var closed = SmtpTestServer.ClosedPort();
         var limits = new Dictionary<string, string> { ["BATCHCYCLE_BatchCycle__Smtp__MaxAttempts"] = "2", ["BATCHCYCLE_BatchCycle__Reminders__RetriesPerSend"] = "4" };
 
-        var gaveUp = await SendAsync(scenario, closed, limits);
-        var stillGivenUp = await SendAsync(scenario, closed, limits);
+        var gaveUp = await SendCommand.RunAsync(scenario, closed, limits);
+        var stillGivenUp = await SendCommand.RunAsync(scenario, closed, limits);
 
         Assert.Equal(1, gaveUp.ExitCode);
         Assert.Contains("given up", gaveUp.StdErr, StringComparison.Ordinal);
         Assert.Equal(1, stillGivenUp.ExitCode);
         Assert.Equal(2, Assert.Single(await scenario.OutboxAsync()).Attempts);
 
-        using var server = PythonTools.SmtpServer.Keeping();
-        var released = await SendAsync(scenario, server.Port, limits, "--retry-failed");
+        using var server = SmtpTestServer.Start();
+        var released = await SendCommand.RunAsync(scenario, server.Port, limits, "--retry-failed");
         Assert.True(released.ExitCode == 0, released.StdErr);
         Assert.Single(server.Messages());
     }
@@ -140,9 +140,9 @@ public sealed class ReminderSendingTests
         await scenario.DraftAsync(ReminderScenario.Data([ReminderScenario.Label("2023-M-0001", LabelType.M, ExpiringThisYear)]));
 
         // The server keeps the message and then stalls before answering: the sender is killed in that moment.
-        using (var slow = PythonTools.SmtpServer.Keeping(delaySeconds: 60))
+        using (var slow = SmtpTestServer.Start(new SmtpFault(SmtpFaultKind.ReplyLate, Delay: TimeSpan.FromSeconds(60))))
         {
-            using var sender = ProgramRunner.Start(scenario.Root, Environment(slow.Port), SendArgs(scenario));
+            using var sender = ProgramRunner.Start(scenario.Root, SendCommand.Environment(slow.Port), SendCommand.Args(scenario));
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (Directory.GetFiles(slow.Received, "*.eml").Length == 0)
             {
@@ -156,8 +156,8 @@ public sealed class ReminderSendingTests
             Assert.Single(slow.Messages());
         }
 
-        using var server = PythonTools.SmtpServer.Keeping();
-        var after = await SendAsync(scenario, server.Port);
+        using var server = SmtpTestServer.Start();
+        var after = await SendCommand.RunAsync(scenario, server.Port);
 
         Assert.Equal(1, after.ExitCode);
         Assert.Contains("UNCERTAIN", after.StdErr, StringComparison.Ordinal);
@@ -165,7 +165,7 @@ public sealed class ReminderSendingTests
         Assert.Empty(server.Messages());
         Assert.Equal(ReminderState.Uncertain, Assert.Single(await scenario.OutboxAsync()).State);
 
-        var released = await SendAsync(scenario, server.Port, null, "--retry-uncertain");
+        var released = await SendCommand.RunAsync(scenario, server.Port, null, "--retry-uncertain");
         Assert.True(released.ExitCode == 0, released.StdErr);
         Assert.Single(server.Messages());
     }
@@ -178,7 +178,7 @@ public sealed class ReminderSendingTests
         await scenario.DraftAsync(ReminderScenario.Data([]));
         Directory.CreateDirectory(Path.Combine(scenario.Root, "in"));
 
-        var drafted = await ProgramRunner.RunAsync(scenario.Root, Environment(PythonTools.ClosedPort()),
+        var drafted = await ProgramRunner.RunAsync(scenario.Root, SendCommand.Environment(SmtpTestServer.ClosedPort()),
             "reminders", "draft", "--input", "in", "--out", "out2", "--round", "second", "--year", "2025", "--db", scenario.Database);
 
         Assert.True(drafted.ExitCode == 0, drafted.StdErr);
@@ -187,8 +187,8 @@ public sealed class ReminderSendingTests
         Assert.Equal("<reminder.second.2023-M-0101@example.org.hk>", draft.MessageId);
         Assert.Single(PythonTools.ReadCsv(Path.Combine(scenario.Root, "out2", "reminders", "second", "reminders.csv")));
 
-        using var server = PythonTools.SmtpServer.Keeping();
-        var sent = await SendAsync(scenario, server.Port, null, "--round", "second");
+        using var server = SmtpTestServer.Start();
+        var sent = await SendCommand.RunAsync(scenario, server.Port, null, "--round", "second");
 
         Assert.True(sent.ExitCode == 0, sent.StdErr);
         Assert.Equal(["<reminder.second.2023-M-0101@example.org.hk>"], server.Messages().Select(m => m.MessageId));
@@ -210,7 +210,7 @@ public sealed class ReminderSendingTests
         File.WriteAllText(Path.Combine(templates, ReminderTemplates.TextFile), "{{holderName}}\n\n{{#each requirements}}\n- {{zh}}\n{{/if}}\n");
         Directory.CreateDirectory(Path.Combine(scenario.Root, "in"));
 
-        var result = await ProgramRunner.RunAsync(scenario.Root, Environment(PythonTools.ClosedPort()),
+        var result = await ProgramRunner.RunAsync(scenario.Root, SendCommand.Environment(SmtpTestServer.ClosedPort()),
             "reminders", "draft", "--input", "in", "--out", "out", "--round", "second", "--db", scenario.Database);
 
         Assert.Equal(2, result.ExitCode);
@@ -223,9 +223,9 @@ public sealed class ReminderSendingTests
     {
         using var scenario = new ReminderScenario();
         await scenario.DraftAsync(ReminderScenario.Data([ReminderScenario.Label("2023-M-0001", LabelType.M, ExpiringThisYear)]));
-        using var server = PythonTools.SmtpServer.Keeping();
+        using var server = SmtpTestServer.Start();
 
-        var result = await SendAsync(scenario, server.Port, new Dictionary<string, string>
+        var result = await SendCommand.RunAsync(scenario, server.Port, new Dictionary<string, string>
         {
             ["BATCHCYCLE_BatchCycle__Smtp__From"] = "secretariat",
             ["BATCHCYCLE_BatchCycle__Secretariat__Email"] = "",
@@ -237,31 +237,5 @@ public sealed class ReminderSendingTests
         Assert.Empty(server.Messages());
         var untouched = Assert.Single(await scenario.OutboxAsync());
         Assert.Equal((ReminderState.Drafted, 0), (untouched.State, untouched.Attempts));
-    }
-
-    private static string[] SendArgs(ReminderScenario scenario, params string[] more) => ["reminders", "send", "--db", scenario.Database, .. more];
-
-    private static Task<ProgramRunner.Result> SendAsync(ReminderScenario scenario, int port, Dictionary<string, string>? more = null, params string[] args) =>
-        ProgramRunner.RunAsync(scenario.Root, Environment(port, more), SendArgs(scenario, args));
-
-    /// <summary>The SMTP port of the test server and short retry delays, as environment overrides of appsettings.json.</summary>
-    private static Dictionary<string, string> Environment(int port, Dictionary<string, string>? more = null)
-    {
-        var environment = new Dictionary<string, string>
-        {
-            ["BATCHCYCLE_BatchCycle__Smtp__Host"] = "127.0.0.1",
-            ["BATCHCYCLE_BatchCycle__Smtp__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["BATCHCYCLE_BatchCycle__Smtp__MaxAttempts"] = "5",
-            ["BATCHCYCLE_BatchCycle__Reminders__RetriesPerSend"] = "1",
-            ["BATCHCYCLE_BatchCycle__Reminders__RetryDelay"] = "00:00:00.05",
-            ["BATCHCYCLE_BatchCycle__Reminders__RetryBackoff"] = "00:00:00",
-            ["BATCHCYCLE_BatchCycle__Reminders__SmtpTimeout"] = "00:00:10",
-        };
-        foreach (var (name, value) in more ?? [])
-        {
-            environment[name] = value;
-        }
-
-        return environment;
     }
 }
