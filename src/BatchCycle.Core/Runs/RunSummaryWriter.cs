@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Runs;
 
-/// <summary>Writes <c>run-summary.json</c>: counts per stage, timings, inputs with checksums, warnings.</summary>
+/// <summary>Makes <c>run-summary.json</c>: counts per stage, timings, inputs with checksums, warnings.</summary>
 public static class RunSummaryWriter
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -15,7 +15,8 @@ public static class RunSummaryWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static async Task WriteAsync(RunContext run, CancellationToken cancellationToken)
+    /// <summary>The summary's bytes (UTF-8 JSON); <see cref="RunOutputs.WriteSummaryAsync"/> records them, then writes the file.</summary>
+    public static async Task<byte[]> RenderAsync(RunContext run, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
         var record = await db.Runs.AsNoTracking().Include(r => r.Stages).SingleAsync(r => r.Id == run.RunId, cancellationToken);
@@ -48,7 +49,7 @@ public static class RunSummaryWriter
             inputs,
             warnings = stages.SelectMany(s => s.warnings ?? []).ToList(),
         };
-        await File.WriteAllTextAsync(run.OutPath("run-summary.json"), JsonSerializer.Serialize(summary, Json), cancellationToken);
+        return System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(summary, Json));
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

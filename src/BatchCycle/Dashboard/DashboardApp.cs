@@ -115,7 +115,7 @@ public static class DashboardApp
         // a restart of serve wherever it runs (the default folder depends on the account's home directory).
         services.AddDataProtection()
             .SetApplicationName("BatchCycle")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -217,15 +217,15 @@ public static class DashboardApp
         return run is null ? Results.NotFound() : Results.Json(RunProgress.Of(run));
     }
 
-    /// <summary>Serves one file of a run's output folder, always as an attachment so the browser never renders it.</summary>
+    /// <summary>Serves one recorded file of a run (see <see cref="RunFiles"/>), always as an attachment so the browser never renders it.</summary>
     private static async Task<IResult> DownloadAsync(long id, string? path, DashboardOptions options, CancellationToken cancellationToken)
     {
         await using var db = BatchCycleDb.Open(options.DatabasePath);
         var run = await RunViews.FindAsync(db, id, cancellationToken);
-        var file = run is null ? null : RunFiles.Resolve(run.OutFolder, path);
+        var file = run is null ? null : await RunFiles.OpenAsync(db, run, path, cancellationToken);
         return file is null
             ? Results.NotFound()
-            : Results.File(file, "application/octet-stream", Path.GetFileName(file));
+            : Results.File(file.Content, "application/octet-stream", file.FileName);
     }
 
     public static ClaimsPrincipal Principal(string userName) =>
