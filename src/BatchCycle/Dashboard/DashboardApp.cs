@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BatchCycle.Dashboard.Accounts;
@@ -126,8 +125,9 @@ public static class DashboardApp
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = TimeSpan.FromHours(options.Dashboard.SessionSlidingHours);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SecretariatRole).Build());
@@ -227,14 +227,6 @@ public static class DashboardApp
             ? Results.NotFound()
             : Results.File(file.Content, "application/octet-stream", file.FileName);
     }
-
-    public static ClaimsPrincipal Principal(string userName) =>
-        new(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, userName), new Claim(ClaimTypes.Role, SecretariatRole)],
-            CookieAuthenticationDefaults.AuthenticationScheme));
-
-    public static Task SignInAsync(HttpContext context, string userName) =>
-        context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(userName));
 }
 
 /// <summary>Re-applies the pauses the secretariat set before the last restart, once every hosted service (the scheduler's too) has started.</summary>
