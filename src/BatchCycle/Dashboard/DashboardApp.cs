@@ -146,7 +146,7 @@ public static class DashboardApp
         services.Configure<FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = options.Dashboard.MaxUploadBytes;
-            o.ValueCountLimit = 200;
+            o.ValueCountLimit = options.Dashboard.MaxUploadFiles + UploadForm.FieldAllowance;
         });
         services.AddRazorPages(o =>
         {
@@ -171,6 +171,7 @@ public static class DashboardApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(UploadForm.ReadFirstAsync);
         app.MapRazorPages();
         app.MapGet("/runs/{id:long}/status", RunStatusAsync);
         app.MapGet("/runs/{id:long}/files", DownloadAsync);

@@ -21,6 +21,9 @@ public sealed class DashboardSettings
     /// <summary>Largest upload request; a browser sends its size up front, so larger ones are refused before reading.</summary>
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>Most files one upload may hold; the upload page states it.</summary>
+    public int MaxUploadFiles { get; set; } = 100;
+
     /// <summary>An .xlsx is a zip: the sum of its entries' uncompressed sizes may not exceed this (zip-bomb guard).</summary>
     public long MaxUnpackedBytes { get; set; } = 200L * 1024 * 1024;
 
