@@ -61,9 +61,10 @@ public sealed class RunOutputs
                 continue;
             }
 
-            await using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-            changed.Add((relativePath, stream.Length, sha256, now));
+            if (await HashAsync(info, cancellationToken) is { } hashed)
+            {
+                changed.Add((relativePath, hashed.Size, hashed.Sha256, now));
+            }
         }
 
         await SaveAsync(stage, changed.Select(c => (c.RelativePath, c.Size, c.Sha256)), cancellationToken);
@@ -85,6 +86,20 @@ public sealed class RunOutputs
         await File.WriteAllBytesAsync(path, content, cancellationToken);
         var info = new FileInfo(path);
         seen[SummaryFile] = (info.Length, info.LastWriteTimeUtc);
+    }
+
+    /// <summary>The file's size and SHA-256, or null when it went away after it was listed (a stage's work file).</summary>
+    private static async Task<(long Size, string Sha256)?> HashAsync(FileInfo info, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return (stream.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     private async Task SaveAsync(string stage, IEnumerable<(string RelativePath, long Size, string Sha256)> files, CancellationToken cancellationToken)
