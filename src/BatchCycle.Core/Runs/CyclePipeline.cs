@@ -33,9 +33,15 @@ public sealed class CyclePipeline(
     /// <summary>Called with the run id as soon as the run record exists (the dashboard redirects to it).</summary>
     public Action<long>? RunCreated { get; init; }
 
+    /// <summary>Besides the database, what the output folder may not contain (the dashboard's data folder and keys).</summary>
+    public IReadOnlyList<string> ProtectedPaths { get; init; } = [];
+
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var calendar = settings.CalendarFor(request.Year);
+        // The database is refused even before it exists (the run would create it there); a data folder only once
+        // there is one, so that a plain `run --out .` away from any dashboard still works.
+        OutFolderGuard.Check(request.OutFolder, [databasePath, .. ProtectedPaths.Where(Directory.Exists)]);
         BatchCycleDb.Migrate(databasePath);
 
         using var runLock = await RunLock.TryAcquireAsync(databasePath, LockWait, cancellationToken);
@@ -48,6 +54,7 @@ public sealed class CyclePipeline(
         var runId = await CreateRunAsync(request, cancellationToken);
         RunCreated?.Invoke(runId);
         var context = new RunContext(runId, request, calendar, settings, databasePath, loggerFactory);
+        var outputs = RunOutputs.Start(databasePath, runId, request.OutFolder);
 
         foreach (var stage in Stages)
         {
@@ -62,6 +69,7 @@ public sealed class CyclePipeline(
             try
             {
                 var outcome = await stage.RunAsync(context, cancellationToken);
+                await outputs.RecordAsync(stage.Name, cancellationToken);
 
                 // What a stage leaves behind (the import's rows, screening's index) is given back to the system before
                 // the next stage starts, rather than when the collector next decides to: otherwise the peak memory of a
@@ -102,13 +110,13 @@ public sealed class CyclePipeline(
                     s.Error = ex is UserFacingException ? ex.Message : ex.ToString();
                 }, CancellationToken.None);
                 await FinishRunAsync(runId, RunState.Failed, $"{stage.Name}: {ex.Message}", CancellationToken.None);
-                await RunSummaryWriter.TryWriteAsync(context, logger);
+                await outputs.TryWriteSummaryAsync(context, logger);
                 return new RunResult(runId, RunState.Failed, $"The {stage.Name} stage failed: {ex.Message}");
             }
         }
 
         await FinishRunAsync(runId, RunState.Completed, null, cancellationToken);
-        await RunSummaryWriter.WriteAsync(context, cancellationToken);
+        await outputs.WriteSummaryAsync(context, cancellationToken);
         return new RunResult(runId, RunState.Completed, null);
     }
 

@@ -2,11 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace BatchCycle.Runs;
 
-/// <summary>Writes <c>run-summary.json</c>: counts per stage, timings, inputs with checksums, warnings.</summary>
+/// <summary>Makes <c>run-summary.json</c>: counts per stage, timings, inputs with checksums, warnings.</summary>
 public static class RunSummaryWriter
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -16,23 +15,8 @@ public static class RunSummaryWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>
-    /// For a run that already failed: the failure is what the user must hear, so a summary that cannot be written
-    /// (the output folder is unusable, the disk is full) is logged instead of replacing it.
-    /// </summary>
-    public static async Task TryWriteAsync(RunContext run, ILogger logger)
-    {
-        try
-        {
-            await WriteAsync(run, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Run {RunId}: run-summary.json could not be written: {Message}", run.RunId, ex.Message);
-        }
-    }
-
-    public static async Task WriteAsync(RunContext run, CancellationToken cancellationToken)
+    /// <summary>The summary's bytes (UTF-8 JSON); <see cref="RunOutputs.WriteSummaryAsync"/> records them, then writes the file.</summary>
+    public static async Task<byte[]> RenderAsync(RunContext run, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
         var record = await db.Runs.AsNoTracking().Include(r => r.Stages).SingleAsync(r => r.Id == run.RunId, cancellationToken);
@@ -65,7 +49,7 @@ public static class RunSummaryWriter
             inputs,
             warnings = stages.SelectMany(s => s.warnings ?? []).ToList(),
         };
-        await File.WriteAllTextAsync(run.OutPath("run-summary.json"), JsonSerializer.Serialize(summary, Json), cancellationToken);
+        return System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(summary, Json));
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

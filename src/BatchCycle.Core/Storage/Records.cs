@@ -215,4 +215,10 @@ public sealed class UserRecord
     public string PasswordHash { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Random; carried in the sign-in cookie and replaced on sign-out, password change and disabling, which ends every session made with the old one.</summary>
+    public string SecurityStamp { get; set; } = "";
+
+    /// <summary>A disabled account cannot sign in and its sessions end; <c>users enable</c> gives it back.</summary>
+    public bool Disabled { get; set; }
 }

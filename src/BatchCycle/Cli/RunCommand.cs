@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BatchCycle.Dashboard;
 using BatchCycle.Runs;
 
 namespace BatchCycle.Cli;
@@ -44,7 +45,11 @@ public static class RunCommand
         }
 
         var request = new RunRequest(input, output, year ?? settings.Year, today, "cli");
-        var pipeline = new CyclePipeline(settings, databasePath, PipelineStages.Create(), loggerFactory);
+        var pipeline = new CyclePipeline(settings, databasePath, PipelineStages.Create(), loggerFactory)
+        {
+            // A run started beside the dashboard must not write into, nor offer for download, its data folder.
+            ProtectedPaths = DashboardOptions.ProtectedPathsOf(DashboardSettings.From(configuration).DataFolder),
+        };
         var result = await pipeline.RunAsync(request, cancellationToken);
         if (result.RunId is null)
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BatchCycle.Dashboard.Accounts;
@@ -115,7 +114,7 @@ public static class DashboardApp
         // a restart of serve wherever it runs (the default folder depends on the account's home directory).
         services.AddDataProtection()
             .SetApplicationName("BatchCycle")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -126,8 +125,9 @@ public static class DashboardApp
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = TimeSpan.FromHours(options.Dashboard.SessionSlidingHours);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SecretariatRole).Build());
@@ -146,7 +146,7 @@ public static class DashboardApp
         services.Configure<FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = options.Dashboard.MaxUploadBytes;
-            o.ValueCountLimit = 200;
+            o.ValueCountLimit = options.Dashboard.MaxUploadFiles + UploadForm.FieldAllowance;
         });
         services.AddRazorPages(o =>
         {
@@ -171,6 +171,7 @@ public static class DashboardApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(UploadForm.ReadFirstAsync);
         app.MapRazorPages();
         app.MapGet("/runs/{id:long}/status", RunStatusAsync);
         app.MapGet("/runs/{id:long}/files", DownloadAsync);
@@ -217,24 +218,16 @@ public static class DashboardApp
         return run is null ? Results.NotFound() : Results.Json(RunProgress.Of(run));
     }
 
-    /// <summary>Serves one file of a run's output folder, always as an attachment so the browser never renders it.</summary>
+    /// <summary>Serves one recorded file of a run (see <see cref="RunFiles"/>), always as an attachment so the browser never renders it.</summary>
     private static async Task<IResult> DownloadAsync(long id, string? path, DashboardOptions options, CancellationToken cancellationToken)
     {
         await using var db = BatchCycleDb.Open(options.DatabasePath);
         var run = await RunViews.FindAsync(db, id, cancellationToken);
-        var file = run is null ? null : RunFiles.Resolve(run.OutFolder, path);
+        var file = run is null ? null : await RunFiles.OpenAsync(db, run, path, cancellationToken);
         return file is null
             ? Results.NotFound()
-            : Results.File(file, "application/octet-stream", Path.GetFileName(file));
+            : Results.File(file.Content, "application/octet-stream", file.FileName);
     }
-
-    public static ClaimsPrincipal Principal(string userName) =>
-        new(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, userName), new Claim(ClaimTypes.Role, SecretariatRole)],
-            CookieAuthenticationDefaults.AuthenticationScheme));
-
-    public static Task SignInAsync(HttpContext context, string userName) =>
-        context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(userName));
 }
 
 /// <summary>Re-applies the pauses the secretariat set before the last restart, once every hosted service (the scheduler's too) has started.</summary>

@@ -30,6 +30,14 @@ public sealed class DashboardOptions
 
     public string RunsFolder => Path.Combine(DataFolder, "runs");
 
+    /// <summary>The keys that protect sign-in cookies and anti-forgery tokens.</summary>
+    public string KeysFolder => ProtectedPathsOf(DataFolder)[1];
+
+    /// <summary>What no run's output folder may contain (checked by the pipeline besides the database): downloads come from there.</summary>
+    public IReadOnlyList<string> ProtectedPaths => ProtectedPathsOf(DataFolder);
+
+    public static IReadOnlyList<string> ProtectedPathsOf(string dataFolder) => [Path.GetFullPath(dataFolder), Path.Combine(Path.GetFullPath(dataFolder), "keys")];
+
     /// <summary>Options from appsettings.json, with the command line's <c>--db</c> and <c>--data</c> winning.</summary>
     public static DashboardOptions FromConfiguration(IConfiguration configuration, string? databasePath, string? dataFolder)
     {

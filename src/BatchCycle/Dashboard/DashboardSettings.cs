@@ -21,17 +21,29 @@ public sealed class DashboardSettings
     /// <summary>Largest upload request; a browser sends its size up front, so larger ones are refused before reading.</summary>
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>Most files one upload may hold; the upload page states it.</summary>
+    public int MaxUploadFiles { get; set; } = 100;
+
     /// <summary>An .xlsx is a zip: the sum of its entries' uncompressed sizes may not exceed this (zip-bomb guard).</summary>
     public long MaxUnpackedBytes { get; set; } = 200L * 1024 * 1024;
 
     /// <summary>Most entries an .xlsx may hold; real workbooks have a few dozen.</summary>
     public int MaxZipEntries { get; set; } = 1000;
 
-    /// <summary>Failed sign-ins of one user name from one address before sign-in is locked.</summary>
+    /// <summary>Failed sign-ins of one user name, from any addresses, before that name is locked.</summary>
     public int SignInMaxFailures { get; set; } = 5;
+
+    /// <summary>Failed sign-ins from one address, whatever the user names, before that address is locked (one password tried on many names).</summary>
+    public int SignInMaxFailuresPerAddress { get; set; } = 20;
 
     /// <summary>The window in which failures count, and how long the lock then lasts.</summary>
     public int SignInLockMinutes { get; set; } = 15;
+
+    /// <summary>A session ends after this long without a request (each request extends it).</summary>
+    public int SessionSlidingHours { get; set; } = 8;
+
+    /// <summary>A session ends this long after sign-in, however busy it is.</summary>
+    public int SessionAbsoluteHours { get; set; } = 12;
 
     public static DashboardSettings From(IConfiguration configuration) =>
         configuration.GetSection(SectionName).Get<DashboardSettings>() ?? new DashboardSettings();

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BatchCycle.Tests.Dashboard;
 
@@ -36,7 +37,8 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         Func<IReadOnlyList<IRunStage>>? stages = null,
         Func<string, Task>? beforeStart = null,
         bool onKestrel = false,
-        Action<BatchCycleSettings>? settings = null)
+        Action<BatchCycleSettings>? settings = null,
+        TimeProvider? time = null)
     {
         var host = new DashboardTestHost();
         var dashboard = new DashboardSettings { MaxUploadBytes = 1024 * 1024, MaxUnpackedBytes = 2 * 1024 * 1024, MaxZipEntries = 50 };
@@ -81,6 +83,12 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
             if (!onKestrel)
             {
                 b.WebHost.UseTestServer();
+                b.Services.AddSingleton<IStartupFilter, RemoteAddressFilter>();
+            }
+
+            if (time is not null)
+            {
+                b.Services.AddSingleton(time);
             }
         });
         await host.app.StartAsync();
@@ -93,6 +101,19 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         var handler = new CookieContainerHandler { InnerHandler = app!.GetTestServer().CreateHandler() };
         return new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
     }
+
+    /// <summary>A browser-like client whose requests come from <paramref name="remoteAddress"/>, as seen by the dashboard.</summary>
+    public HttpClient Client(string remoteAddress)
+    {
+        var handler = new CookieContainerHandler
+        {
+            InnerHandler = new RemoteAddressHandler(remoteAddress) { InnerHandler = app!.GetTestServer().CreateHandler() },
+        };
+        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+    }
+
+    /// <summary>A client without a cookie jar: each request carries exactly the cookie given, as a copied cookie would.</summary>
+    public HttpClient BareClient() => new(app!.GetTestServer().CreateHandler()) { BaseAddress = new Uri("http://localhost") };
 
     public async Task<HttpClient> SignedInClientAsync()
     {
@@ -159,6 +180,35 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         }
 
         temp.Dispose();
+    }
+
+    private const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    /// <summary>The test server has no network connection; this gives each request the address its client claims.</summary>
+    private sealed class RemoteAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[RemoteAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware();
+            });
+            next(app);
+        };
+    }
+
+    private sealed class RemoteAddressHandler(string address) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add(RemoteAddressHeader, address);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -6,7 +6,7 @@ namespace BatchCycle.Tests.Dashboard;
 
 public sealed class DashboardUploadTests
 {
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, bool startRun, params (string Name, byte[] Content)[] files)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, bool startRun, params (string Name, byte[] Content)[] files)
     {
         var token = await DashboardTestHost.TokenAsync(client, "/upload");
         using var form = new MultipartFormDataContent
@@ -23,7 +23,7 @@ public sealed class DashboardUploadTests
         return await client.PostAsync("/upload", form);
     }
 
-    private static string[] InboxFiles(DashboardTestHost host) =>
+    internal static string[] InboxFiles(DashboardTestHost host) =>
         Directory.Exists(host.Options.InboxFolder(2025)) ? Directory.GetFiles(host.Options.InboxFolder(2025)) : [];
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class DashboardUploadTests
     }
 
     /// <summary>A zip that packs small and unpacks to <paramref name="unpackedBytes"/> (zeros compress well).</summary>
-    private static byte[] Workbook(int unpackedBytes, int entries = 1)
+    internal static byte[] Workbook(int unpackedBytes, int entries = 1)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))

@@ -85,4 +85,78 @@ public sealed class UsersCommandTests
         Assert.Contains("--password-stdin", result.StdErr);
         Assert.False(File.Exists(temp.Combine("users.db")));
     }
+
+    [Theory]
+    [InlineData("bob", "password1234\n", "common passwords", "常见密码")]
+    [InlineData("bob", "QWERTYUIOP12\n", "common passwords", "常见密码")]
+    [InlineData("bob", "zzzzzzzzzzzzzz\n", "one character repeated", "同一个字符")]
+    [InlineData("longusername12", "LongUserName12\n", "may not be the user name", "用户名")]
+    [InlineData("bob", "short\n", "at least 12 characters", "至少须有 12 个字符")]
+    public async Task Users_add_says_in_both_languages_why_a_password_is_refused(string user, string input, string english, string chinese)
+    {
+        using var temp = new TempFolder();
+
+        var result = await RunWithInputAsync(temp.Path, input, "users", "add", user, "--password-stdin", "--db", "users.db");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(english, result.StdErr);
+        Assert.Contains(chinese, result.StdErr);
+    }
+
+    [Fact]
+    public async Task Users_passwd_changes_the_password_and_refuses_a_weak_one_or_an_unknown_user()
+    {
+        using var temp = new TempFolder();
+        await RunWithInputAsync(temp.Path, "a long enough secret\n", "users", "add", "bob", "--password-stdin", "--db", "users.db");
+        string stampBefore;
+        await using (var db = BatchCycleDb.Open(temp.Combine("users.db")))
+        {
+            stampBefore = db.Users.Single().SecurityStamp;
+        }
+
+        var weak = await RunWithInputAsync(temp.Path, "123456789012\n", "users", "passwd", "bob", "--password-stdin", "--db", "users.db");
+        var unknown = await RunWithInputAsync(temp.Path, "a fresh long secret\n", "users", "passwd", "carol", "--password-stdin", "--db", "users.db");
+        var changed = await RunWithInputAsync(temp.Path, "a fresh long secret\n", "users", "passwd", "BOB", "--password-stdin", "--db", "users.db");
+
+        Assert.Equal(2, weak.ExitCode);
+        Assert.Contains("common passwords", weak.StdErr);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no user 'carol'", unknown.StdErr);
+        Assert.Equal(0, changed.ExitCode);
+        await using var after = BatchCycleDb.Open(temp.Combine("users.db"));
+        var user = after.Users.Single();
+        var hasher = new PasswordHasher<UserRecord>();
+        Assert.NotEqual(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, user.PasswordHash, "a fresh long secret"));
+        Assert.Equal(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, user.PasswordHash, "a long enough secret"));
+        Assert.NotEqual(stampBefore, user.SecurityStamp);
+    }
+
+    [Fact]
+    public async Task Users_list_disable_enable_and_remove_manage_the_accounts()
+    {
+        using var temp = new TempFolder();
+        await RunWithInputAsync(temp.Path, "a long enough secret\n", "users", "add", "bob", "--password-stdin", "--db", "users.db");
+        await RunWithInputAsync(temp.Path, "another long secret\n", "users", "add", "amy", "--password-stdin", "--db", "users.db");
+
+        Assert.Equal(0, (await RunWithInputAsync(temp.Path, "", "users", "disable", "bob", "--db", "users.db")).ExitCode);
+        var listed = await RunWithInputAsync(temp.Path, "", "users", "list", "--db", "users.db");
+        Assert.Equal(0, listed.ExitCode);
+        var lines = listed.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("amy\t", lines[0], StringComparison.Ordinal);
+        Assert.Contains("enabled", lines[0]);
+        Assert.StartsWith("bob\t", lines[1], StringComparison.Ordinal);
+        Assert.Contains("disabled", lines[1]);
+
+        Assert.Equal(0, (await RunWithInputAsync(temp.Path, "", "users", "enable", "bob", "--db", "users.db")).ExitCode);
+        Assert.Equal(0, (await RunWithInputAsync(temp.Path, "", "users", "remove", "amy", "--db", "users.db")).ExitCode);
+        var missing = await RunWithInputAsync(temp.Path, "", "users", "remove", "amy", "--db", "users.db");
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no user 'amy'", missing.StdErr);
+        await using var db = BatchCycleDb.Open(temp.Combine("users.db"));
+        var left = Assert.Single(db.Users);
+        Assert.Equal("bob", left.UserName);
+        Assert.False(left.Disabled);
+    }
 }

@@ -3,21 +3,49 @@ using System.Collections.Concurrent;
 namespace BatchCycle.Dashboard.Accounts;
 
 /// <summary>
-/// Slows password guessing: after <see cref="DashboardSettings.SignInMaxFailures"/> failed sign-ins of one user
-/// name from one address within the window, that pair is locked for the window. Kept in memory: a restart
-/// clears it, which costs a guesser a restart of the server, not of their script.
+/// Slows password guessing two ways. After <see cref="DashboardSettings.SignInMaxFailures"/> failed sign-ins of
+/// one user name within the window, from whatever addresses, that name is locked for the window: spreading the
+/// guesses over many addresses gains nothing. After <see cref="DashboardSettings.SignInMaxFailuresPerAddress"/>
+/// failures from one address, whatever the names, that address is locked: one password tried on many names is
+/// stopped too. Names are counted whether or not an account has them, so a lock tells nothing about which
+/// names exist. Kept in memory: a restart clears it, which costs a guesser a restart of the server, not of
+/// their script.
 /// </summary>
 public sealed class SignInThrottle(DashboardSettings settings, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> failures = new();
+    /// <summary>Past this many names or addresses, those whose failures have all aged out are forgotten.</summary>
+    private const int KeysBeforeCleanup = 10_000;
+
+    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> byName = new();
+    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> byAddress = new();
 
     private TimeSpan Window => TimeSpan.FromMinutes(settings.SignInLockMinutes);
 
-    /// <summary>When the pair may try again, or null when it may try now.</summary>
+    /// <summary>When a sign-in of the name from the address may be tried again, or null when it may be tried now.</summary>
     public DateTimeOffset? LockedUntil(string userName, string address)
     {
         var now = time.GetUtcNow();
-        if (!failures.TryGetValue(Key(userName, address), out var list))
+        var name = LockedUntil(byName, NameKey(userName), settings.SignInMaxFailures, now);
+        var from = LockedUntil(byAddress, address, settings.SignInMaxFailuresPerAddress, now);
+        return name is null ? from : from is null ? name : (name > from ? name : from);
+    }
+
+    public void RecordFailure(string userName, string address)
+    {
+        var now = time.GetUtcNow();
+        Record(byName, NameKey(userName), now);
+        Record(byAddress, address, now);
+    }
+
+    /// <summary>
+    /// Clears the name's failures. The address keeps its own: otherwise whoever holds one account could sign in
+    /// to it between guesses at the others and never reach the address limit.
+    /// </summary>
+    public void RecordSuccess(string userName) => byName.TryRemove(NameKey(userName), out _);
+
+    private DateTimeOffset? LockedUntil(ConcurrentDictionary<string, List<DateTimeOffset>> failures, string key, int limit, DateTimeOffset now)
+    {
+        if (!failures.TryGetValue(key, out var list))
         {
             return null;
         }
@@ -25,39 +53,33 @@ public sealed class SignInThrottle(DashboardSettings settings, TimeProvider time
         lock (list)
         {
             list.RemoveAll(at => at <= now - Window);
-            return list.Count >= settings.SignInMaxFailures ? list[^1] + Window : null;
+            return list.Count >= limit ? list[^1] + Window : null;
         }
     }
 
-    /// <summary>Past this many user-and-address pairs, pairs whose failures have all aged out are forgotten.</summary>
-    private const int PairsBeforeCleanup = 10_000;
-
-    public void RecordFailure(string userName, string address)
+    private void Record(ConcurrentDictionary<string, List<DateTimeOffset>> failures, string key, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
-        if (failures.Count > PairsBeforeCleanup)
+        if (failures.Count > KeysBeforeCleanup)
         {
-            // Guessing with ever new user names must not grow this without bound.
-            foreach (var (key, old) in failures)
+            // Guessing with ever new user names (or from ever new addresses) must not grow this without bound.
+            foreach (var (old, list) in failures)
             {
-                lock (old)
+                lock (list)
                 {
-                    if (old.TrueForAll(at => at <= now - Window))
+                    if (list.TrueForAll(at => at <= now - Window))
                     {
-                        failures.TryRemove(key, out _);
+                        failures.TryRemove(old, out _);
                     }
                 }
             }
         }
 
-        var list = failures.GetOrAdd(Key(userName, address), _ => []);
-        lock (list)
+        var entry = failures.GetOrAdd(key, _ => []);
+        lock (entry)
         {
-            list.Add(now);
+            entry.Add(now);
         }
     }
 
-    public void RecordSuccess(string userName, string address) => failures.TryRemove(Key(userName, address), out _);
-
-    private static string Key(string userName, string address) => userName.Trim().ToUpperInvariant() + "|" + address;
+    private static string NameKey(string userName) => userName.Trim().ToUpperInvariant();
 }

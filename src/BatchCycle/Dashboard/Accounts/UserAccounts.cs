@@ -1,14 +1,22 @@
+using System.Security.Cryptography;
 using BatchCycle.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Dashboard.Accounts;
 
-/// <summary>The secretariat's accounts in table Users; passwords kept only as ASP.NET Core Identity hashes.</summary>
+/// <summary>An account as <c>users list</c> shows it.</summary>
+public sealed record AccountSummary(string UserName, DateTime CreatedAt, bool Disabled);
+
+/// <summary>The account of a successful sign-in: the name as stored and the stamp its session carries.</summary>
+public sealed record SignedInAccount(string UserName, string SecurityStamp);
+
+/// <summary>
+/// The secretariat's accounts in table Users; passwords kept only as ASP.NET Core Identity hashes. Every change
+/// that must end the account's sessions (password, disabling, signing out) replaces its security stamp.
+/// </summary>
 public static class UserAccounts
 {
-    public const int MinimumPasswordLength = 12;
-
     private static readonly PasswordHasher<UserRecord> Hasher = new();
 
     private static readonly UserRecord Unknown = UnknownUser();
@@ -19,45 +27,122 @@ public static class UserAccounts
         userName = userName.Trim();
         if (userName.Length is 0 or > 64 || userName.Any(char.IsControl))
         {
-            return "The user name must be 1 to 64 printable characters.";
+            return "The user name must be 1 to 64 printable characters. 用户名须为 1 至 64 个可打印字符。";
         }
 
-        if (password.Length < MinimumPasswordLength)
+        if (PasswordPolicy.Problem(userName, password) is { } problem)
         {
-            return $"The password must have at least {MinimumPasswordLength} characters.";
+            return problem;
         }
 
         BatchCycleDb.Migrate(databasePath);
         await using var db = BatchCycleDb.Open(databasePath);
         if (await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
         {
-            return $"The user '{userName}' already exists.";
+            return $"The user '{userName}' already exists. 用户 '{userName}' 已存在。";
         }
 
-        var user = new UserRecord { UserName = userName, CreatedAt = now };
+        var user = new UserRecord { UserName = userName, CreatedAt = now, SecurityStamp = NewStamp() };
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
-    /// <summary>The account's user name as stored, or null when the name or the password is wrong.</summary>
-    public static async Task<string?> CheckAsync(string databasePath, string userName, string password, CancellationToken cancellationToken)
+    /// <summary>The account signing in, or null when the name or the password is wrong or the account is disabled.</summary>
+    public static async Task<SignedInAccount?> CheckAsync(string databasePath, string userName, string password, CancellationToken cancellationToken)
     {
         await using var db = BatchCycleDb.Open(databasePath);
         var name = userName.Trim();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
 
-        // An unknown name costs the same hashing as a known one, so the answer's timing does not tell which names exist.
+        // An unknown name costs the same hashing as a known one, so the answer's timing does not tell which names
+        // exist; a disabled account is hashed too and gets the same answer as a wrong password.
         var checkedUser = user ?? Unknown;
         var result = Hasher.VerifyHashedPassword(checkedUser, checkedUser.PasswordHash, password);
-        return user is null || result == PasswordVerificationResult.Failed ? null : user.UserName;
+        return user is null || user.Disabled || result == PasswordVerificationResult.Failed ? null : new SignedInAccount(user.UserName, user.SecurityStamp);
     }
+
+    /// <summary>The stamp a session of the account must carry, or null when the account is gone or disabled.</summary>
+    public static async Task<string?> StampOfAsync(string databasePath, string userName, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.UserName == userName && !u.Disabled)
+            .Select(u => u.SecurityStamp)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<AccountSummary>> ListAsync(string databasePath, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var users = await db.Users.AsNoTracking().Select(u => new AccountSummary(u.UserName, u.CreatedAt, u.Disabled)).ToListAsync(cancellationToken);
+        return [.. users.OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>Ends every session of the account (signing out does this).</summary>
+    public static Task<string?> EndSessionsAsync(string databasePath, string userName, CancellationToken cancellationToken) =>
+        ChangeAsync(databasePath, userName, _ => null, cancellationToken);
+
+    /// <summary>A refusal message, or null when the password was changed; the account's sessions end.</summary>
+    public static Task<string?> SetPasswordAsync(string databasePath, string userName, string password, CancellationToken cancellationToken) =>
+        ChangeAsync(databasePath, userName, user =>
+        {
+            if (PasswordPolicy.Problem(user.UserName, password) is { } problem)
+            {
+                return problem;
+            }
+
+            user.PasswordHash = Hasher.HashPassword(user, password);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>A refusal message, or null when done; either way round, the account's sessions end.</summary>
+    public static Task<string?> SetDisabledAsync(string databasePath, string userName, bool disabled, CancellationToken cancellationToken) =>
+        ChangeAsync(databasePath, userName, user =>
+        {
+            user.Disabled = disabled;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>A refusal message, or null when the account was removed (its sessions end with it).</summary>
+    public static async Task<string?> RemoveAsync(string databasePath, string userName, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var name = userName.Trim();
+        var removed = await db.Users.Where(u => u.UserName == name).ExecuteDeleteAsync(cancellationToken);
+        return removed == 0 ? NoSuchUser(name) : null;
+    }
+
+    /// <summary>Applies <paramref name="change"/> (which returns a refusal or null) and, when it succeeds, replaces the stamp.</summary>
+    private static async Task<string?> ChangeAsync(string databasePath, string userName, Func<UserRecord, string?> change, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var name = userName.Trim();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        if (user is null)
+        {
+            return NoSuchUser(name);
+        }
+
+        if (change(user) is { } refusal)
+        {
+            return refusal;
+        }
+
+        user.SecurityStamp = NewStamp();
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private static string NoSuchUser(string userName) => $"There is no user '{userName}'. 没有用户 '{userName}'。";
+
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private static UserRecord UnknownUser()
     {
         var user = new UserRecord { UserName = "" };
-        user.PasswordHash = Hasher.HashPassword(user, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        user.PasswordHash = Hasher.HashPassword(user, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
         return user;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BatchCycle.Dashboard.Pages;
 
-/// <summary>Signs a secretariat user in; repeated failures of one name from one address lock it for a while.</summary>
+/// <summary>Signs a secretariat user in; repeated failures lock the user name, and the address they came from, for a while.</summary>
 public sealed class SignInModel(DashboardOptions options, SignInThrottle throttle, DashboardClock clock) : PageModel
 {
     [BindProperty]
@@ -32,16 +32,16 @@ public sealed class SignInModel(DashboardOptions options, SignInThrottle throttl
             return Page();
         }
 
-        var user = await UserAccounts.CheckAsync(options.DatabasePath, UserName, Password, cancellationToken);
-        if (user is null)
+        var account = await UserAccounts.CheckAsync(options.DatabasePath, UserName, Password, cancellationToken);
+        if (account is null)
         {
             throttle.RecordFailure(UserName, address);
             Message = "Wrong user name or password. 用户名或密码错误。";
             return Page();
         }
 
-        throttle.RecordSuccess(UserName, address);
-        await DashboardApp.SignInAsync(HttpContext, user);
+        throttle.RecordSuccess(UserName);
+        await Sessions.SignInAsync(HttpContext, account);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/runs");
     }
 }

@@ -23,7 +23,7 @@ public sealed class StatusModel(DashboardSettings settings) : PageModel
         {
             "400" => ("请求无效 Bad request", "The form was not accepted: it may have expired. Reload the page and try again. 表单已失效，请重新载入页面再试。"),
             "404" => ("找不到 Not found", "There is nothing at this address. 此地址没有内容。"),
-            "413" => ("上传过大 Upload too large", $"An upload may hold at most {ByteSize.Format(settings.MaxUploadBytes)} in all. 每次上传总大小不得超过 {ByteSize.Format(settings.MaxUploadBytes)}。"),
+            "413" => ("上传过大 Upload too large", $"An upload may hold at most {settings.MaxUploadFiles} files and {ByteSize.Format(settings.MaxUploadBytes)} in all. 每次上传最多 {settings.MaxUploadFiles} 个文件，总大小不得超过 {ByteSize.Format(settings.MaxUploadBytes)}。"),
             "429" => ("请稍后再试 Too many requests", "Too many attempts; try again later. 尝试次数过多，请稍后再试。"),
             _ => ("出错了 Something went wrong", "The dashboard could not complete the request; the details are in its log. 无法完成请求，详情见日志。"),
         };

@@ -32,6 +32,13 @@ public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunL
 
     public string MaxSize => ByteSize.Format(options.Dashboard.MaxUploadBytes);
 
+    public int MaxFiles => options.Dashboard.MaxUploadFiles;
+
+    /// <summary>Names shown in the message after an upload; the rest are counted. The message travels in a cookie, which must stay small.</summary>
+    private const int NamedFiles = 3;
+
+    private const int ShownNameLength = 60;
+
     public void OnGet() => Load();
 
     public async Task<IActionResult> OnPostAsync(List<IFormFile> files, CancellationToken cancellationToken)
@@ -52,8 +59,7 @@ public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunL
             return Page();
         }
 
-        var received = string.Join(", ", result.Stored.Select(f => f.OriginalName));
-        var note = $"Received {result.Stored.Count} file(s): {received}. 已收到 {result.Stored.Count} 个文件。";
+        var note = $"Received {result.Stored.Count} file(s): {Names(result.Stored)}. 已收到 {result.Stored.Count} 个文件。";
         if (!StartRun)
         {
             Message = note;
@@ -62,6 +68,13 @@ public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunL
 
         var order = new RunOrder(options.InboxFolder(Year), launcher.NewOutFolder(), Year, null, User.Identity!.Name!);
         return await RunStarts.FollowAsync(this, launcher, order, cancellationToken, note);
+    }
+
+    /// <summary>The first few names, each cut to a readable length, and how many more; the inbox below lists them all.</summary>
+    private static string Names(IReadOnlyList<InboxFile> stored)
+    {
+        var named = string.Join(", ", stored.Take(NamedFiles).Select(f => f.OriginalName.Length > ShownNameLength ? f.OriginalName[..ShownNameLength] + "…" : f.OriginalName));
+        return stored.Count > NamedFiles ? $"{named} and {stored.Count - NamedFiles} more 等" : named;
     }
 
     private void Load()

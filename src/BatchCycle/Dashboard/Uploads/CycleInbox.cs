@@ -38,6 +38,11 @@ public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
             return new UploadResult([], [new UploadRefusal("", "No file was chosen. 未选择文件。")]);
         }
 
+        if (files.Count > options.Dashboard.MaxUploadFiles)
+        {
+            return new UploadResult([], [new UploadRefusal("", TooManyFiles(options.Dashboard.MaxUploadFiles, files.Count))]);
+        }
+
         var refused = files.Select(Check).OfType<UploadRefusal>().ToList();
         if (refused.Count > 0)
         {
@@ -103,8 +108,16 @@ public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
             return new UploadRefusal(file.FileName, "The file is empty. 文件是空的。");
         }
 
+        if (UploadContent.Problem(file, extension) is { } problem)
+        {
+            return new UploadRefusal(file.FileName, problem);
+        }
+
         return extension == ".xlsx" ? CheckWorkbook(file) : null;
     }
+
+    public static string TooManyFiles(int limit, int chosen) =>
+        $"At most {limit} files can be uploaded at once; {chosen} were chosen. Upload them in parts. 每次最多上传 {limit} 个文件，本次选择了 {chosen} 个，请分批上传。";
 
     /// <summary>
     /// An .xlsx is a zip archive; a small one can unpack to gigabytes and stall the import. The sizes and the

@@ -44,7 +44,7 @@ public sealed class RunDetailModel(DashboardOptions options, RunLauncher launche
 
         // Progress first: it looks for run-summary.json, and a page that saw the summary must also list it.
         Progress = RunProgress.Of(run);
-        Files = RunFiles.List(run.OutFolder);
+        Files = await RunFiles.ListAsync(db, id, cancellationToken);
         Outcomes = await RunViews.OutcomesAsync(db, id, cancellationToken);
         IssueCount = await db.ImportIssues.CountAsync(i => i.RunId == id, cancellationToken);
         Issues = await db.ImportIssues.AsNoTracking().Where(i => i.RunId == id).OrderBy(i => i.Id).Take(RunViews.ShownIssues).ToListAsync(cancellationToken);

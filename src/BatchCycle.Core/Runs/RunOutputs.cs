@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using BatchCycle.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BatchCycle.Runs;
+
+/// <summary>
+/// Records in the database the files a run writes into its output folder (path, size, SHA-256, the stage that
+/// wrote it), so that the dashboard serves those files and nothing else that happens to lie in the folder.
+/// </summary>
+/// <remarks>
+/// Rather than each stage listing what it wrote, the pipeline looks at the whole output folder after each stage
+/// completes and records every regular file that is new or changed since it last looked: a stage that adds a
+/// folder of outputs is recorded without any change here. What is left out, and why:
+/// <list type="bullet">
+/// <item>files that were already there when the run started and were not rewritten: they belong to someone
+/// else (an earlier run, or whatever else the folder held), so a run on a folder with other files in it does not
+/// offer them for download;</item>
+/// <item>anything reached through a symbolic link (file or folder): it may point anywhere;</item>
+/// <item>hidden names (a leading '.') and temporary ones (<c>*.tmp</c>, <c>~$*</c>): work files of a stage,
+/// which only a stage cut off mid-way leaves behind;</item>
+/// <item>the files of a stage that failed: they are partial.</item>
+/// </list>
+/// </remarks>
+public sealed class RunOutputs
+{
+    /// <summary>The <see cref="RunOutputFile.Stage"/> of run-summary.json, which the pipeline writes after the stages.</summary>
+    public const string SummaryStage = "summary";
+
+    public const string SummaryFile = "run-summary.json";
+
+    private readonly string databasePath;
+    private readonly long runId;
+    private readonly string root;
+
+    /// <summary>Size and last write time of every file last seen, by relative path: a file whose pair is unchanged is not hashed again.</summary>
+    private readonly Dictionary<string, (long Size, DateTime WrittenAt)> seen;
+
+    private readonly HashSet<string> recorded = new(StringComparer.Ordinal);
+
+    private RunOutputs(string databasePath, long runId, string outFolder)
+    {
+        this.databasePath = databasePath;
+        this.runId = runId;
+        root = Path.GetFullPath(outFolder);
+        seen = Walk(root).ToDictionary(f => f.RelativePath, f => (f.Info.Length, f.Info.LastWriteTimeUtc), StringComparer.Ordinal);
+    }
+
+    /// <summary>Notes what the output folder holds before the run writes anything.</summary>
+    public static RunOutputs Start(string databasePath, long runId, string outFolder) => new(databasePath, runId, outFolder);
+
+    /// <summary>Records the files new or changed since the last look, as written by <paramref name="stage"/>.</summary>
+    public async Task RecordAsync(string stage, CancellationToken cancellationToken)
+    {
+        var changed = new List<(string RelativePath, long Size, string Sha256, (long, DateTime) Seen)>();
+        foreach (var (relativePath, info) in Walk(root))
+        {
+            var now = (info.Length, info.LastWriteTimeUtc);
+            if (seen.TryGetValue(relativePath, out var before) && before == now)
+            {
+                continue;
+            }
+
+            if (await HashAsync(info, cancellationToken) is { } hashed)
+            {
+                changed.Add((relativePath, hashed.Size, hashed.Sha256, now));
+            }
+        }
+
+        await SaveAsync(stage, changed.Select(c => (c.RelativePath, c.Size, c.Sha256)), cancellationToken);
+        foreach (var file in changed)
+        {
+            seen[file.RelativePath] = file.Seen;
+        }
+    }
+
+    /// <summary>
+    /// Writes run-summary.json and records it. The record is made first, so that a page which sees the summary
+    /// (and so takes the run as finished) also finds it among the run's files.
+    /// </summary>
+    public async Task WriteSummaryAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var content = await RunSummaryWriter.RenderAsync(context, cancellationToken);
+        await SaveAsync(SummaryStage, [(SummaryFile, content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)))], cancellationToken);
+        var path = context.OutPath(SummaryFile);
+        await File.WriteAllBytesAsync(path, content, cancellationToken);
+        var info = new FileInfo(path);
+        seen[SummaryFile] = (info.Length, info.LastWriteTimeUtc);
+    }
+
+    /// <summary>
+    /// For a run that already failed: the failure is what the user must hear, so a summary that cannot be written
+    /// (the output folder is unusable, the disk is full) is logged instead of replacing it.
+    /// </summary>
+    public async Task TryWriteSummaryAsync(RunContext context, ILogger logger)
+    {
+        try
+        {
+            await WriteSummaryAsync(context, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Run {RunId}: run-summary.json could not be written: {Message}", context.RunId, ex.Message);
+        }
+    }
+
+    /// <summary>The file's size and SHA-256, or null when it went away after it was listed (a stage's work file).</summary>
+    private static async Task<(long Size, string Sha256)?> HashAsync(FileInfo info, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return (stream.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private async Task SaveAsync(string stage, IEnumerable<(string RelativePath, long Size, string Sha256)> files, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var rows = db.Set<RunOutputFile>();
+        foreach (var (relativePath, size, sha256) in files)
+        {
+            var row = recorded.Contains(relativePath)
+                ? await rows.SingleAsync(f => f.RunId == runId && f.RelativePath == relativePath, cancellationToken)
+                : rows.Add(new RunOutputFile { RunId = runId, RelativePath = relativePath }).Entity;
+            row.Stage = stage;
+            row.Size = size;
+            row.Sha256 = sha256;
+            row.RecordedAt = DateTime.UtcNow;
+            recorded.Add(relativePath);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The regular files under <paramref name="folder"/>, found without following any link: a linked file or
+    /// folder is skipped, not entered, so nothing outside the folder is ever reached.
+    /// </summary>
+    public static IEnumerable<(string RelativePath, FileInfo Info)> Walk(string folder)
+    {
+        var top = new DirectoryInfo(folder);
+        if (!top.Exists)
+        {
+            yield break;
+        }
+
+        var pending = new Stack<(DirectoryInfo Folder, string Prefix)>([(top, "")]);
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        while (pending.TryPop(out var current))
+        {
+            foreach (var entry in current.Folder.EnumerateFileSystemInfos("*", options).OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                if (entry.LinkTarget is not null || IsWorkFile(entry.Name))
+                {
+                    continue;
+                }
+
+                var relativePath = current.Prefix + entry.Name;
+                if (entry is DirectoryInfo sub)
+                {
+                    pending.Push((sub, relativePath + "/"));
+                }
+                else if (entry is FileInfo file)
+                {
+                    yield return (relativePath, file);
+                }
+            }
+        }
+    }
+
+    private static bool IsWorkFile(string name) =>
+        name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
+}
