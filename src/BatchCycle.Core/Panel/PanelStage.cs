@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using BatchCycle.Screening;
 using Microsoft.EntityFrameworkCore;
@@ -143,7 +144,7 @@ public sealed class PanelStage : IRunStage
                 // The screening stage writes only the three names; anything else is a bug there, not a user error.
                 : throw new InvalidOperationException($"Requirement result '{record.Result}' of {record.ApplicationId} {record.Requirement} is not Met, NotMet or Unknown."),
             record.Evidence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            record.Note)
+            Message.Of("Stored", record.Note))
         {
             IsTopLevel = record.IsTopLevel,
         };
