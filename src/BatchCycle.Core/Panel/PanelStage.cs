@@ -42,7 +42,10 @@ public sealed class PanelStage : IRunStage
             await LoadSourceFilesAsync(run, cancellationToken),
             await ImportIssueLog.LoadAsync(run, cancellationToken),
             screenings,
-            review.InForce);
+            review.InForce)
+        {
+            Cultures = run.Settings.WorkbookCultures(),
+        };
         PanelWorkbookWriter.Write(workbook, run.OutPath("panel", $"{run.Calendar.Year}-panel.xlsx"));
 
         if (review.Ignored.Count > 0)

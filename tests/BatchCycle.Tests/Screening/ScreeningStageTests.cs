@@ -58,7 +58,7 @@ public sealed class ScreeningStageTests
         var demonstration = requirements.Single(r => r[0] == "A-001" && r[1] == "4.1-I-2");
         Assert.Equal(["A-001", "4.1-I-2", "NotMet", "DP-1"], demonstration[..4]);
         Assert.Equal(["two demonstration projects", "两个示范项目"], demonstration[5..7]);
-        Assert.StartsWith("1个示范项目分别于", demonstration[7], StringComparison.Ordinal);
+        Assert.StartsWith("1个示范项目于", demonstration[7], StringComparison.Ordinal);
         Assert.Equal(16, requirements.Count - 1);
 
         await using var check = run.OpenDb();
