@@ -147,7 +147,7 @@ public sealed class PanelStage : IRunStage
                 // The screening stage writes only the three names; anything else is a bug there, not a user error.
                 : throw new InvalidOperationException($"Requirement result '{record.Result}' of {record.ApplicationId} {record.Requirement} is not Met, NotMet or Unknown."),
             record.Evidence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Message.Of("Stored", record.Note))
+            record.Reason is { } reason ? MessageJson.Deserialize(reason) : Message.Of("Stored", record.Note))
         {
             IsTopLevel = record.IsTopLevel,
         };

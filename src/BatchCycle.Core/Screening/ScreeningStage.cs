@@ -111,8 +111,8 @@ public sealed class ScreeningStage : IRunStage
         await using var requirement = connection.CreateCommand();
         requirement.Transaction = transaction;
         requirement.CommandText = """
-            INSERT INTO RequirementResults (RunId, ApplicationId, Requirement, Result, Evidence, Note, IsTopLevel)
-            VALUES ($run, $application, $requirement, $result, $evidence, $note, $top)
+            INSERT INTO RequirementResults (RunId, ApplicationId, Requirement, Result, Evidence, Note, IsTopLevel, Reason)
+            VALUES ($run, $application, $requirement, $result, $evidence, $note, $top, $reason)
             """;
         requirement.Parameters.AddWithValue("$run", run.RunId);
         var rApplication = requirement.Parameters.Add("$application", SqliteType.Text);
@@ -121,7 +121,11 @@ public sealed class ScreeningStage : IRunStage
         var rEvidence = requirement.Parameters.Add("$evidence", SqliteType.Text);
         var rNote = requirement.Parameters.Add("$note", SqliteType.Text);
         var rTop = requirement.Parameters.Add("$top", SqliteType.Integer);
+        var rReason = requirement.Parameters.Add("$reason", SqliteType.Text);
         requirement.Prepare();
+
+        // The screening keeps one copy of each repeated reason, so each is written out as JSON once.
+        var stored = new Dictionary<Message, string>();
 
         foreach (var screening in screenings)
         {
@@ -144,6 +148,12 @@ public sealed class ScreeningStage : IRunStage
                 rEvidence.Value = string.Join("; ", line.Evidence);
                 rNote.Value = line.Note;
                 rTop.Value = line.IsTopLevel ? 1 : 0;
+                if (!stored.TryGetValue(line.Reason, out var json))
+                {
+                    stored[line.Reason] = json = MessageJson.Serialize(line.Reason);
+                }
+
+                rReason.Value = json;
                 requirement.ExecuteNonQuery();
             }
         }

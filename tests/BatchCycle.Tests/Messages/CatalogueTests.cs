@@ -117,6 +117,22 @@ public sealed partial class CatalogueTests
         Assert.Throws<InvalidOperationException>(() => Catalogue.Render(Message.Of("No.Such.Key"), Catalogue.English));
     }
 
+    [Fact]
+    public void A_stored_reason_reads_back_the_same_in_every_culture()
+    {
+        var application = PanelSamples.Application("A-1", LabelType.M, "公司", factoryId: "H12345678", registrationNo: "12345678");
+        var screening = Screener.Screen(CycleData.Empty with { Applications = [application] }, [], PanelSamples.Calendar).Single();
+        var reasons = screening.Requirements.Select(r => r.Reason)
+            .Append(Message.Of("Shareholder.Holds", 50.5m, 30m))
+            .Append(Message.Of("Title.Cite", TitleType.GreenFactoryMiit, "GF-1"));
+
+        Assert.All(reasons, reason =>
+        {
+            var stored = MessageJson.Deserialize(MessageJson.Serialize(reason));
+            Assert.All(Catalogue.Cultures, c => Assert.Equal(Catalogue.Render(reason, c), Catalogue.Render(stored, c)));
+        });
+    }
+
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
 
