@@ -53,6 +53,12 @@ public static class Catalogue
         return string.Format(culture, pattern, rendered);
     }
 
+    /// <summary>
+    /// A message for the run's log and run-summary.json: English, then the Chinese of <paramref name="chinese"/>.
+    /// English comes first so that tools searching the English words keep finding them.
+    /// </summary>
+    public static string Bilingual(Message message, CultureInfo chinese) => $"{Render(message, English)} / {Render(message, chinese)}";
+
     public static string Render(MessageList list, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(list);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BatchCycle.Import;
 using BatchCycle.Messages;
 using BatchCycle.Runs;
@@ -50,10 +49,10 @@ public sealed class PanelStage : IRunStage
 
         if (review.Ignored.Count > 0)
         {
-            warnings.Add($"{review.Ignored.Count} panel decision(s) name no application of this cycle and were ignored; see results/import-issues.csv.");
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.DecisionsIgnored", review.Ignored.Count), run.Settings.ChineseCulture()));
         }
 
-        warnings.AddRange(review.Replacements);
+        warnings.AddRange(review.Replacements.Select(r => Catalogue.Bilingual(r, run.Settings.ChineseCulture())));
         return StageOutcome.Of(
                 ("applications", screenings.Count),
                 ("decisions", data.PanelDecisions.Count),
@@ -127,13 +126,13 @@ public sealed class PanelStage : IRunStage
 
         if (orphans.Count > 0)
         {
-            warnings.Add($"Screening results for {string.Join(", ", orphans)} name no imported application and are not in the panel workbook.");
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.Orphans", MessageList.Of(ListStyle.Comma, orphans)), run.Settings.ChineseCulture()));
         }
 
         var unscreened = applications.Count - (screened.Distinct(StringComparer.Ordinal).Count() - orphans.Count);
         if (unscreened > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{unscreened} application(s) have no screening result and are not in the panel workbook."));
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.Unscreened", unscreened), run.Settings.ChineseCulture()));
         }
 
         return (screenings, warnings);
