@@ -1,4 +1,5 @@
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Panel;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
@@ -33,7 +34,8 @@ public sealed class CertificatesStage : IRunStage
         var certificates = await CertificatesOfYearAsync(run, cancellationToken);
         warnings.AddRange(certificates
             .Where(c => decisions.TryGetValue(c.ApplicationId, out var d) && d.Decision != PanelDecisionValue.Approve)
-            .Select(c => $"Certificate {c.Serial} ({c.ApplicationId}) was issued earlier, but the panel's decision in force is now {decisions[c.ApplicationId].Decision}; it stays valid until it is revoked."));
+            .Select(c => Catalogue.Bilingual(
+                Message.Of("Warning.IssuedBeforeDecision", c.Serial, c.ApplicationId, decisions[c.ApplicationId].Decision.ToString()), run.Settings.ChineseCulture())));
 
         var rendering = await CertificateRendering.RenderMissingAsync(run, template, certificates, cancellationToken);
         if (rendering.Warning is not null)
@@ -71,7 +73,8 @@ public sealed class CertificatesStage : IRunStage
             }
             else
             {
-                warnings.Add($"The panel approved {decision.ApplicationId} ({decision.Source}), but no application {decision.ApplicationId} was imported in this run; no certificate was issued for it.");
+                warnings.Add(Catalogue.Bilingual(
+                    Message.Of("Warning.ApprovedNotImported", decision.ApplicationId, decision.Source.ToString()), run.Settings.ChineseCulture()));
             }
         }
 

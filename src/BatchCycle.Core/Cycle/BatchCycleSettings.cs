@@ -1,4 +1,5 @@
 using System.Globalization;
+using BatchCycle.Messages;
 using BatchCycle.Reminders;
 
 namespace BatchCycle.Cycle;
@@ -32,6 +33,12 @@ public sealed class BatchCycleSettings
     /// <summary>The cycle's time zone (IANA id): the one the secretariat works in, shown in the Date of its e-mails.</summary>
     public string TimeZone { get; set; } = "Asia/Hong_Kong";
 
+    /// <summary>
+    /// The Chinese of the results (OUTPUTS.md, "Languages"): <c>zh-Hans</c> (the guide's), <c>zh-Hant</c> (Hong Kong), or
+    /// <c>en</c> for a panel workbook in English only. The Chinese columns of the result files are always Chinese.
+    /// </summary>
+    public string Language { get; set; } = "zh-Hans";
+
     public SecretariatContact Secretariat { get; set; } = new();
 
     public SmtpSettings Smtp { get; set; } = new();
@@ -60,6 +67,18 @@ public sealed class BatchCycleSettings
             throw new SettingsException($"BatchCycle:TimeZone '{TimeZone}' is not a time zone this machine knows (use an IANA id such as Asia/Hong_Kong).");
         }
     }
+
+    /// <summary>The cultures the panel workbook is written in, Chinese first (OUTPUTS.md): one for <c>en</c>.</summary>
+    public IReadOnlyList<CultureInfo> WorkbookCultures() => Language.Trim() switch
+    {
+        var zh when zh.Equals("zh-Hans", StringComparison.OrdinalIgnoreCase) => [Catalogue.Simplified, Catalogue.English],
+        var zh when zh.Equals("zh-Hant", StringComparison.OrdinalIgnoreCase) => [Catalogue.Traditional, Catalogue.English],
+        var en when en.Equals("en", StringComparison.OrdinalIgnoreCase) => [Catalogue.English],
+        _ => throw new SettingsException($"BatchCycle:Language is '{Language}'; use zh-Hans, zh-Hant or en. 语言设定须为 zh-Hans、zh-Hant 或 en。"),
+    };
+
+    /// <summary>The Chinese of the <c>…Zh</c> columns of the result files: Traditional for <c>zh-Hant</c>, otherwise Simplified.</summary>
+    public CultureInfo ChineseCulture() => WorkbookCultures()[0] is var first && Catalogue.IsChinese(first) ? first : Catalogue.Simplified;
 
     public CycleDates DatesFor(int year) =>
         Cycles.TryGetValue(year.ToString(CultureInfo.InvariantCulture), out var dates)

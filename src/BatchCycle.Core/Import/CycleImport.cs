@@ -14,7 +14,7 @@ namespace BatchCycle.Import;
 public sealed class CycleImport
 {
     /// <summary>The panel workbook's own sheets that are not input: skipped silently beside its decision sheets.</summary>
-    private static readonly string[] PanelWorkbookSheets = [TextFolding.Key("Summary"), TextFolding.Key("Import issues")];
+    private static readonly string[] PanelWorkbookSheets = [TextFolding.Key("Summary"), TextFolding.Key("Requirements 要求"), TextFolding.Key("Import issues")];
 
     /// <summary>Rows parsed as one piece of work: large enough to outweigh handing it over, small enough to keep little in memory.</summary>
     private const int ChunkRows = 2048;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public sealed class ImportStage : IRunStage
             ("files", files.Count));
         return import.Issues.Count == 0
             ? outcome
-            : outcome.WithWarnings([$"{import.Issues.Count} import issue(s): see results/import-issues.csv"]);
+            : outcome.WithWarnings([Catalogue.Bilingual(Message.Of("Warning.ImportIssues", import.Issues.Count), run.Settings.ChineseCulture())]);
     }
 
     private static async Task<long> StoreAsync(RunContext run, SourceFileRecord record, CancellationToken cancellationToken)

@@ -12,7 +12,9 @@ public sealed class InputColumn
         Name = name;
         Required = required;
         ChineseNames = chineseNames;
-        Keys = new[] { name }.Concat(chineseNames).Select(TextFolding.Key).ToHashSet(StringComparer.Ordinal);
+        // A bilingual header ("Decision 决定", "决定 Decision") names the column too: the panel workbook writes them.
+        Keys = new[] { name }.Concat(chineseNames).Concat(chineseNames.SelectMany(c => new[] { $"{name} {c}", $"{c} {name}" }))
+            .Select(TextFolding.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     public string Name { get; }

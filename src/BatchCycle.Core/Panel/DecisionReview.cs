@@ -1,4 +1,5 @@
 using BatchCycle.Import;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Panel;
 
@@ -9,7 +10,7 @@ namespace BatchCycle.Panel;
 /// </summary>
 public sealed record DecisionReview(
     IReadOnlyDictionary<string, PanelDecision> InForce,
-    IReadOnlyList<string> Replacements,
+    IReadOnlyList<Message> Replacements,
     IReadOnlyList<ImportIssue> Ignored)
 {
     /// <param name="decisions">In the order they were given; a later decision replaces an earlier one.</param>
@@ -35,13 +36,14 @@ public sealed record DecisionReview(
             }
         }
 
-        var replacements = new List<string>();
+        var replacements = new List<Message>();
         var earlier = new Dictionary<string, PanelDecision>(StringComparer.Ordinal);
         foreach (var decision in known)
         {
             if (earlier.TryGetValue(decision.ApplicationId, out var replaced))
             {
-                replacements.Add($"{decision.ApplicationId}: decision {replaced.Decision} ({replaced.Source}) replaced by {decision.Decision} ({decision.Source}).");
+                replacements.Add(Message.Of(
+                    "Warning.DecisionReplaced", decision.ApplicationId, replaced.Decision.ToString(), replaced.Source.ToString(), decision.Decision.ToString(), decision.Source.ToString()));
             }
 
             earlier[decision.ApplicationId] = decision;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using BatchCycle.Screening;
 using Microsoft.EntityFrameworkCore;
@@ -41,15 +41,18 @@ public sealed class PanelStage : IRunStage
             await LoadSourceFilesAsync(run, cancellationToken),
             await ImportIssueLog.LoadAsync(run, cancellationToken),
             screenings,
-            review.InForce);
+            review.InForce)
+        {
+            Cultures = run.Settings.WorkbookCultures(),
+        };
         PanelWorkbookWriter.Write(workbook, run.OutPath("panel", $"{run.Calendar.Year}-panel.xlsx"));
 
         if (review.Ignored.Count > 0)
         {
-            warnings.Add($"{review.Ignored.Count} panel decision(s) name no application of this cycle and were ignored; see results/import-issues.csv.");
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.DecisionsIgnored", review.Ignored.Count), run.Settings.ChineseCulture()));
         }
 
-        warnings.AddRange(review.Replacements);
+        warnings.AddRange(review.Replacements.Select(r => Catalogue.Bilingual(r, run.Settings.ChineseCulture())));
         return StageOutcome.Of(
                 ("applications", screenings.Count),
                 ("decisions", data.PanelDecisions.Count),
@@ -123,13 +126,13 @@ public sealed class PanelStage : IRunStage
 
         if (orphans.Count > 0)
         {
-            warnings.Add($"Screening results for {string.Join(", ", orphans)} name no imported application and are not in the panel workbook.");
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.Orphans", MessageList.Of(ListStyle.Comma, orphans)), run.Settings.ChineseCulture()));
         }
 
         var unscreened = applications.Count - (screened.Distinct(StringComparer.Ordinal).Count() - orphans.Count);
         if (unscreened > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{unscreened} application(s) have no screening result and are not in the panel workbook."));
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.Unscreened", unscreened), run.Settings.ChineseCulture()));
         }
 
         return (screenings, warnings);
@@ -143,7 +146,7 @@ public sealed class PanelStage : IRunStage
                 // The screening stage writes only the three names; anything else is a bug there, not a user error.
                 : throw new InvalidOperationException($"Requirement result '{record.Result}' of {record.ApplicationId} {record.Requirement} is not Met, NotMet or Unknown."),
             record.Evidence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            record.Note)
+            record.Reason is { } reason ? MessageJson.Deserialize(reason) : Message.Of("Stored", record.Note))
         {
             IsTopLevel = record.IsTopLevel,
         };

@@ -1,5 +1,7 @@
+using System.Globalization;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Screening;
 
 namespace BatchCycle.Panel;
@@ -21,4 +23,7 @@ public sealed record PanelWorkbook(
     IReadOnlyDictionary<string, PanelDecision> Decisions)
 {
     public int Year => Calendar.Year;
+
+    /// <summary>The languages of the workbook's texts, Chinese first (<c>BatchCycle:Language</c>); English alone for <c>en</c>.</summary>
+    public IReadOnlyList<CultureInfo> Cultures { get; init; } = [Catalogue.Simplified, Catalogue.English];
 }

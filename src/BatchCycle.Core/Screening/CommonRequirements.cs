@@ -1,6 +1,6 @@
-using System.Globalization;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
@@ -20,10 +20,10 @@ public static class CommonRequirements
         var window = Line.Window(calendar.Opens, calendar.Closes);
         return application.SubmittedOn switch
         {
-            null => Line.Unknown(id, "no submission date recorded (SubmittedOn blank)"),
-            { } day when day < calendar.Opens => Line.NotMet(id, $"submitted {Line.Day(day)}, before the cycle opened ({window})"),
-            { } day when day > calendar.Closes => Line.NotMet(id, $"submitted {Line.Day(day)}, after the closing date ({window})"),
-            { } day => Line.Met(id, $"submitted {Line.Day(day)}, within {window}"),
+            null => Line.Unknown(id, Line.Say("Submission.Missing")),
+            { } day when day < calendar.Opens => Line.NotMet(id, Line.Say("Submission.Early", day, window)),
+            { } day when day > calendar.Closes => Line.NotMet(id, Line.Say("Submission.Late", day, window)),
+            { } day => Line.Met(id, Line.Say("Submission.Within", day, window)),
         };
     }
 
@@ -36,10 +36,10 @@ public static class CommonRequirements
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(index);
         const string id = "DUP";
-        var column = CycleIndex.ApplicantKeyColumn(application.LabelType);
+        var column = Line.Say($"Field.{CycleIndex.ApplicantKeyColumn(application.LabelType)}");
         if (CycleIndex.ApplicantKey(application) is not { } key)
         {
-            return Line.Unknown(id, $"no {column} on the application, so duplicates cannot be checked");
+            return Line.Unknown(id, Line.Say("Duplicate.NoKey", column));
         }
 
         var others = index.ApplicationsFor(application.LabelType, key)
@@ -48,8 +48,8 @@ public static class CommonRequirements
             .Order(StringComparer.Ordinal)
             .ToList();
         return others.Count == 0
-            ? Line.Met(id, $"the only {application.LabelType} application for {column} {key} in this cycle")
-            : Line.Unknown(id, $"{column} {key} also applied for the {application.LabelType} label in {Line.List(others)}: keep one", others);
+            ? Line.Met(id, Line.Say("Duplicate.Only", application.LabelType, column, key))
+            : Line.Unknown(id, Line.Say("Duplicate.Also", column, key, application.LabelType, Line.List(others)), others);
     }
 
     /// <summary>
@@ -62,10 +62,10 @@ public static class CommonRequirements
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(calendar);
         const string id = "REN";
-        var column = CycleIndex.ApplicantKeyColumn(application.LabelType);
+        var column = Line.Say($"Field.{CycleIndex.ApplicantKeyColumn(application.LabelType)}");
         if (CycleIndex.ApplicantKey(application) is not { } key)
         {
-            return (Line.NotMet(id, $"no {column} on the application, so the label being renewed cannot be found"), null);
+            return (Line.NotMet(id, Line.Say("Renewal.NoKey", column)), null);
         }
 
         var held = index.LabelsHeldBy(application, key);
@@ -76,21 +76,18 @@ public static class CommonRequirements
             .FirstOrDefault();
         if (renewed is not null)
         {
-            return (Line.Met(
-                id,
-                $"renews {renewed.Serial} awarded {Line.Day(renewed.AwardedOn)}, expiring {Line.Day(renewed.ExpiresOn)}; ValidityStart {Line.Day(renewed.AwardedOn)}",
-                [renewed.Serial]), renewed);
+            return (Line.Met(id, Line.Say("Renewal.Renews", renewed.Serial, renewed.AwardedOn, renewed.ExpiresOn), [renewed.Serial]), renewed);
         }
 
         if (held.Count == 0)
         {
-            return (Line.NotMet(id, $"no {application.LabelType} label in the register for {column} {key}"), null);
+            return (Line.NotMet(id, Line.Say("Renewal.NoneHeld", application.LabelType, column, key)), null);
         }
 
         var reasons = held.OrderBy(l => l.Serial, StringComparer.Ordinal).Select(l => l.Revoked
-            ? $"{l.Serial} is revoked"
-            : $"{l.Serial} expires {Line.Day(l.ExpiresOn)}, not in {calendar.Year.ToString(CultureInfo.InvariantCulture)}");
-        return (Line.NotMet(id, "no label expiring this year to renew: " + string.Join("; ", reasons), held.Select(l => l.Serial)), null);
+            ? Line.Say("Renewal.Revoked", l.Serial)
+            : Line.Say("Renewal.NotThisYear", l.Serial, l.ExpiresOn, calendar.Year));
+        return (Line.NotMet(id, Line.Say("Renewal.NoneExpiring", Line.Join(reasons)), held.Select(l => l.Serial)), null);
     }
 
     /// <summary>
@@ -101,8 +98,8 @@ public static class CommonRequirements
     {
         ArgumentNullException.ThrowIfNull(application);
         var status = RequirementStatus.Met;
-        var notes = new List<string>();
-        void Add(RequirementStatus result, string note)
+        var notes = new List<Message>();
+        void Add(RequirementStatus result, Message note)
         {
             status = Line.Worst(status, result);
             notes.Add(note);
@@ -110,62 +107,62 @@ public static class CommonRequirements
 
         if (application.RegistrationPlace is { } place && place != RegistrationPlace.HK)
         {
-            Add(RequirementStatus.NotMet, $"applicant registered in {place}, not Hong Kong");
+            Add(RequirementStatus.NotMet, Line.Say("Company.NotHongKong", place));
         }
 
         if (string.IsNullOrWhiteSpace(application.RegistrationNo))
         {
-            Add(RequirementStatus.Unknown, "no BR number given (RegistrationNo blank)");
+            Add(RequirementStatus.Unknown, Line.Say("Company.NoBr"));
         }
         else if (!EntityName.IsBrNumber(application.RegistrationNo))
         {
-            Add(RequirementStatus.NotMet, $"RegistrationNo {application.RegistrationNo} is not an 8-digit Hong Kong BR number");
+            Add(RequirementStatus.NotMet, Line.Say("Company.NotBr", application.RegistrationNo));
         }
         else
         {
-            notes.Add($"Hong Kong company, BR {application.RegistrationNo}");
+            notes.Add(Line.Say("Company.HongKong", application.RegistrationNo));
         }
 
         var factory = application.FactoryId?.Trim().ToUpperInvariant();
         var inHongKong = factory is not null && EntityName.IsHongKongFactoryId(factory);
         if (string.IsNullOrWhiteSpace(factory))
         {
-            Add(RequirementStatus.Unknown, "no FactoryId given");
+            Add(RequirementStatus.Unknown, Line.Say("Factory.NoId"));
         }
         else if (inHongKong)
         {
-            notes.Add($"factory {factory} in Hong Kong");
+            notes.Add(Line.Say("Factory.HongKong", factory));
         }
         else if (EntityName.IsGuangdongUscc(factory))
         {
-            notes.Add($"factory {factory} registered in Guangdong");
+            notes.Add(Line.Say("Factory.Guangdong", factory));
         }
         else if (EntityName.IsUscc(factory))
         {
-            Add(RequirementStatus.NotMet, $"factory {factory} is registered outside Guangdong (USCC region {factory.Substring(2, 2)})");
+            Add(RequirementStatus.NotMet, Line.Say("Factory.OutsideGuangdong", factory, factory.Substring(2, 2)));
         }
         else
         {
-            Add(RequirementStatus.Unknown, $"FactoryId {factory} is neither a USCC nor H + BR number");
+            Add(RequirementStatus.Unknown, Line.Say("Factory.BadId", factory));
         }
 
         switch (application.Relationship)
         {
             case null:
-                Add(RequirementStatus.Unknown, "relationship with the factory not given");
+                Add(RequirementStatus.Unknown, Line.Say("Relationship.Missing"));
                 break;
             case FactoryRelationship.HongKongOwned:
                 if (factory is not null && !inHongKong)
                 {
-                    Add(RequirementStatus.NotMet, "relationship (ii) needs a factory in Hong Kong (FactoryId H + BR)");
+                    Add(RequirementStatus.NotMet, Line.Say("Relationship.OwnedNeedsHongKong"));
                 }
                 else if (inHongKong && application.RegistrationNo is { } br && EntityName.IdKey(factory) != br)
                 {
-                    Add(RequirementStatus.Unknown, $"relationship (ii): factory {factory} is not registered under the applicant's BR {br}; confirm ownership");
+                    Add(RequirementStatus.Unknown, Line.Say("Relationship.OwnedOtherBr", factory!, br));
                 }
                 else
                 {
-                    notes.Add("relationship (ii) owned and operated in Hong Kong");
+                    notes.Add(Line.Say("Relationship.Owned"));
                 }
 
                 break;
@@ -173,7 +170,7 @@ public static class CommonRequirements
                 MajorShareholder(application, Add, notes);
                 break;
             default:
-                notes.Add($"relationship ({application.Relationship.Value.ToString().ToLowerInvariant()})");
+                notes.Add(Line.Say("Relationship.Of", application.Relationship.Value));
                 break;
         }
 
@@ -184,41 +181,39 @@ public static class CommonRequirements
     /// Footnote 4 (d): the Hong Kong resident shareholder holds more than 50 % of the factory and at least 30 %
     /// of the applicant; exactly 50 % is not a majority.
     /// </summary>
-    private static void MajorShareholder(Application application, Action<RequirementStatus, string> add, List<string> notes)
+    private static void MajorShareholder(Application application, Action<RequirementStatus, Message> add, List<Message> notes)
     {
         if (application.HolderIsHkResident is false)
         {
-            add(RequirementStatus.NotMet, "relationship (d): the shareholder is not a Hong Kong resident");
+            add(RequirementStatus.NotMet, Line.Say("Shareholder.NotResident"));
         }
         else if (application.HolderIsHkResident is null)
         {
-            add(RequirementStatus.Unknown, "relationship (d): whether the shareholder is a Hong Kong resident is not given");
+            add(RequirementStatus.Unknown, Line.Say("Shareholder.ResidenceMissing"));
         }
 
         if (application.HolderStakeInFactoryPct is not { } factoryPct || application.HolderStakeInApplicantPct is not { } applicantPct)
         {
-            add(RequirementStatus.Unknown, "relationship (d): shareholding percentages missing");
+            add(RequirementStatus.Unknown, Line.Say("Shareholder.SharesMissing"));
             return;
         }
 
-        var shares = $"holds {Pct(factoryPct)} of the factory and {Pct(applicantPct)} of the applicant";
+        var shares = Line.Say("Shareholder.Holds", factoryPct, applicantPct);
         if (factoryPct <= 50m)
         {
-            add(RequirementStatus.NotMet, $"relationship (d): shareholder {shares}; more than 50 % of the factory needed");
+            add(RequirementStatus.NotMet, Line.Say("Shareholder.FactoryShareLow", shares));
         }
 
         if (applicantPct < 30m)
         {
-            add(RequirementStatus.NotMet, $"relationship (d): shareholder {shares}; at least 30 % of the applicant needed");
+            add(RequirementStatus.NotMet, Line.Say("Shareholder.ApplicantShareLow", shares));
         }
 
         if (factoryPct > 50m && applicantPct >= 30m)
         {
-            notes.Add($"relationship (d): shareholder {shares}");
+            notes.Add(Line.Say("Shareholder.Shares", shares));
         }
     }
-
-    private static string Pct(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + " %";
 
     /// <summary>
     /// Guide 4.1 II / 5.2 II: the Annex II declaration, and no violation or penalty of the factory since
@@ -232,9 +227,9 @@ public static class CommonRequirements
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(index);
         var status = RequirementStatus.Met;
-        var notes = new List<string>();
+        var notes = new List<Message>();
         var evidence = new List<string>();
-        void Add(RequirementStatus result, string note)
+        void Add(RequirementStatus result, Message note)
         {
             status = Line.Worst(status, result);
             notes.Add(note);
@@ -243,13 +238,13 @@ public static class CommonRequirements
         switch (application.DeclarationSigned)
         {
             case false:
-                Add(RequirementStatus.NotMet, "Annex II compliance declaration not submitted");
+                Add(RequirementStatus.NotMet, Line.Say("Compliance.NoDeclaration"));
                 break;
             case null:
-                Add(RequirementStatus.Unknown, "Annex II compliance declaration not recorded (DeclarationSigned blank)");
+                Add(RequirementStatus.Unknown, Line.Say("Compliance.DeclarationMissing"));
                 break;
             default:
-                notes.Add("Annex II declaration submitted");
+                notes.Add(Line.Say("Compliance.Declared"));
                 break;
         }
 
@@ -258,7 +253,7 @@ public static class CommonRequirements
         var factoryKey = EntityName.IdKey(application.FactoryId);
         if (factoryKey is null)
         {
-            Add(RequirementStatus.Unknown, "no FactoryId, so violation records can only be matched by name");
+            Add(RequirementStatus.Unknown, Line.Say("Compliance.NoFactoryId"));
         }
         else
         {
@@ -266,7 +261,7 @@ public static class CommonRequirements
             if (matched.Count > 0)
             {
                 evidence.AddRange(matched.Select(v => v.CaseRef));
-                Add(RequirementStatus.NotMet, $"violation or penalty record of factory {application.FactoryId} since {Line.Day(since)}: " + string.Join(", ", matched.Select(Describe)));
+                Add(RequirementStatus.NotMet, Line.Say("Compliance.Violation", application.FactoryId!, since, Line.Refs(matched.Select(Describe))));
             }
         }
 
@@ -290,24 +285,24 @@ public static class CommonRequirements
         if (byName.Count > 0)
         {
             evidence.AddRange(byName.Select(v => v.CaseRef));
-            Add(RequirementStatus.Unknown, "record without identifier under the same name, to confirm: " + string.Join(", ", byName.Select(v => $"{Describe(v)} «{v.EntityName}»")));
+            Add(RequirementStatus.Unknown, Line.Say("Compliance.ByName", Line.Refs(byName.Select(v => Line.Say("Compliance.Named", Describe(v), v.EntityName)))));
         }
 
         if (status == RequirementStatus.Met || (evidence.Count == 0 && factoryKey is not null))
         {
-            notes.Add($"no violation or penalty record of the factory since {Line.Day(since)} ({sinceName})");
+            notes.Add(Line.Say("Compliance.Clean", since, Line.DateName(sinceName)));
         }
 
         return Line.Of(id, status, Line.Join(notes), evidence);
     }
 
-    private static string Describe(Violation violation)
+    private static Message Describe(Violation violation)
     {
         var dates = Line.Join([
-            violation.ViolationDate is { } v ? $"violation {Line.Day(v)}" : null,
-            violation.PenaltyDate is { } p ? $"penalty {Line.Day(p)}" : null,
+            violation.ViolationDate is { } v ? Line.Say("Compliance.ViolatedOn", v) : null,
+            violation.PenaltyDate is { } p ? Line.Say("Compliance.PenalisedOn", p) : null,
         ]);
-        return $"{violation.CaseRef} ({dates})";
+        return Line.Say("Compliance.Case", violation.CaseRef, dates);
     }
 
     /// <summary>True when a title is in force on <paramref name="day"/> (no end date: open-ended).</summary>

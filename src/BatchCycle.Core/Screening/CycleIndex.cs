@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
@@ -30,7 +31,7 @@ public sealed class CycleIndex
     private readonly Dictionary<(LabelType, string), List<Application>> applicationsByApplicant;
     private readonly Dictionary<string, RegisterLabel> declaredBySystem;
     private readonly ConcurrentDictionary<string, string?> nameKeys = new(StringComparer.Ordinal);
-    private readonly StringCache notes = new(slotBits: 19);
+    private readonly ConcurrentDictionary<Message, Message> notes = new();
 
     /// <param name="data">What the run imported, including the label register spreadsheet.</param>
     /// <param name="systemLabels">Labels this system issued in earlier cycles; their evidence is spent (footnote 6).</param>
@@ -197,15 +198,15 @@ public sealed class CycleIndex
     /// Footnotes 6 and 11: why a piece of evidence (a project ref, or <c>ProjectRef/OptionNo</c>) cannot be
     /// counted again, or null when it is fresh.
     /// </summary>
-    public string? AlreadyDeclared(string evidenceRef, int? previouslyDeclaredIn)
+    public Message? AlreadyDeclared(string evidenceRef, int? previouslyDeclaredIn)
     {
         if (previouslyDeclaredIn is { } year)
         {
-            return $"{evidenceRef} not counted: already declared in {year} (footnote 6)";
+            return Message.Of("Declared.InYear", evidenceRef, year);
         }
 
         return declaredBySystem.TryGetValue(evidenceRef, out var label)
-            ? $"{evidenceRef} not counted: already evidence of label {label.Serial} (footnote 6)"
+            ? Message.Of("Declared.ByLabel", evidenceRef, label.Serial)
             : null;
     }
 
@@ -224,8 +225,8 @@ public sealed class CycleIndex
     public RequirementResult WithSharedNote(RequirementResult line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var note = notes.Intern(line.Note);
-        return ReferenceEquals(note, line.Note) ? line : line with { Note = note };
+        var note = notes.GetOrAdd(line.Reason, line.Reason);
+        return ReferenceEquals(note, line.Reason) ? line : line with { Reason = note };
     }
 
     public static string? NameKey(string? name)

@@ -1,20 +1,23 @@
-using System.Globalization;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
-/// <summary>Builds result lines and the wording shared by every rule, so notes read the same everywhere.</summary>
+/// <summary>
+/// Builds result lines and the pieces of wording shared by every rule. A note is a <see cref="Message"/> of the
+/// catalogue, never a sentence put together here, so it reads the same in Chinese and English.
+/// </summary>
 internal static class Line
 {
-    public static RequirementResult Met(string id, string note, IEnumerable<string>? evidence = null) =>
+    public static RequirementResult Met(string id, Message note, IEnumerable<string>? evidence = null) =>
         new(id, RequirementStatus.Met, [.. evidence ?? []], note);
 
-    public static RequirementResult NotMet(string id, string note, IEnumerable<string>? evidence = null) =>
+    public static RequirementResult NotMet(string id, Message note, IEnumerable<string>? evidence = null) =>
         new(id, RequirementStatus.NotMet, [.. evidence ?? []], note);
 
-    public static RequirementResult Unknown(string id, string note, IEnumerable<string>? evidence = null) =>
+    public static RequirementResult Unknown(string id, Message note, IEnumerable<string>? evidence = null) =>
         new(id, RequirementStatus.Unknown, [.. evidence ?? []], note);
 
-    public static RequirementResult Of(string id, RequirementStatus status, string note, IEnumerable<string>? evidence = null) =>
+    public static RequirementResult Of(string id, RequirementStatus status, Message note, IEnumerable<string>? evidence = null) =>
         new(id, status, [.. evidence ?? []], note);
 
     /// <summary>The worse of two results: not met over unknown over met.</summary>
@@ -23,27 +26,34 @@ internal static class Line
         : a == RequirementStatus.Unknown || b == RequirementStatus.Unknown ? RequirementStatus.Unknown
         : RequirementStatus.Met;
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A message of the catalogue.</summary>
+    public static Message Say(string key, params object[] args) => Message.Of(key, args);
 
-    public static string Window(DateOnly from, DateOnly to) => $"{Day(from)}..{Day(to)}";
+    /// <summary>Both days included: "2020-05-14..2025-07-21", "2020年5月14日至2025年7月21日".</summary>
+    public static Message Window(DateOnly from, DateOnly to) => Message.Of("Window", from, to);
 
-    /// <summary>"2021-03-02 and 2023-11-20", "a, b and c".</summary>
-    public static string List(IReadOnlyList<string> items) => items.Count switch
-    {
-        0 => "",
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
-    };
+    /// <summary>A window and the names of its ends in the guide's words, e.g. "(ValidityStart to ReferenceDate)".</summary>
+    public static Message NamedWindow(DateOnly from, DateOnly to, Message fromName) => Message.Of("Window.Named", Window(from, to), fromName);
 
-    public static string Count(int count, string singular, string plural) =>
-        $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? singular : plural)}";
+    /// <summary>"a and b", "a, b and c".</summary>
+    public static MessageList List(IEnumerable<object> items) => MessageList.Of(ListStyle.And, items);
 
-    /// <summary>Joins the non-empty parts of a note with "; ".</summary>
-    public static string Join(IEnumerable<string?> parts) => string.Join("; ", parts.Where(p => !string.IsNullOrEmpty(p)));
+    /// <summary>"a, b".</summary>
+    public static MessageList Refs(IEnumerable<object> items) => MessageList.Of(ListStyle.Comma, items);
+
+    /// <summary>A counted noun: the catalogue has <c>{noun}.One</c> and <c>{noun}.Other</c> (English has plurals, Chinese has not).</summary>
+    public static Message Count(int count, string noun) => Message.Of(count == 1 ? $"{noun}.One" : $"{noun}.Other", count);
+
+    /// <summary>The non-empty parts of a note, joined with "; " (Chinese "；").</summary>
+    public static Message Join(IEnumerable<Message?> parts) =>
+        Message.Of("Parts", MessageList.Of(ListStyle.Parts, parts.Where(p => p is not null).Cast<object>()));
+
+    /// <summary>The name of a date of the cycle calendar in the guide's words (CRITERIA.md, "Cycle calendar").</summary>
+    public static Message DateName(string name) => Message.Of($"Date.{name}");
 
     /// <summary>The note a renewal requirement gets when the REN line found no label to renew, so there is no ValidityStart.</summary>
     public static RequirementResult NoLabelBeingRenewed(string id, bool isTopLevel) =>
-        NotMet(id, "no label being renewed (see REN), so there is no ValidityStart to count from") with { IsTopLevel = isTopLevel };
+        NotMet(id, Say("Renewal.NoLabel")) with { IsTopLevel = isTopLevel };
 }
 
 /// <summary>
@@ -57,24 +67,20 @@ internal static class RouteGroup
     {
         var met = routes.Where(r => r.Result == RequirementStatus.Met).ToList();
         var unknown = routes.Where(r => r.Result == RequirementStatus.Unknown).ToList();
+        static Message Each(IEnumerable<RequirementResult> lines) =>
+            Message.Of("Parts", MessageList.Of(ListStyle.Parts, lines.Select(r => (object)Message.Of("Route.Line", r.Requirement, r.Reason))));
         RequirementResult group;
         if (met.Count > 0)
         {
-            group = Line.Met(id, $"met by {string.Join(", ", met.Select(r => r.Requirement))}: {met[0].Note}", met.SelectMany(r => r.Evidence).Distinct());
+            group = Line.Met(id, Line.Say("Route.MetBy", Line.Refs(met.Select(r => r.Requirement)), met[0].Reason), met.SelectMany(r => r.Evidence).Distinct());
         }
         else if (unknown.Count > 0)
         {
-            group = Line.Unknown(
-                id,
-                "no route met yet; to review: " + string.Join("; ", unknown.Select(r => $"{r.Requirement} {r.Note}")),
-                unknown.SelectMany(r => r.Evidence).Distinct());
+            group = Line.Unknown(id, Line.Say("Route.ToReview", Each(unknown)), unknown.SelectMany(r => r.Evidence).Distinct());
         }
         else
         {
-            group = Line.NotMet(
-                id,
-                "no route met: " + string.Join("; ", routes.Select(r => $"{r.Requirement} {r.Note}")),
-                routes.SelectMany(r => r.Evidence).Distinct());
+            group = Line.NotMet(id, Line.Say("Route.NoneMet", Each(routes)), routes.SelectMany(r => r.Evidence).Distinct());
         }
 
         return [group, .. routes.Select(r => r with { IsTopLevel = false })];

@@ -1,5 +1,6 @@
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
@@ -69,7 +70,7 @@ public static class ManufacturingPartnerRules
         ArgumentNullException.ThrowIfNull(calendar);
         if (EntityName.IdKey(application.FactoryId) is not { } factory)
         {
-            return Line.Unknown(id, "no FactoryId on the application, so its projects cannot be found");
+            return Line.Unknown(id, Line.Say("Projects.NoFactoryId"));
         }
 
         var window = Line.Window(calendar.LookbackStart, calendar.ReferenceDate);
@@ -80,20 +81,20 @@ public static class ManufacturingPartnerRules
             .ToList();
         if (assessments.Count == 0)
         {
-            return Line.NotMet(id, "no Programme-funded on-site assessment of this factory");
+            return Line.NotMet(id, Line.Say("Assessment.None"));
         }
 
         var candidates = new List<RequirementResult>();
-        var skipped = new List<string>();
+        var skipped = new List<Message>();
         foreach (var assessment in assessments)
         {
             if (assessment.Status != ProjectStatus.Completed || assessment.CompletedOn is not { } completed)
             {
-                skipped.Add($"{assessment.ProjectRef} not completed (status {assessment.Status})");
+                skipped.Add(Line.Say("Assessment.NotCompleted", assessment.ProjectRef, assessment.Status));
             }
             else if (!CycleCalendar.Within(completed, calendar.LookbackStart, calendar.ReferenceDate))
             {
-                skipped.Add($"{assessment.ProjectRef} completed {Line.Day(completed)}, outside {window}");
+                skipped.Add(Line.Say("Project.Outside", assessment.ProjectRef, completed, window));
             }
             else if (index.AlreadyDeclared(assessment.ProjectRef, assessment.PreviouslyDeclaredIn) is { } declared)
             {
@@ -107,24 +108,24 @@ public static class ManufacturingPartnerRules
 
         if (candidates.Count == 0)
         {
-            return Line.NotMet(id, "no on-site assessment completed in " + window + " counts: " + Line.Join(skipped), assessments.Select(a => a.ProjectRef));
+            return Line.NotMet(id, Line.Say("Assessment.NoneCounts", window, Line.Join(skipped)), assessments.Select(a => a.ProjectRef));
         }
 
         var best = candidates.FirstOrDefault(c => c.Result == RequirementStatus.Met)
             ?? candidates.FirstOrDefault(c => c.Result == RequirementStatus.Unknown)
             ?? candidates[0];
-        var note = Line.Join([best.Note, .. skipped]);
+        var note = Line.Join([best.Reason, .. skipped]);
         if (best.Result == RequirementStatus.NotMet)
         {
-            return best with { Note = note };
+            return best with { Reason = note };
         }
 
         // Footnote 3: the secretariat checks the factory on site before the assessment route is accepted.
         return application.SiteCheck switch
         {
-            SiteCheckResult.Pass => best with { Note = Line.Join([note, "on-site check passed"]) },
-            SiteCheckResult.Fail => best with { Result = RequirementStatus.NotMet, Note = Line.Join([note, "the secretariat's on-site check failed (SiteCheck Fail, footnote 3)"]) },
-            _ => best with { Result = RequirementStatus.Unknown, Note = Line.Join([note, "no on-site check recorded yet (SiteCheck blank)"]) },
+            SiteCheckResult.Pass => best with { Reason = Line.Join([note, Line.Say("SiteCheck.Passed")]) },
+            SiteCheckResult.Fail => best with { Result = RequirementStatus.NotMet, Reason = Line.Join([note, Line.Say("SiteCheck.Failed")]) },
+            _ => best with { Result = RequirementStatus.Unknown, Reason = Line.Join([note, Line.Say("SiteCheck.Missing")]) },
         };
     }
 
@@ -132,10 +133,10 @@ public static class ManufacturingPartnerRules
     {
         var reference = calendar.ReferenceDate;
         var options = index.OptionsOf(assessment.ProjectRef);
-        var completedLabel = $"{assessment.ProjectRef} completed {Line.Day(assessment.CompletedOn!.Value)}";
+        var completedLabel = Line.Say("Project.Completed", assessment.ProjectRef, assessment.CompletedOn!.Value);
         if (options.Count == 0)
         {
-            return Line.NotMet(id, $"{completedLabel} but lists no improvement options", [assessment.ProjectRef]);
+            return Line.NotMet(id, Line.Say("Assessment.NoOptions", completedLabel), [assessment.ProjectRef]);
         }
 
         // Completed means done by the reference date; an option marked completed later was still in the plan then.
@@ -143,8 +144,8 @@ public static class ManufacturingPartnerRules
         static string Ref(ImprovementOption o) => $"{o.ProjectRef}/{o.OptionNo}";
 
         var status = RequirementStatus.Met;
-        var notes = new List<string>();
-        void Fail(RequirementStatus result, string note)
+        var notes = new List<Message>();
+        void Fail(RequirementStatus result, Message note)
         {
             status = Line.Worst(status, result);
             notes.Add(note);
@@ -153,7 +154,7 @@ public static class ManufacturingPartnerRules
         var noCostOpen = options.Where(o => o.Cost == OptionCost.NoCost && !Done(o)).Select(Ref).ToList();
         if (noCostOpen.Count > 0)
         {
-            Fail(RequirementStatus.NotMet, $"no-cost option(s) not completed by {Line.Day(reference)}: {string.Join(", ", noCostOpen)}");
+            Fail(RequirementStatus.NotMet, Line.Say("Options.NoCostOpen", reference, Line.Refs(noCostOpen)));
         }
 
         var counted = new List<ImprovementOption>();
@@ -172,34 +173,34 @@ public static class ManufacturingPartnerRules
         var unplanned = options.Where(o => o.Cost == OptionCost.Cost && !Done(o) && o.Status == OptionStatus.NotPlanned).Select(Ref).ToList();
         if (unplanned.Count > 0)
         {
-            Fail(RequirementStatus.NotMet, $"cost option(s) neither completed nor planned: {string.Join(", ", unplanned)}");
+            Fail(RequirementStatus.NotMet, Line.Say("Options.Unplanned", Line.Refs(unplanned)));
         }
 
-        var countedText = $"{Line.Count(counted.Count, "cost option", "cost options")} completed ({string.Join(", ", counted.Select(Ref))})";
+        var countedText = Line.Say("Options.Counted", Line.Count(counted.Count, "Noun.CostOption"), Line.Refs(counted.Select(Ref)));
         if (counted.Count >= 3)
         {
             notes.Insert(0, countedText);
         }
         else if (counted.Count == 2 && counted.Any(o => o.ReducesVocOrNox == true))
         {
-            notes.Insert(0, $"{countedText}, {string.Join(", ", counted.Where(o => o.ReducesVocOrNox == true).Select(Ref))} reduces VOC or NOx");
+            notes.Insert(0, Line.Say("Options.ReducesVoc", countedText, Line.Refs(counted.Where(o => o.ReducesVocOrNox == true).Select(Ref))));
         }
         else if (counted.Count == 2 && counted.Any(o => o.ReducesVocOrNox is null))
         {
-            Fail(RequirementStatus.Unknown, $"{countedText}; whether they reduce VOC or NOx is not recorded");
+            Fail(RequirementStatus.Unknown, Line.Say("Options.VocMissing", countedText));
         }
         else if (counted.Count == 2)
         {
-            Fail(RequirementStatus.NotMet, $"{countedText}, neither reduces VOC or NOx (3 needed, or 2 with one reducing VOC or NOx)");
+            Fail(RequirementStatus.NotMet, Line.Say("Options.NoVoc", countedText));
         }
         else
         {
-            Fail(RequirementStatus.NotMet, $"only {countedText}; 3 needed, or 2 with one reducing VOC or NOx");
+            Fail(RequirementStatus.NotMet, Line.Say("Options.TooFew", countedText));
         }
 
         if (noCostOpen.Count == 0)
         {
-            notes.Insert(0, "all no-cost options completed");
+            notes.Insert(0, Line.Say("Options.NoCostDone"));
         }
 
         notes.Insert(0, completedLabel);
@@ -214,11 +215,11 @@ public static class ManufacturingPartnerRules
         ArgumentNullException.ThrowIfNull(calendar);
         if (EntityName.IdKey(application.FactoryId) is not { } factory)
         {
-            return Line.Unknown(id, "no FactoryId on the application, so its projects cannot be found");
+            return Line.Unknown(id, Line.Say("Projects.NoFactoryId"));
         }
 
         var counted = new List<FundedProject>();
-        var notes = new List<string>();
+        var notes = new List<Message>();
         var projects = index.ProjectsOfFactory(factory)
             .Where(p => p.ProjectType == ProjectType.DemonstrationProject && p.Status == ProjectStatus.Completed && p.CompletedOn is not null)
             .OrderBy(p => p.CompletedOn)
@@ -228,7 +229,7 @@ public static class ManufacturingPartnerRules
             var completed = project.CompletedOn!.Value;
             if (!CycleCalendar.Within(completed, calendar.LookbackStart, calendar.ReferenceDate))
             {
-                notes.Add($"{project.ProjectRef} completed {Line.Day(completed)}, outside {Line.Window(calendar.LookbackStart, calendar.ReferenceDate)}");
+                notes.Add(Line.Say("Project.Outside", project.ProjectRef, completed, Line.Window(calendar.LookbackStart, calendar.ReferenceDate)));
             }
             else if (index.AlreadyDeclared(project.ProjectRef, project.PreviouslyDeclaredIn) is { } declared)
             {
@@ -242,58 +243,61 @@ public static class ManufacturingPartnerRules
 
         var refs = counted.Select(p => p.ProjectRef).ToList();
         var summary = counted.Count == 0
-            ? $"no demonstration project completed in {Line.Window(calendar.LookbackStart, calendar.ReferenceDate)}"
-            : $"{Line.Count(counted.Count, "demonstration project", "demonstration projects")} completed {Line.List([.. counted.Select(p => Line.Day(p.CompletedOn!.Value))])} ({string.Join(", ", refs)})";
+            ? Line.Say("Demo.None", Line.Window(calendar.LookbackStart, calendar.ReferenceDate))
+            : Line.Say("Demo.Counted", Line.Count(counted.Count, "Noun.DemoProject"), Line.List(counted.Select(p => (object)p.CompletedOn!.Value)), Line.Refs(refs));
         return counted.Count >= needed
             ? Line.Met(id, Line.Join([summary, .. notes]), refs)
-            : Line.NotMet(id, Line.Join([$"{summary}; {needed} needed", .. notes]), refs);
+            : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, needed), .. notes]), refs);
     }
 
     /// <summary>A title of one of <paramref name="types"/> valid on <paramref name="day"/> (4.1 I (3), 4.2 I (3)).</summary>
     public static RequirementResult TitleValidOn(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, DateOnly day) =>
-        Titles(id, types, application, index, t => CommonRequirements.ValidOn(t, day), $"valid on {Line.Day(day)}");
+        Titles(id, types, application, index, t => CommonRequirements.ValidOn(t, day), Line.Say("Title.ValidOn", day));
 
     /// <summary>A title of one of <paramref name="types"/> valid on some day of [from, to] (5.2 I (2), 5.3 I (2)).</summary>
     public static RequirementResult TitleValidWithin(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName) =>
-        Titles(id, types, application, index, t => CommonRequirements.ValidWithin(t, from, to), $"valid on some day of {Line.Window(from, to)} ({fromName} to ReferenceDate)");
+        Titles(id, types, application, index, t => CommonRequirements.ValidWithin(t, from, to), Line.Say("Title.ValidWithin", Line.NamedWindow(from, to, Line.DateName(fromName))));
 
     /// <summary>
     /// Titles are matched by the factory's identifier. A qualifying title recorded under another identifier (or
     /// when the application gives none) but under the same normalised factory name is shown for review, because
     /// a mistyped code is likelier than two factories of one name.
     /// </summary>
-    private static RequirementResult Titles(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, Func<Title, bool> valid, string validText)
+    private static RequirementResult Titles(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, Func<Title, bool> valid, Message validText)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(index);
-        var wanted = string.Join(" or ", types);
+        var wanted = MessageList.Of(ListStyle.Or, types.Cast<object>());
         var factory = EntityName.IdKey(application.FactoryId);
         var own = factory is null ? [] : index.TitlesOf(factory).Where(t => types.Contains(t.TitleType)).ToList();
         var holding = own.Where(valid).OrderBy(t => t.IssuedOn).ToList();
         if (holding.Count > 0)
         {
-            return Line.Met(
-                id,
-                $"{string.Join(", ", holding.Select(t => $"{t.TitleType} {CommonRequirements.Cite(t)} issued {Line.Day(t.IssuedOn)}{(t.ValidUntil is { } u ? $", valid until {Line.Day(u)}" : "")}"))} {validText}",
-                holding.Select(CommonRequirements.Cite));
+            return Line.Met(id, Line.Say("Title.Held", Line.Refs(holding.Select(Issued)), validText), holding.Select(CommonRequirements.Cite));
         }
 
         var byName = index.NameKeyOf(application.FactoryName) is { } name
             ? index.TitlesNamed(name).Where(t => types.Contains(t.TitleType) && valid(t) && EntityName.IdKey(t.FactoryId) != factory).ToList()
             : [];
-        var others = own.Select(t => $"{t.TitleType} {CommonRequirements.Cite(t)} issued {Line.Day(t.IssuedOn)}{(t.ValidUntil is { } u ? $" valid until {Line.Day(u)}" : "")} is not {validText}");
+        var others = own.Select(t => Line.Say("Title.NotValid", Issued(t), validText));
         if (byName.Count > 0)
         {
+            var given = application.FactoryId is { } typed ? (object)typed : Line.Say("Title.NoneGiven");
             return Line.Unknown(
                 id,
                 Line.Join([
-                    $"{string.Join(", ", byName.Select(t => $"{t.TitleType} {CommonRequirements.Cite(t)}"))} recorded for «{byName[0].FactoryName}» under factory id {byName[0].FactoryId}, not {application.FactoryId ?? "(none given)"}: confirm it is this factory",
+                    Line.Say("Title.ByName", Line.Refs(byName.Select(t => Line.Say("Title.Cite", t.TitleType, CommonRequirements.Cite(t)))), byName[0].FactoryName ?? "", byName[0].FactoryId, given),
                     .. others]),
                 byName.Select(CommonRequirements.Cite));
         }
 
-        return Line.NotMet(id, Line.Join([$"no {wanted} title {validText}", .. others]), own.Select(CommonRequirements.Cite));
+        return Line.NotMet(id, Line.Join([Line.Say("Title.None", wanted, validText), .. others]), own.Select(CommonRequirements.Cite));
     }
+
+    /// <summary>"MunicipalCpAudit AUD-1 issued 2024-01-01, valid until 2026-12-31".</summary>
+    private static Message Issued(Title title) => title.ValidUntil is { } until
+        ? Line.Say("Title.IssuedUntil", title.TitleType, CommonRequirements.Cite(title), title.IssuedOn, until)
+        : Line.Say("Title.Issued", title.TitleType, CommonRequirements.Cite(title), title.IssuedOn);
 
     /// <summary>
     /// Guide 5.2 I (1) / 5.3 I (1): the label being renewed came from the on-site assessment route, and at least
@@ -308,22 +312,22 @@ public static class ManufacturingPartnerRules
         ArgumentNullException.ThrowIfNull(calendar);
         if (renewed.Route is null)
         {
-            return Line.Unknown(id, $"the register gives no route for {renewed.Serial}, so it is not known whether it came from an on-site assessment", [renewed.Serial]);
+            return Line.Unknown(id, Line.Say("CostOptions.NoRoute", renewed.Serial), [renewed.Serial]);
         }
 
         if (renewed.Route != LabelRoute.OnSiteAssessment)
         {
-            return Line.NotMet(id, $"{renewed.Serial} was obtained by the {renewed.Route} route, not by on-site assessment", [renewed.Serial]);
+            return Line.NotMet(id, Line.Say("CostOptions.OtherRoute", renewed.Serial, renewed.Route.Value), [renewed.Serial]);
         }
 
         if (EntityName.IdKey(application.FactoryId) is not { } factory)
         {
-            return Line.Unknown(id, "no FactoryId on the application, so its options cannot be found", [renewed.Serial]);
+            return Line.Unknown(id, Line.Say("CostOptions.NoFactoryId"), [renewed.Serial]);
         }
 
         var from = renewed.AwardedOn;
         var counted = new List<string>();
-        var notes = new List<string>();
+        var notes = new List<Message>();
         var options = index.ProjectsOfFactory(factory)
             .Where(p => p.ProjectType == ProjectType.OnSiteAssessment)
             .SelectMany(p => index.OptionsOf(p.ProjectRef))
@@ -344,9 +348,12 @@ public static class ManufacturingPartnerRules
             }
         }
 
-        var summary = $"{renewed.Serial} obtained by on-site assessment; {Line.Count(counted.Count, "cost option", "cost options")} completed in {Line.Window(from, calendar.ReferenceDate)}{(counted.Count > 0 ? $" ({string.Join(", ", counted)})" : "")}";
+        var window = Line.Window(from, calendar.ReferenceDate);
+        var summary = counted.Count > 0
+            ? Line.Say("CostOptions.Counted", renewed.Serial, Line.Count(counted.Count, "Noun.CostOption"), window, Line.Refs(counted))
+            : Line.Say("CostOptions.NoneCounted", renewed.Serial, Line.Count(counted.Count, "Noun.CostOption"), window);
         return counted.Count >= 2
             ? Line.Met(id, Line.Join([summary, .. notes]), [renewed.Serial, .. counted])
-            : Line.NotMet(id, Line.Join([summary + "; 2 needed", .. notes]), [renewed.Serial, .. counted]);
+            : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, 2), .. notes]), [renewed.Serial, .. counted]);
     }
 }

@@ -1,5 +1,6 @@
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
@@ -53,7 +54,7 @@ public static class OutstandingPartnerRules
         ArgumentNullException.ThrowIfNull(calendar);
         if (EntityName.IdKey(application.FactoryId) is not { } factory)
         {
-            return Line.Unknown(id, "no FactoryId on the application, so its labels cannot be found");
+            return Line.Unknown(id, Line.Say("Labels.NoFactoryId"));
         }
 
         var mLabels = index.LabelsOfFactory(factory).Where(l => l.LabelType == LabelType.M && !l.Revoked).ToList();
@@ -63,10 +64,13 @@ public static class OutstandingPartnerRules
             .ThenBy(l => l.Serial, StringComparer.Ordinal)
             .ToList();
         var serials = awards.Select(l => l.Serial).ToList();
-        var awardText = $"M label awarded {Line.Count(awards.Count, "time", "times")} since {Line.Day(calendar.LookbackStart)}{(awards.Count > 0 ? $" ({string.Join(", ", awards.Select(l => $"{l.Serial} {Line.Day(l.AwardedOn)}"))})" : "")}";
+        var times = Line.Count(awards.Count, "Noun.Time");
+        var awardText = awards.Count > 0
+            ? Line.Say("PriorLabels.Awarded", times, calendar.LookbackStart, Line.Refs(awards.Select(l => Line.Say("PriorLabels.Award", l.Serial, l.AwardedOn))))
+            : Line.Say("PriorLabels.NoneAwarded", times, calendar.LookbackStart);
         if (awards.Count < 2)
         {
-            return Line.NotMet(id, awardText + "; twice needed", serials);
+            return Line.NotMet(id, Line.Say("PriorLabels.TwiceNeeded", awardText), serials);
         }
 
         var expiring = mLabels
@@ -77,11 +81,11 @@ public static class OutstandingPartnerRules
         var m = expiring is null
             ? ManufacturingPartnerRules.NewRoutes(application, index, calendar)[0]
             : ManufacturingPartnerRules.RenewalRoutes(application, expiring, index, calendar)[0];
-        var how = expiring is null ? "as a new M applicant" : $"as a renewal of {expiring.Serial}";
+        var how = expiring is null ? Line.Say("PriorLabels.AsNew") : Line.Say("PriorLabels.AsRenewal", expiring.Serial);
         return Line.Of(
             id,
             m.Result,
-            $"{awardText}; this year's M requirement {how}: {m.Requirement} {m.Result} ({m.Note})",
+            Line.Say("PriorLabels.ThisYear", awardText, how, m.Requirement, m.Result, m.Reason),
             [.. serials, .. m.Evidence.Where(e => !serials.Contains(e))]);
     }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +16,11 @@ namespace BatchCycle.Screening;
 /// </summary>
 public sealed class ScreeningStage : IRunStage
 {
-    public static readonly IReadOnlyList<string> ResultsHeader = ["ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Reasons"];
+    /// <summary>The columns other tools read, then <c>ReasonsZh</c> (OUTPUTS.md): new columns only ever go last.</summary>
+    public static readonly IReadOnlyList<string> ResultsHeader = ["ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Reasons", "ReasonsZh"];
 
-    public static readonly IReadOnlyList<string> RequirementsHeader = ["ApplicationId", "Requirement", "Result", "Evidence", "Note"];
+    public static readonly IReadOnlyList<string> RequirementsHeader =
+        ["ApplicationId", "Requirement", "Result", "Evidence", "Note", "RequirementName", "RequirementNameZh", "NoteZh"];
 
     public string Name => "screening";
 
@@ -32,11 +36,12 @@ public sealed class ScreeningStage : IRunStage
 
         // The database and the two result files are written side by side: each is a few hundred thousand rows.
         var stored = Task.Run(() => StoreAsync(run, screenings, cancellationToken), cancellationToken);
-        await CsvOutput.WriteAsync(run.OutPath("results", "screening-results.csv"), ResultsHeader, screenings.Select(ResultRow), cancellationToken);
+        var chinese = run.Settings.ChineseCulture();
+        await CsvOutput.WriteAsync(run.OutPath("results", "screening-results.csv"), ResultsHeader, screenings.Select(s => ResultRow(s, chinese)), cancellationToken);
         await CsvOutput.WriteAsync(
             run.OutPath("results", "requirements.csv"),
             RequirementsHeader,
-            screenings.SelectMany(s => s.Requirements.Select(r => RequirementRow(s, r))),
+            screenings.SelectMany(s => s.Requirements.Select(r => RequirementRow(s, r, chinese))),
             cancellationToken);
         await stored;
         ScreeningResults.Remember(run, screenings);
@@ -49,11 +54,14 @@ public sealed class ScreeningStage : IRunStage
             ("needsReview", screenings.Count(s => s.Outcome == Outcome.NeedsReview)));
     }
 
-    private static IReadOnlyList<string?> ResultRow(ApplicationScreening s) =>
-        [s.ApplicationId, s.LabelType.ToString(), s.Kind.ToString(), s.Outcome.ToString(), string.Join(';', s.NotMet), string.Join(';', s.Unknown), s.Reasons];
+    private static IReadOnlyList<string?> ResultRow(ApplicationScreening s, CultureInfo chinese) =>
+        [s.ApplicationId, s.LabelType.ToString(), s.Kind.ToString(), s.Outcome.ToString(), string.Join(';', s.NotMet), string.Join(';', s.Unknown), s.Reasons, s.ReasonsIn(chinese)];
 
-    private static IReadOnlyList<string?> RequirementRow(ApplicationScreening s, RequirementResult r) =>
-        [s.ApplicationId, r.Requirement, r.Result.ToString(), string.Join("; ", r.Evidence), r.Note];
+    private static IReadOnlyList<string?> RequirementRow(ApplicationScreening s, RequirementResult r, CultureInfo chinese) =>
+    [
+        s.ApplicationId, r.Requirement, r.Result.ToString(), string.Join("; ", r.Evidence), r.Note,
+        Catalogue.RequirementName(r.Requirement, Catalogue.English), Catalogue.RequirementName(r.Requirement, chinese), r.NoteIn(chinese),
+    ];
 
     /// <summary>
     /// Certificates issued by the system in other cycles are register labels whose evidence is spent (footnote 6).
@@ -103,8 +111,8 @@ public sealed class ScreeningStage : IRunStage
         await using var requirement = connection.CreateCommand();
         requirement.Transaction = transaction;
         requirement.CommandText = """
-            INSERT INTO RequirementResults (RunId, ApplicationId, Requirement, Result, Evidence, Note, IsTopLevel)
-            VALUES ($run, $application, $requirement, $result, $evidence, $note, $top)
+            INSERT INTO RequirementResults (RunId, ApplicationId, Requirement, Result, Evidence, Note, IsTopLevel, Reason)
+            VALUES ($run, $application, $requirement, $result, $evidence, $note, $top, $reason)
             """;
         requirement.Parameters.AddWithValue("$run", run.RunId);
         var rApplication = requirement.Parameters.Add("$application", SqliteType.Text);
@@ -113,7 +121,11 @@ public sealed class ScreeningStage : IRunStage
         var rEvidence = requirement.Parameters.Add("$evidence", SqliteType.Text);
         var rNote = requirement.Parameters.Add("$note", SqliteType.Text);
         var rTop = requirement.Parameters.Add("$top", SqliteType.Integer);
+        var rReason = requirement.Parameters.Add("$reason", SqliteType.Text);
         requirement.Prepare();
+
+        // The screening keeps one copy of each repeated reason, so each is written out as JSON once.
+        var stored = new Dictionary<Message, string>();
 
         foreach (var screening in screenings)
         {
@@ -136,6 +148,12 @@ public sealed class ScreeningStage : IRunStage
                 rEvidence.Value = string.Join("; ", line.Evidence);
                 rNote.Value = line.Note;
                 rTop.Value = line.IsTopLevel ? 1 : 0;
+                if (!stored.TryGetValue(line.Reason, out var json))
+                {
+                    stored[line.Reason] = json = MessageJson.Serialize(line.Reason);
+                }
+
+                rReason.Value = json;
                 requirement.ExecuteNonQuery();
             }
         }

@@ -1,5 +1,6 @@
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
@@ -45,28 +46,28 @@ public static class SupplyChainPartnerRules
     {
         ArgumentNullException.ThrowIfNull(application);
         const string id = "2.3";
-        var missing = new List<string>();
+        var missing = new List<object>();
         if (application.RegistrationPlace is null)
         {
-            missing.Add("RegistrationPlace");
+            missing.Add(Line.Say("Field.RegistrationPlace"));
         }
 
         if (string.IsNullOrWhiteSpace(application.RegistrationNo))
         {
-            missing.Add("RegistrationNo");
+            missing.Add(Line.Say("Field.RegistrationNo"));
         }
 
         if (missing.Count > 0)
         {
-            return Line.Unknown(id, $"business registration not given ({string.Join(" and ", missing)} blank)");
+            return Line.Unknown(id, Line.Say("Registration.Missing", Line.List(missing)));
         }
 
         if (application.RegistrationPlace == RegistrationPlace.HK && !EntityName.IsBrNumber(application.RegistrationNo))
         {
-            return Line.NotMet(id, $"RegistrationNo {application.RegistrationNo} is not an 8-digit Hong Kong BR number", [application.RegistrationNo!]);
+            return Line.NotMet(id, Line.Say("Company.NotBr", application.RegistrationNo!), [application.RegistrationNo!]);
         }
 
-        return Line.Met(id, $"registered in {application.RegistrationPlace}, no. {application.RegistrationNo}", [application.RegistrationNo!]);
+        return Line.Met(id, Line.Say("Registration.Given", application.RegistrationPlace!.Value, application.RegistrationNo!), [application.RegistrationNo!]);
     }
 
     /// <summary>
@@ -82,7 +83,7 @@ public static class SupplyChainPartnerRules
         ArgumentNullException.ThrowIfNull(index);
         if (EntityName.IdKey(application.RegistrationNo) is not { } applicant)
         {
-            return Line.Unknown(id, "no RegistrationNo on the application, so its recommendations cannot be found");
+            return Line.Unknown(id, Line.Say("Recommendations.NoRegistrationNo"));
         }
 
         var recommended = index.ProjectsRecommendedBy(applicant);
@@ -106,9 +107,8 @@ public static class SupplyChainPartnerRules
             }
         }
 
-        var window = Line.Window(from, to);
         var factories = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        var notes = new List<string>();
+        var notes = new List<Message>();
         var candidates = recommended
             .Where(p => p.ProjectType != ProjectType.Other
                 && p.Status is not (ProjectStatus.Withdrawn or ProjectStatus.Rejected)
@@ -123,7 +123,7 @@ public static class SupplyChainPartnerRules
             }
             else if (earlierFactories.Contains(factory))
             {
-                notes.Add($"{project.ProjectRef} not counted: factory {project.FactoryId} was counted for {renewed!.Serial}");
+                notes.Add(Line.Say("Recommendations.CountedBefore", project.ProjectRef, project.FactoryId ?? "", renewed!.Serial));
             }
             else
             {
@@ -137,11 +137,14 @@ public static class SupplyChainPartnerRules
         }
 
         var evidence = factories.Values.SelectMany(r => r).ToList();
-        var summary = $"{Line.Count(factories.Count, "distinct factory", "distinct factories")} recommended with projects approved in {window} ({fromName} to ReferenceDate)"
-            + (factories.Count > 0 ? ": " + string.Join(", ", factories.Select(f => $"{f.Key} ({string.Join(", ", f.Value)})")) : "");
+        var count = Line.Count(factories.Count, "Noun.DistinctFactory");
+        var window = Line.NamedWindow(from, to, Line.DateName(fromName));
+        var summary = factories.Count > 0
+            ? Line.Say("Recommendations.Counted", count, window, Line.Refs(factories.Select(f => Line.Say("Recommendations.Factory", f.Key, Line.Refs(f.Value)))))
+            : Line.Say("Recommendations.NoneCounted", count, window);
         return factories.Count >= 3
             ? Line.Met(id, Line.Join([summary, .. notes]), evidence)
-            : Line.NotMet(id, Line.Join([summary + "; 3 needed", .. notes]), evidence);
+            : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, 3), .. notes]), evidence);
     }
 
     /// <summary>
@@ -157,18 +160,18 @@ public static class SupplyChainPartnerRules
         var declarations = index.ProcurementOf(application.ApplicationId);
         if (declarations.Count == 0)
         {
-            return Line.NotMet(id, "no procurement declared");
+            return Line.NotMet(id, Line.Say("Procurement.None"));
         }
 
         var window = Line.Window(from, to);
-        var qualified = new SortedDictionary<string, (string Text, string Proof)>(StringComparer.Ordinal);
-        var notes = new List<string>();
+        var qualified = new SortedDictionary<string, (Message Text, string Proof)>(StringComparer.Ordinal);
+        var notes = new List<Message>();
         foreach (var declaration in declarations)
         {
             var supplier = EntityName.IdKey(declaration.SupplierFactoryId);
             var start = declaration.PeriodFrom > from ? declaration.PeriodFrom : from;
             var end = declaration.PeriodTo is { } periodTo && periodTo < to ? periodTo : to;
-            var period = $"{Line.Day(declaration.PeriodFrom)}..{(declaration.PeriodTo is { } p ? Line.Day(p) : "ongoing")}";
+            var period = declaration.PeriodTo is { } p ? Line.Window(declaration.PeriodFrom, p) : Line.Say("Procurement.Ongoing", declaration.PeriodFrom);
             if (supplier is null || qualified.ContainsKey(supplier))
             {
                 continue;
@@ -176,7 +179,7 @@ public static class SupplyChainPartnerRules
 
             if (start > end)
             {
-                notes.Add($"{declaration.SupplierFactoryId}: procurement period {period} outside {window}");
+                notes.Add(Line.Say("Procurement.Outside", declaration.SupplierFactoryId, period, window));
                 continue;
             }
 
@@ -190,23 +193,26 @@ public static class SupplyChainPartnerRules
                 .FirstOrDefault();
             if (label is not null)
             {
-                qualified[supplier] = ($"{declaration.SupplierFactoryId} ({label.LabelType} label {label.Serial})", label.Serial);
+                qualified[supplier] = (Line.Say("Procurement.Label", declaration.SupplierFactoryId, label.LabelType, label.Serial), label.Serial);
             }
             else if (title is not null)
             {
-                qualified[supplier] = ($"{declaration.SupplierFactoryId} ({title.TitleType} {CommonRequirements.Cite(title)})", CommonRequirements.Cite(title));
+                qualified[supplier] = (Line.Say("Procurement.Title", declaration.SupplierFactoryId, title.TitleType, CommonRequirements.Cite(title)), CommonRequirements.Cite(title));
             }
             else
             {
-                notes.Add($"{declaration.SupplierFactoryId}: no M/E label or qualifying title during {Line.Window(start, end)}");
+                notes.Add(Line.Say("Procurement.Unqualified", declaration.SupplierFactoryId, Line.Window(start, end)));
             }
         }
 
-        var summary = $"{Line.Count(qualified.Count, "qualifying supplier factory", "qualifying supplier factories")} for procurement overlapping {window} ({fromName} to ReferenceDate)"
-            + (qualified.Count > 0 ? ": " + string.Join(", ", qualified.Values.Select(q => q.Text)) : "");
+        var count = Line.Count(qualified.Count, "Noun.QualifyingSupplier");
+        var named = Line.NamedWindow(from, to, Line.DateName(fromName));
+        var summary = qualified.Count > 0
+            ? Line.Say("Procurement.Counted", count, named, Line.Refs(qualified.Values.Select(q => q.Text)))
+            : Line.Say("Procurement.NoneCounted", count, named);
         var evidence = qualified.Values.Select(q => q.Proof).ToList();
         return qualified.Count >= 3
             ? Line.Met(id, Line.Join([summary, .. notes]), evidence)
-            : Line.NotMet(id, Line.Join([summary + "; 3 needed", .. notes]), evidence);
+            : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, 3), .. notes]), evidence);
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
@@ -37,28 +39,30 @@ public static class TechnicalServicePartnerRules
         const string id = "2.4";
         if (EntityName.IdKey(application.ProviderId) is not { } key)
         {
-            return Line.Unknown(id, "no ProviderId on the application");
+            return Line.Unknown(id, Line.Say("Provider.NoId"));
         }
 
         if (index.Provider(key) is not { } provider)
         {
-            return Line.NotMet(id, $"provider {application.ProviderId} is not in the provider register", [application.ProviderId!]);
+            return Line.NotMet(id, Line.Say("Provider.NotRegistered", application.ProviderId!), [application.ProviderId!]);
         }
 
         var day = calendar.ReferenceDate;
         if (provider.RegisteredOn is { } registered && registered > day)
         {
-            return Line.NotMet(id, $"{provider.ProviderName} registered only on {Line.Day(registered)}, after {Line.Day(day)}", [provider.ProviderId]);
+            return Line.NotMet(id, Line.Say("Provider.RegisteredLate", provider.ProviderName, registered, day), [provider.ProviderId]);
         }
 
         // A provider delisted after the reference date was still registered on it.
         if (provider.Status == ProviderStatus.Delisted && (provider.DelistedOn is not { } delisted || delisted <= day))
         {
-            var when = provider.DelistedOn is { } d ? $" on {Line.Day(d)}" : "";
-            return Line.NotMet(id, $"{provider.ProviderName} was delisted{when}, so not registered on {Line.Day(day)}", [provider.ProviderId]);
+            var note = provider.DelistedOn is { } d
+                ? Line.Say("Provider.DelistedOn", provider.ProviderName, d, day)
+                : Line.Say("Provider.Delisted", provider.ProviderName, day);
+            return Line.NotMet(id, note, [provider.ProviderId]);
         }
 
-        return Line.Met(id, $"{provider.ProviderName} registered on {Line.Day(day)}", [provider.ProviderId]);
+        return Line.Met(id, Line.Say("Provider.Registered", provider.ProviderName, day), [provider.ProviderId]);
     }
 
     /// <summary>
@@ -71,11 +75,11 @@ public static class TechnicalServicePartnerRules
         ArgumentNullException.ThrowIfNull(index);
         if (EntityName.IdKey(application.ProviderId) is not { } key)
         {
-            return Line.Unknown(id, "no ProviderId on the application, so its projects cannot be found");
+            return Line.Unknown(id, Line.Say("Provider.NoIdProjects"));
         }
 
         var counted = new List<FundedProject>();
-        var notes = new List<string>();
+        var notes = new List<Message>();
         var projects = index.ProjectsOfProvider(key)
             .Where(p => p.ProjectType != ProjectType.Other && p.Status == ProjectStatus.Completed && p.CompletedOn is { } day && CycleCalendar.Within(day, from, to))
             .OrderBy(p => p.CompletedOn)
@@ -93,11 +97,14 @@ public static class TechnicalServicePartnerRules
         }
 
         var refs = counted.Select(p => p.ProjectRef).ToList();
-        var summary = $"{Line.Count(counted.Count, "project", "projects")} completed in {Line.Window(from, to)} ({fromName} to ReferenceDate)"
-            + (refs.Count > 0 ? $" ({string.Join(", ", refs)})" : "");
+        var count = Line.Count(counted.Count, "Noun.Project");
+        var window = Line.NamedWindow(from, to, Line.DateName(fromName));
+        var summary = refs.Count > 0
+            ? Line.Say("ProviderProjects.Counted", count, window, Line.Refs(refs))
+            : Line.Say("ProviderProjects.NoneCounted", count, window);
         return counted.Count >= needed
             ? Line.Met(id, Line.Join([summary, .. notes]), refs)
-            : Line.NotMet(id, Line.Join([$"{summary}; {needed} needed", .. notes]), refs);
+            : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, needed), .. notes]), refs);
     }
 
     /// <summary>
@@ -110,27 +117,28 @@ public static class TechnicalServicePartnerRules
         ArgumentNullException.ThrowIfNull(index);
         if (EntityName.IdKey(application.ProviderId) is not { } key)
         {
-            return Line.Unknown(id, "no ProviderId on the application, so complaints cannot be found");
+            return Line.Unknown(id, Line.Say("Provider.NoIdComplaints"));
         }
 
         var received = index.ComplaintsAbout(key)
             .Where(c => CycleCalendar.Within(c.ReceivedOn, from, to))
             .OrderBy(c => c.ReceivedOn)
             .ToList();
-        static string Cite(Complaint c) => c.Ref ?? $"{c.Kind?.ToString() ?? "complaint"}@{Line.Day(c.ReceivedOn)}";
-        static string Describe(Complaint c) => $"{Cite(c)} received {Line.Day(c.ReceivedOn)}";
+        // A complaint without a reference is cited by its kind and day, as an identifier in the evidence column.
+        static string Cite(Complaint c) => c.Ref ?? string.Create(CultureInfo.InvariantCulture, $"{c.Kind?.ToString() ?? "complaint"}@{c.ReceivedOn:yyyy-MM-dd}");
+        static object Describe(Complaint c) => Line.Say("Complaint.Received", Cite(c), c.ReceivedOn);
 
         var substantiated = received.Where(c => c.Substantiated == true).ToList();
         var open = received.Where(c => c.Substantiated is null).ToList();
         var dismissed = received.Where(c => c.Substantiated == false).ToList();
-        var window = $"{Line.Window(from, to)} ({fromName} to ReferenceDate)";
-        var notes = new List<string?>
+        var window = Line.NamedWindow(from, to, Line.DateName(fromName));
+        var notes = new List<Message?>
         {
             substantiated.Count > 0
-                ? $"substantiated complaint(s) received in {window}: {string.Join(", ", substantiated.Select(Describe))}"
-                : $"no substantiated complaint received in {window}",
-            open.Count > 0 ? $"still open (does not fail): {string.Join(", ", open.Select(Describe))}" : null,
-            dismissed.Count > 0 ? $"unsubstantiated: {string.Join(", ", dismissed.Select(Describe))}" : null,
+                ? Line.Say("Complaint.Substantiated", window, Line.Refs(substantiated.Select(Describe)))
+                : Line.Say("Complaint.None", window),
+            open.Count > 0 ? Line.Say("Complaint.Open", Line.Refs(open.Select(Describe))) : null,
+            dismissed.Count > 0 ? Line.Say("Complaint.Dismissed", Line.Refs(dismissed.Select(Describe))) : null,
         };
         return Line.Of(id, substantiated.Count > 0 ? RequirementStatus.NotMet : RequirementStatus.Met, Line.Join(notes), received.Select(Cite));
     }

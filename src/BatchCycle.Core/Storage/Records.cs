@@ -154,6 +154,9 @@ public sealed class RequirementResultRecord
     public string Note { get; set; } = "";
 
     public bool IsTopLevel { get; set; }
+
+    /// <summary>The reason as a message of the catalogue (JSON); null on lines stored before it was kept.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>A certificate issued by the system; also a label of the register for later cycles.</summary>

@@ -1,5 +1,6 @@
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Panel;
 using BatchCycle.Screening;
 
@@ -23,10 +24,10 @@ public static class PanelSamples
             null, null, null, null, null, true, "陈小姐", "chan@example.com", new DateOnly(2025, 6, 2), new SourceRow("applications.xlsx", "申请", 2));
 
     public static RequirementResult Line(string requirement, RequirementStatus result, string note, params string[] evidence) =>
-        new(requirement, result, evidence, note);
+        new(requirement, result, evidence, Message.Of("Stored", note));
 
     public static RequirementResult Route(string requirement, RequirementStatus result, string note, params string[] evidence) =>
-        new(requirement, result, evidence, note) { IsTopLevel = false };
+        new(requirement, result, evidence, Message.Of("Stored", note)) { IsTopLevel = false };
 
     /// <summary>Given out of order on purpose: the workbook orders them by label type, then ApplicationId.</summary>
     public static IReadOnlyList<ApplicationScreening> Screenings { get; } =

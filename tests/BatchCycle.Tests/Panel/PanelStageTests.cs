@@ -24,17 +24,17 @@ public sealed class PanelStageTests : IDisposable
         var sheets = WorkbookReaders.ReadWithExcelDataReader(run.OutPath("panel", "2025-panel.xlsx"));
         var m = sheets[PanelWorkbookWriter.SheetName(LabelType.M)];
         var header = m[0];
-        string Cell(string id, string column) => m.Single(r => r[0] == id) is var row && Array.IndexOf(header, column) is var i && i < row.Length ? row[i] : "";
+        string Cell(string id, string column) => m.Single(r => r[0] == id) is var row && Array.FindIndex(header, h => h == column || h.StartsWith(column + "\n", StringComparison.Ordinal)) is var i && i < row.Length ? row[i] : "";
 
         Assert.Equal(["AP-2025-001", "AP-2025-002", "AP-2025-010"], m.Skip(1).Select(r => r[0]));
         Assert.Equal("Approve", Cell("AP-2025-002", PanelWorkbookWriter.DecisionHeader));
         Assert.Equal("second thoughts 复议后同意", Cell("AP-2025-002", PanelWorkbookWriter.RemarksHeader));
         Assert.Equal("Reject", Cell("AP-2025-001", PanelWorkbookWriter.DecisionHeader));
         Assert.Equal("", Cell("AP-2025-010", PanelWorkbookWriter.DecisionHeader));
-        Assert.Equal("Eligible", Cell("AP-2025-002", "Outcome 结果"));
+        Assert.Equal("Eligible 符合资格", Cell("AP-2025-002", "Outcome 结果"));
         Assert.Equal("✗", Cell("AP-2025-002", "4.1-I-1"));
         Assert.Contains("4.1-I-2: P-2023-001; P-2024-017", Cell("AP-2025-002", "Evidence 证据"));
-        Assert.Equal("Ineligible", Cell("AP-2025-001", "Outcome 结果"));
+        Assert.Equal("Ineligible 不符合资格", Cell("AP-2025-001", "Outcome 结果"));
         Assert.Contains(sheets[PanelWorkbookWriter.SummarySheet], r => r.SequenceEqual(["applications.xlsx", new string('c', 64)]));
     }
 

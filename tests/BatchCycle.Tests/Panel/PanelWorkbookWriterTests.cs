@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using BatchCycle.Cycle;
+using BatchCycle.Import;
+using CellValues = DocumentFormat.OpenXml.Spreadsheet.CellValues;
+using BatchCycle.Messages;
 using BatchCycle.Panel;
 using BatchCycle.Screening;
 using BatchCycle.Tests.Support;
@@ -40,7 +43,7 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
     public void The_sheets_are_summary_one_per_label_type_and_import_issues_in_that_order()
     {
         Assert.Equal(
-            [PanelWorkbookWriter.SummarySheet, .. LabelSheets, PanelWorkbookWriter.ImportIssuesSheet],
+            [PanelWorkbookWriter.SummarySheet, PanelWorkbookWriter.RequirementsSheet, .. LabelSheets, PanelWorkbookWriter.ImportIssuesSheet],
             workbook.ExcelDataReader.Keys);
         Assert.All(workbook.ExcelDataReader.Keys, name =>
         {
@@ -77,13 +80,17 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
 
             foreach (var (screening, row) in expected.Zip(rows.Skip(1)))
             {
-                string Cell(string column) => Array.IndexOf(header, column) is var i and >= 0 && i < row.Length ? row[i] : "";
+                string Cell(string column) => Array.FindIndex(header, h => h == column || h.StartsWith(column + "\n", StringComparison.Ordinal)) is var i and >= 0 && i < row.Length ? row[i] : "";
 
                 Assert.Equal(screening.Application.ApplicantName, Cell("Applicant 申请公司"));
-                Assert.Equal(screening.Application.ApplicantNameEn ?? "", Cell("Applicant (English)"));
-                Assert.Equal(screening.Kind.ToString(), Cell("Kind 类别"));
-                Assert.Equal(screening.Outcome.ToString(), Cell("Outcome 结果"));
-                Assert.Equal(screening.Reasons, Cell("Reasons 原因"));
+                Assert.Equal(screening.Application.ApplicantNameEn ?? "", Cell("Applicant (English) 英文名称"));
+                Assert.Equal(screening.Kind == ApplicationKind.New ? "New 新申请" : "Renewal 续期申请", Cell("Kind 类别"));
+                Assert.StartsWith(screening.Outcome == Outcome.NeedsReview ? "Needs review" : screening.Outcome.ToString(), Cell("Outcome 结果"), StringComparison.Ordinal);
+
+                // Chinese first, then English, each reason on its own line.
+                Assert.Equal(
+                    string.Join("\n", screening.EachReasonIn(Catalogue.Simplified).Concat(screening.EachReasonIn(Catalogue.English))),
+                    Cell("Reasons 原因"));
                 foreach (var line in screening.Requirements)
                 {
                     Assert.Equal(PanelWorkbookWriter.Mark(line.Result), Cell(line.Requirement));
@@ -92,21 +99,21 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
 
                 var checkedIds = screening.Requirements.Select(r => r.Requirement).ToHashSet();
                 var requirementColumns = header.Skip(7).Take(header.Length - 11);
-                Assert.All(requirementColumns.Where(c => !checkedIds.Contains(c)), c => Assert.Equal("", Cell(c)));
+                Assert.All(requirementColumns.Select(c => c.Split('\n')[0]).Where(c => !checkedIds.Contains(c)), c => Assert.Equal("", Cell(c)));
             }
         }
     }
 
     [Theory]
-    [InlineData("AP-2025-002", "Eligible")]
-    [InlineData("AP-2025-001", "Ineligible")]
-    [InlineData("AP-2025-010", "NeedsReview")]
+    [InlineData("AP-2025-002", "Eligible 符合资格")]
+    [InlineData("AP-2025-001", "Ineligible 不符合资格")]
+    [InlineData("AP-2025-010", "Needs review 待核实")]
     public void Outcomes_are_named_and_colour_coded(string applicationId, string outcome)
     {
         var expectedFill = outcome switch
         {
-            "Eligible" => "FFC6EFCE",
-            "Ineligible" => "FFFFC7CE",
+            "Eligible 符合资格" => "FFC6EFCE",
+            "Ineligible 不符合资格" => "FFFFC7CE",
             _ => "FFFFEB9C",
         };
         using var document = SpreadsheetDocument.Open(workbook.Path, false);
@@ -114,7 +121,7 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
         var row = part.Worksheet.Descendants<Row>().Single(r => r.Elements<Cell>().First().InnerText == applicationId);
         // Empty cells are left out of a row, so the outcome cell is found by its reference, not its position.
         var cell = row.Elements<Cell>().Single(c => c.CellReference!.Value == $"G{row.RowIndex!.Value}");
-        Assert.Equal(outcome, cell.InnerText);
+        Assert.StartsWith(outcome, cell.InnerText, StringComparison.Ordinal);
         var stylesheet = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
         var format = stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.StyleIndex!.Value);
         var fill = stylesheet.Fills!.Elements<Fill>().ElementAt((int)format.FillId!.Value);
@@ -187,8 +194,10 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
 
         var m = rows.Single(r => r.Length > 0 && r[0].StartsWith("M ", StringComparison.Ordinal));
         Assert.Equal(["1", "1", "1", "3"], m[1..5]);
-        Assert.Contains(rows, r => r.SequenceEqual(["Opens 开始接受申请", "2025-05-14"]));
-        Assert.Contains(rows, r => r.SequenceEqual(["ReferenceDate 参考日期", "2025-07-21"]));
+        Assert.Contains(rows, r => r.SequenceEqual(["Opens 开始接受申请日期", "2025-05-14"]));
+        Assert.Contains(rows, r => r.SequenceEqual(["Closes 截止申请日期", "2025-07-21"]));
+        Assert.Contains(rows, r => r.SequenceEqual(["Label 标志", "Eligible 符合资格", "Ineligible 不符合资格", "Needs review 待核实", "Total 合计"]));
+        Assert.DoesNotContain(rows.SelectMany(r => r), c => c.Contains("ReferenceDate", StringComparison.Ordinal) || c.Contains("LookbackStart", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.SequenceEqual(["applications.xlsx", new string('a', 64)]));
         Assert.Contains(rows, r => r.SequenceEqual(["violations.csv", new string('b', 64)]));
         Assert.Equal("2025-08-01 09:30:00 UTC", rows[1][1]);
@@ -198,7 +207,7 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
     public void The_import_issues_sheet_lists_every_issue()
     {
         var rows = workbook.ExcelDataReader[PanelWorkbookWriter.ImportIssuesSheet];
-        Assert.Equal(["File", "Sheet", "Row", "Column", "Problem"], rows[0]);
+        Assert.Equal(["File 文件", "Sheet 工作表", "Row 行", "Column 列", "Problem 问题"], rows[0]);
         Assert.Equal(
             PanelSamples.Issues.Select(i => new[] { i.File, i.Sheet ?? "", i.Row?.ToString() ?? "", i.Column ?? "", i.Problem }),
             rows.Skip(1).Select(r => Enumerable.Range(0, 5).Select(c => c < r.Length ? r[c] : "").ToArray()));
@@ -234,7 +243,7 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
                 d => d.Name == "_xlnm._FilterDatabase" && d.LocalSheetId!.Value == index);
 
             var columns = worksheet.Elements<Columns>().Single().Elements<Column>().ToList();
-            Assert.All(columns, c => Assert.InRange(c.Width!.Value, 6, 62));
+            Assert.All(columns, c => Assert.InRange(c.Width!.Value, 6, 82));
 
             var header = worksheet.Descendants<Row>().First().Elements<Cell>().ToList();
             var decisionColumn = header.Single(c => c.InnerText == PanelWorkbookWriter.DecisionHeader).CellReference!.Value![..^1];
@@ -257,8 +266,13 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
 
         foreach (var name in LabelSheets)
         {
-            var header = workbook.ExcelDataReader[name][0].Select(Normal).ToHashSet();
-            Assert.Superset(new HashSet<string>(["applicationid", "decision", "remarks"]), header);
+            var row = workbook.ExcelDataReader[name][0];
+            var header = row.Select(Normal).ToHashSet();
+
+            // The import's own header matching finds the bilingual Decision and Remarks headers.
+            var found = HeaderMatch.Find([new RawRow(1, row)]);
+            Assert.Same(InputKinds.PanelDecisions, found.Map?.Kind);
+            Assert.Equal(["ApplicationId", "Decision", "Remarks"], found.Map!.Columns.Keys.Order(StringComparer.Ordinal));
             Assert.False(applications.All(header.Contains), $"{name} would also read as applications");
             Assert.DoesNotContain("submittedon", header);
             Assert.DoesNotContain("递交日期", header);
@@ -266,7 +280,7 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
             Assert.False(procurement.All(header.Contains), $"{name} would also read as procurement");
         }
 
-        foreach (var name in new[] { PanelWorkbookWriter.SummarySheet, PanelWorkbookWriter.ImportIssuesSheet })
+        foreach (var name in new[] { PanelWorkbookWriter.SummarySheet, PanelWorkbookWriter.RequirementsSheet, PanelWorkbookWriter.ImportIssuesSheet })
         {
             Assert.All(workbook.ExcelDataReader[name], row =>
                 Assert.False(row.Select(Normal).Contains("applicationid") && row.Select(Normal).Contains("decision")));

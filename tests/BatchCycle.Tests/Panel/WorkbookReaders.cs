@@ -47,38 +47,8 @@ public static class WorkbookReaders
     /// <summary>Converts every sheet to CSV with a headless LibreOffice and a profile of its own, then parses the CSVs.</summary>
     public static IReadOnlyDictionary<string, List<string[]>> ReadWithLibreOffice(string path, IEnumerable<string> sheetNames)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(path)!, "libreoffice-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var info = new ProcessStartInfo("soffice")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add($"-env:UserInstallation=file://{Path.Combine(folder, "profile")}");
-        info.ArgumentList.Add("--headless");
-        info.ArgumentList.Add("--convert-to");
         // UTF-8, comma, double quotes, raw values (not as shown), every sheet (-1) to its own file.
-        info.ArgumentList.Add("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1");
-        info.ArgumentList.Add("--outdir");
-        info.ArgumentList.Add(folder);
-        info.ArgumentList.Add(path);
-        using (var process = Process.Start(info)!)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("LibreOffice did not convert the workbook within 3 minutes.");
-            }
-
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"LibreOffice failed ({process.ExitCode}): {stdout.Result} {stderr.Result}");
-            }
-        }
-
+        var folder = ConvertWithLibreOffice(path, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1");
         var baseName = Path.GetFileNameWithoutExtension(path);
         return sheetNames.ToDictionary(
             name => name,
@@ -91,6 +61,47 @@ public static class WorkbookReaders
             StringComparer.Ordinal);
     }
 
+
+    /// <summary>Prints the workbook to PDF as LibreOffice would (its page setup, fit and footers); returns the PDF's path.</summary>
+    public static string PrintWithLibreOffice(string path)
+    {
+        var folder = ConvertWithLibreOffice(path, "pdf");
+        return Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".pdf");
+    }
+
+    private static string ConvertWithLibreOffice(string path, string format)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(path)!, "libreoffice-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var info = new ProcessStartInfo("soffice")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add($"-env:UserInstallation=file://{Path.Combine(folder, "profile")}");
+        info.ArgumentList.Add("--headless");
+        info.ArgumentList.Add("--convert-to");
+        info.ArgumentList.Add(format);
+        info.ArgumentList.Add("--outdir");
+        info.ArgumentList.Add(folder);
+        info.ArgumentList.Add(path);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("LibreOffice did not convert the workbook within 3 minutes.");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"LibreOffice failed ({process.ExitCode}): {stdout.Result} {stderr.Result}");
+        }
+
+        return folder;
+    }
 
     private static List<string[]> Trim(List<string[]> rows)
     {

@@ -50,7 +50,7 @@ public sealed class PanelRoundTripTests
         var warnings = summary.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
         Assert.Contains(warnings, w => w.Contains("CPP2025-M-00001", StringComparison.Ordinal));
         var issues = CsvText.ReadRecords(temp.Combine("out2", "results", "import-issues.csv"));
-        Assert.Contains(issues, i => i["File"] == Path.GetFileName(returned) && i["Column"] == "Decision");
+        Assert.Contains(issues, i => i["File"] == Path.GetFileName(returned) && i["Column"] == "Decision 决定");
     }
 
     private static Dictionary<string, string> Certificates(string outFolder) =>
@@ -65,7 +65,7 @@ public sealed class PanelRoundTripTests
         {
             var rows = worksheet.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
             var header = rows[0].Elements<Cell>().ToList();
-            var decisionColumn = header.FindIndex(c => c.InnerText == "Decision");
+            var decisionColumn = header.FindIndex(c => c.InnerText == "Decision 决定");
             var row = rows.FirstOrDefault(r => r.Elements<Cell>().FirstOrDefault()?.InnerText == applicationId);
             if (decisionColumn < 0 || row is null)
             {

@@ -42,20 +42,23 @@ public sealed class ScreeningStageTests
 
         var results = CsvText.Read(File.ReadAllText(temp.Combine("out", "results", "screening-results.csv")));
         var requirements = CsvText.Read(File.ReadAllText(temp.Combine("out", "results", "requirements.csv")));
-        Assert.Equal(["ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Reasons"], results[0]);
+        Assert.Equal(["ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Reasons", "ReasonsZh"], results[0]);
         Assert.Equal(3, results.Count);
         Assert.Equal(["A-001", "M", "New", "Ineligible", "4.1-I"], results[1][..5]);
         Assert.Equal("", results[1][5]);
         Assert.Contains("DP-2 not counted: already evidence of label 2023-M-0001 (footnote 6)", results[1][6], StringComparison.Ordinal);
+        Assert.Contains("DP-2不计算：已是标志2023-M-0001的申报资料（脚注6）", results[1][7], StringComparison.Ordinal);
         Assert.Equal(["A-002", "M", "New", "NeedsReview", "", "1.4"], results[2][..6]);
         Assert.Equal(["A-002", "4.1-I-3", "Met", "SZ-2022-17"], requirements.Single(r => r[0] == "A-002" && r[1] == "4.1-I-3")[..4]);
 
-        Assert.Equal(["ApplicationId", "Requirement", "Result", "Evidence", "Note"], requirements[0]);
+        Assert.Equal(["ApplicationId", "Requirement", "Result", "Evidence", "Note", "RequirementName", "RequirementNameZh", "NoteZh"], requirements[0]);
         Assert.Equal(
             ["1.4", "DUP", "2.1", "4.1-I", "4.1-I-1", "4.1-I-2", "4.1-I-3", "4.1-II"],
             requirements.Skip(1).Where(r => r[0] == "A-001").Select(r => r[1]));
         var demonstration = requirements.Single(r => r[0] == "A-001" && r[1] == "4.1-I-2");
         Assert.Equal(["A-001", "4.1-I-2", "NotMet", "DP-1"], demonstration[..4]);
+        Assert.Equal(["two demonstration projects", "两个示范项目"], demonstration[5..7]);
+        Assert.StartsWith("1个示范项目于", demonstration[7], StringComparison.Ordinal);
         Assert.Equal(16, requirements.Count - 1);
 
         await using var check = run.OpenDb();
