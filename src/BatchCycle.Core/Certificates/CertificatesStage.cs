@@ -20,7 +20,7 @@ public sealed class CertificatesStage : IRunStage
         ArgumentNullException.ThrowIfNull(run);
         // Settings and template first: a mistake in either stops the stage before anything is issued.
         var serialFormat = SerialFormat.Parse(run.Settings.SerialFormat);
-        var template = CertificateTemplate.Load(run.Settings.TemplatesFolder());
+        var templates = CertificateTemplates.Load(run.Settings.TemplatesFolder());
         var year = run.Calendar.Year;
         var awardedOn = run.Settings.DatesFor(year).AwardedOn ?? run.AsOf;
 
@@ -35,7 +35,7 @@ public sealed class CertificatesStage : IRunStage
             .Where(c => decisions.TryGetValue(c.ApplicationId, out var d) && d.Decision != PanelDecisionValue.Approve)
             .Select(c => $"Certificate {c.Serial} ({c.ApplicationId}) was issued earlier, but the panel's decision in force is now {decisions[c.ApplicationId].Decision}; it stays valid until it is revoked."));
 
-        var rendering = await CertificateRendering.RenderMissingAsync(run, template, certificates, cancellationToken);
+        var rendering = await CertificateRendering.RenderMissingAsync(run, templates, certificates, cancellationToken);
         if (rendering.Warning is not null)
         {
             warnings.Add(rendering.Warning);
