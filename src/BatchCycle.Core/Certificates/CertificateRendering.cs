@@ -63,10 +63,7 @@ public static class CertificateRendering
         {
             var done = 0;
             var batchSize = Math.Clamp((withoutPdf.Count + printer.Parallelism - 1) / printer.Parallelism, 1, BatchSize);
-            var toPrint = withoutPdf.Select(c => c.Serial).ToHashSet(StringComparer.Ordinal);
-            var batches = groups
-                .SelectMany(g => g.Certificates.Where(c => toPrint.Contains(c.Serial)).Chunk(batchSize).Select(b => new Group(g.Template, b)))
-                .ToList();
+            var batches = Batches(groups, withoutPdf, batchSize);
             var documents = new byte[]?[batches.Count];
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, batches.Count),
@@ -97,6 +94,13 @@ public static class CertificateRendering
 
     /// <summary>Certificates printed with one template, in order.</summary>
     private sealed record Group(CertificateTemplate Template, IReadOnlyList<CertificateRecord> Certificates);
+
+    /// <summary>The certificates to print, a batch at a time, each batch of one template.</summary>
+    private static List<Group> Batches(IReadOnlyList<Group> groups, IReadOnlyList<CertificateRecord> toPrint, int batchSize)
+    {
+        var serials = toPrint.Select(c => c.Serial).ToHashSet(StringComparer.Ordinal);
+        return [.. groups.SelectMany(g => g.Certificates.Where(c => serials.Contains(c.Serial)).Chunk(batchSize).Select(b => new Group(g.Template, b)))];
+    }
 
     /// <summary>The combined file printed group by group and joined, when it is not the join of this run's batches.</summary>
     private static async Task<byte[]> PrintWholeAsync(ChromiumPdfPrinter printer, RunContext run, IReadOnlyList<Group> groups, CancellationToken cancellationToken)
