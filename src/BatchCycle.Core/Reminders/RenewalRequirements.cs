@@ -18,7 +18,7 @@ public static class RenewalRequirements
 {
     private static readonly ResourceManager Texts = new("BatchCycle.Reminders.RenewalTexts", typeof(RenewalRequirements).Assembly);
 
-    public static IReadOnlyList<RenewalRequirement> For(LabelType type, DateOnly awardedOn, CycleCalendar calendar, HolderScript script = HolderScript.Simplified)
+    public static IReadOnlyList<RenewalRequirement> For(LabelType type, DateOnly awardedOn, CycleCalendar calendar, HolderScript script)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var from = Day(awardedOn);

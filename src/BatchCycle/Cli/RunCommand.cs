@@ -57,7 +57,10 @@ public static class RunCommand
         var runCreated = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         var pipeline = new CyclePipeline(settings, databasePath, PipelineStages.Create(), loggerFactory) { RunCreated = id => runCreated.TrySetResult(id) };
         var running = pipeline.RunAsync(request, cancellationToken);
-        var result = atTerminal
+
+        // A run refused (another holds the database) never starts, and shows no bars.
+        await Task.WhenAny(runCreated.Task, running);
+        var result = atTerminal && runCreated.Task.IsCompletedSuccessfully
             ? await RunProgressView.FollowAsync(console, text, databasePath, [.. pipeline.Stages.Select(s => s.Name)], runCreated.Task, running)
             : await running;
         if (result.RunId is null)
