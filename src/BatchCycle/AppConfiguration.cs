@@ -24,12 +24,18 @@ public static class AppConfiguration
         return settings ?? throw new SettingsException("appsettings.json has no BatchCycle section.");
     }
 
-    /// <summary>Log lines go to standard error so that standard output carries only the run's own report.</summary>
-    public static ILoggerFactory Logging(IConfiguration configuration)
+    /// <summary>
+    /// Log lines go to standard error so that standard output carries only the run's own report; below
+    /// <paramref name="consoleLevel"/> they are not shown (a terminal showing progress bars).
+    /// </summary>
+    public static ILoggerFactory Logging(IConfiguration configuration, Serilog.Events.LogEventLevel consoleLevel = Serilog.Events.LogEventLevel.Verbose)
     {
         var serilog = new LoggerConfiguration()
             .ReadFrom.Configuration(configuration)
-            .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.Console(
+                restrictedToMinimumLevel: consoleLevel,
+                standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger();
         return LoggerFactory.Create(b => b.AddSerilog(serilog, dispose: true));
     }

@@ -39,10 +39,10 @@ public static class CertificatePrintBenchmark
         var awardedOn = settings.DatesFor(calendar.Year).AwardedOn ?? calendar.Closes;
         var request = new RunRequest(folder, Path.Combine(folder, "out"), calendar.Year, awardedOn, "benchmark");
         var run = new RunContext(0, request, calendar, settings, database, NullLoggerFactory.Instance);
-        var template = CertificateTemplate.Load(settings.TemplatesFolder());
+        var templates = CertificateTemplates.Load(settings.TemplatesFolder());
 
         var clock = Stopwatch.StartNew();
-        var result = await CertificateRendering.RenderMissingAsync(run, template, Certificates(settings, calendar.Year, awardedOn, count), cancellationToken);
+        var result = await CertificateRendering.RenderMissingAsync(run, templates, Certificates(settings, calendar.Year, awardedOn, count), cancellationToken);
         clock.Stop();
         if (!result.Pdf)
         {

@@ -34,7 +34,8 @@ public sealed record CertificatePage(
     string VerifyUrl,
     string QrCode)
 {
-    public static CertificatePage From(CertificateRecord certificate, string verifyBaseUrl)
+    /// <summary>The page of a certificate, its Chinese values in <paramref name="script"/>, the script of the template it goes into.</summary>
+    public static CertificatePage From(CertificateRecord certificate, string verifyBaseUrl, HolderScript script)
     {
         var labelType = Enum.Parse<LabelType>(certificate.LabelType);
         var verifyUrl = VerificationCodes.VerifyUrl(verifyBaseUrl, certificate.VerificationCode);
@@ -42,7 +43,7 @@ public sealed record CertificatePage(
             certificate.Serial,
             certificate.Year,
             certificate.LabelType,
-            LabelTypes.ChineseName(labelType),
+            script.LabelName(labelType),
             LabelTypes.EnglishName(labelType),
             certificate.HolderName,
             certificate.HolderNameEn,

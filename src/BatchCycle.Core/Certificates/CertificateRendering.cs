@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
@@ -33,10 +34,11 @@ public static class CertificateRendering
 
     public static async Task<Result> RenderMissingAsync(
         RunContext run,
-        CertificateTemplate template,
+        CertificateTemplates templates,
         IReadOnlyList<CertificateRecord> certificates,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(templates);
         var folder = run.OutPath("certificates");
         var withoutPdf = certificates.Where(c => !File.Exists(Path.Combine(folder, c.Serial + ".pdf"))).ToList();
         var combinedPdf = Path.Combine(folder, CombinedName(run.Calendar.Year, "pdf"));
@@ -45,10 +47,13 @@ public static class CertificateRendering
             return new Result(0, File.Exists(combinedPdf), null);
         }
 
+        // A document has one template, so certificates are grouped by the template of their holder's script
+        // (OUTPUTS.md "Languages"). Each group keeps the certificates' order; the combined file has one group after the other.
+        var groups = certificates.GroupBy(templates.For).Select(g => new Group(g.Key, [.. g])).ToList();
         var (printer, problem) = await ChromiumPdfPrinter.TryStartAsync(run.Settings.Chromium, cancellationToken);
         if (printer is null)
         {
-            var rendered = WriteHtml(run, template, certificates, withoutPdf, folder, cancellationToken);
+            var rendered = WriteHtml(run, groups, withoutPdf, folder, cancellationToken);
             return new Result(rendered, false,
                 $"{problem}, so certificates were written as HTML. For PDF certificates install Chromium and the CJK fonts " +
                 "(Debian: apt-get install chromium fonts-noto-cjk) or set BatchCycle:Chromium to a Chromium executable, then run again.");
@@ -58,16 +63,16 @@ public static class CertificateRendering
         {
             var done = 0;
             var batchSize = Math.Clamp((withoutPdf.Count + printer.Parallelism - 1) / printer.Parallelism, 1, BatchSize);
-            var batches = withoutPdf.Chunk(batchSize).ToList();
+            var batches = Batches(groups, withoutPdf, batchSize);
             var documents = new byte[]?[batches.Count];
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, batches.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = printer.Parallelism, CancellationToken = cancellationToken },
                 async (index, token) =>
                 {
-                    var batch = batches[index];
+                    var (template, batch) = batches[index];
                     (documents[index], var pdfs) = await PrintOnePerCertificateAsync(printer, run, template, batch, token);
-                    for (var i = 0; i < batch.Length; i++)
+                    for (var i = 0; i < batch.Count; i++)
                     {
                         WriteAtomically(Path.Combine(folder, batch[i].Serial + ".pdf"), pdfs[i]);
                         // An HTML copy left by a run without Chromium is superseded; one format per certificate.
@@ -79,12 +84,36 @@ public static class CertificateRendering
             // When this run printed every certificate, the batch documents joined in order are the combined file;
             // otherwise (a repair of a few, or a template that defeats batching) it is printed whole.
             var joined = withoutPdf.Count == certificates.Count && documents.All(d => d is not null) ? PdfPages.TryJoin(documents!) : null;
-            var combined = joined ?? await printer.PrintAsync(Html(run, template, certificates), cancellationToken);
+            var combined = joined ?? await PrintWholeAsync(printer, run, groups, cancellationToken);
             WriteAtomically(combinedPdf, combined);
             File.Delete(Path.Combine(folder, CombinedName(run.Calendar.Year, "html")));
         }
 
         return new Result(withoutPdf.Count, true, null);
+    }
+
+    /// <summary>Certificates printed with one template, in order.</summary>
+    private sealed record Group(CertificateTemplate Template, IReadOnlyList<CertificateRecord> Certificates);
+
+    /// <summary>The certificates to print, a batch at a time, each batch of one template.</summary>
+    private static List<Group> Batches(IReadOnlyList<Group> groups, IReadOnlyList<CertificateRecord> toPrint, int batchSize)
+    {
+        var serials = toPrint.Select(c => c.Serial).ToHashSet(StringComparer.Ordinal);
+        return [.. groups.SelectMany(g => g.Certificates.Where(c => serials.Contains(c.Serial)).Chunk(batchSize).Select(b => new Group(g.Template, b)))];
+    }
+
+    /// <summary>The combined file printed group by group and joined, when it is not the join of this run's batches.</summary>
+    private static async Task<byte[]> PrintWholeAsync(ChromiumPdfPrinter printer, RunContext run, IReadOnlyList<Group> groups, CancellationToken cancellationToken)
+    {
+        var documents = new List<byte[]>();
+        foreach (var (template, group) in groups)
+        {
+            documents.Add(await printer.PrintAsync(Html(run, template, group), cancellationToken));
+        }
+
+        return documents.Count == 1
+            ? documents[0]
+            : PdfPages.TryJoin(documents) ?? throw new InvalidOperationException("Chromium printed certificates in a PDF form that cannot be joined into the combined file.");
     }
 
     /// <summary>
@@ -121,8 +150,7 @@ public static class CertificateRendering
 
     private static int WriteHtml(
         RunContext run,
-        CertificateTemplate template,
-        IReadOnlyList<CertificateRecord> certificates,
+        IReadOnlyList<Group> groups,
         IReadOnlyList<CertificateRecord> withoutPdf,
         string folder,
         CancellationToken cancellationToken)
@@ -134,11 +162,17 @@ public static class CertificateRendering
             return 0;
         }
 
-        var pages = PagesWritingEachMissing(run, template, certificates, missing, folder, cancellationToken);
+        var toWrite = missing.Select(c => c.Serial).ToHashSet(StringComparer.Ordinal);
+        var done = new StrongBox<int>(0);
         WriteAtomically(combined, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-            template.RenderTo(writer, new CertificateDocument(pages));
+
+            // One document per script's template, one after the other: a browser shows and prints them as one.
+            foreach (var (template, group) in groups)
+            {
+                template.RenderTo(writer, new CertificateDocument(PagesWritingEachMissing(run, template, group, toWrite, done, folder, cancellationToken)));
+            }
         });
         return missing.Count;
     }
@@ -152,22 +186,21 @@ public static class CertificateRendering
         RunContext run,
         CertificateTemplate template,
         IReadOnlyList<CertificateRecord> certificates,
-        IReadOnlyList<CertificateRecord> missing,
+        HashSet<string> toWrite,
+        StrongBox<int> done,
         string folder,
         CancellationToken cancellationToken)
     {
-        var toWrite = missing.Select(c => c.Serial).ToHashSet(StringComparer.Ordinal);
-        var done = 0;
         foreach (var chunk in certificates.Chunk(PagesAtATime))
         {
             var pages = new CertificatePage[chunk.Length];
             SideBySide.Run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                pages[i] = CertificatePage.From(chunk[i], run.Settings.VerifyBaseUrl);
+                pages[i] = CertificatePage.From(chunk[i], run.Settings.VerifyBaseUrl, template.Script);
                 if (toWrite.Contains(pages[i].Serial))
                 {
                     WriteAtomically(Path.Combine(folder, pages[i].Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[i]]))));
-                    run.ReportProgress(0.9 * Interlocked.Increment(ref done) / toWrite.Count);
+                    run.ReportProgress(0.9 * Interlocked.Increment(ref done.Value) / toWrite.Count);
                 }
             }));
 
@@ -179,7 +212,7 @@ public static class CertificateRendering
     }
 
     private static string Html(RunContext run, CertificateTemplate template, IReadOnlyList<CertificateRecord> certificates) =>
-        template.Render(new CertificateDocument([.. certificates.Select(c => CertificatePage.From(c, run.Settings.VerifyBaseUrl))]));
+        template.Render(new CertificateDocument([.. certificates.Select(c => CertificatePage.From(c, run.Settings.VerifyBaseUrl, template.Script))]));
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

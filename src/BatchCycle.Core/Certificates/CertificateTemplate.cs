@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using BatchCycle.Cycle;
+using BatchCycle.Storage;
 using BatchCycle.Templates;
 using HandlebarsDotNet;
 
@@ -17,9 +19,10 @@ public sealed partial class CertificateTemplate
     private readonly HandlebarsTemplate<TextWriter, object, object> compiled;
     private readonly ConcurrentDictionary<string, string> assets = new(StringComparer.Ordinal);
 
-    private CertificateTemplate(string path, string text)
+    private CertificateTemplate(string path, string text, HolderScript script)
     {
         Path = path;
+        Script = script;
         var handlebars = Handlebars.Create();
         handlebars.RegisterHelper("asset", (output, _, arguments) =>
             output.WriteSafeString(Asset(arguments.Length == 1 ? arguments[0]?.ToString() : null)));
@@ -37,17 +40,26 @@ public sealed partial class CertificateTemplate
     /// <summary>The template file, named in every error message.</summary>
     public string Path { get; }
 
-    /// <summary>Reads and compiles the template; a missing file or a syntax error is a <see cref="TemplateException"/> naming the file and line.</summary>
-    public static CertificateTemplate Load(string templatesFolder)
+    /// <summary>The script the file is written in, so that the values filled in (the label's name) match its wording.</summary>
+    public HolderScript Script { get; }
+
+    /// <summary>
+    /// Reads and compiles the template of a script (<c>certificate.zh-Hant.html</c>), or the default one when the
+    /// script has none; a missing file or a syntax error is a <see cref="TemplateException"/>
+    /// naming the file and line.
+    /// </summary>
+    public static CertificateTemplate Load(string templatesFolder, HolderScript script = HolderScript.Simplified)
     {
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(templatesFolder, FileName));
+        var path = System.IO.Path.GetFullPath(CultureTemplateFile.Resolve(templatesFolder, FileName, script.CultureName()));
+        var own = System.IO.Path.GetFileName(path) == CultureTemplateFile.NameFor(FileName, script.CultureName());
         if (!File.Exists(path))
         {
             throw new TemplateException(
                 $"The certificate template {path} does not exist: copy the templates folder that comes with the program, or set BatchCycle:Templates.");
         }
 
-        return new CertificateTemplate(path, File.ReadAllText(path));
+        // The default file is written in Simplified Chinese, the guide's language.
+        return new CertificateTemplate(path, File.ReadAllText(path), own ? script : HolderScript.Simplified);
     }
 
     public string Render(CertificateDocument document)
@@ -110,6 +122,46 @@ public sealed partial class CertificateTemplate
     };
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}
+
+/// <summary>
+/// The certificate template of each holder script (OUTPUTS.md "Languages"): <c>certificate.html</c> in Simplified
+/// Chinese and <c>certificate.zh-Hant.html</c> in Traditional, each with English. A script without its own file
+/// uses <c>certificate.html</c>, compiled once for both.
+/// </summary>
+public sealed class CertificateTemplates
+{
+    private readonly IReadOnlyDictionary<HolderScript, CertificateTemplate> byScript;
+
+    private CertificateTemplates(IReadOnlyDictionary<HolderScript, CertificateTemplate> byScript)
+    {
+        this.byScript = byScript;
+    }
+
+    public static CertificateTemplates Load(string templatesFolder)
+    {
+        var compiled = new Dictionary<string, CertificateTemplate>(StringComparer.Ordinal);
+        return new CertificateTemplates(Enum.GetValues<HolderScript>().ToDictionary(script => script, script =>
+        {
+            var path = System.IO.Path.GetFullPath(CultureTemplateFile.Resolve(templatesFolder, CertificateTemplate.FileName, script.CultureName()));
+            if (!compiled.TryGetValue(path, out var template))
+            {
+                template = CertificateTemplate.Load(templatesFolder, script);
+                compiled[path] = template;
+            }
+
+            return template;
+        }));
+    }
+
+    public CertificateTemplate For(HolderScript script) => byScript[script];
+
+    /// <summary>The template of the certificate's holder: the script follows its registration number and label type.</summary>
+    public CertificateTemplate For(CertificateRecord certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return For(HolderScripts.For(Enum.Parse<LabelType>(certificate.LabelType), certificate.HolderRegistrationNo));
+    }
 }
 
 /// <summary>A template the secretariat must fix; the message names the file and, where known, the line.</summary>

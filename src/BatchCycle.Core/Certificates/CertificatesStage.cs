@@ -21,7 +21,7 @@ public sealed class CertificatesStage : IRunStage
         ArgumentNullException.ThrowIfNull(run);
         // Settings and template first: a mistake in either stops the stage before anything is issued.
         var serialFormat = SerialFormat.Parse(run.Settings.SerialFormat);
-        var template = CertificateTemplate.Load(run.Settings.TemplatesFolder());
+        var templates = CertificateTemplates.Load(run.Settings.TemplatesFolder());
         var year = run.Calendar.Year;
         var awardedOn = run.Settings.DatesFor(year).AwardedOn ?? run.AsOf;
 
@@ -37,7 +37,7 @@ public sealed class CertificatesStage : IRunStage
             .Select(c => Catalogue.Bilingual(
                 Message.Of("Warning.IssuedBeforeDecision", c.Serial, c.ApplicationId, decisions[c.ApplicationId].Decision.ToString()), run.Settings.ChineseCulture())));
 
-        var rendering = await CertificateRendering.RenderMissingAsync(run, template, certificates, cancellationToken);
+        var rendering = await CertificateRendering.RenderMissingAsync(run, templates, certificates, cancellationToken);
         if (rendering.Warning is not null)
         {
             warnings.Add(rendering.Warning);

@@ -121,6 +121,12 @@ public sealed class SecretariatContact
     public string AddressZh { get; set; } = "";
 
     public string AddressEn { get; set; } = "";
+
+    /// <summary>The name in Traditional Chinese, for letters to Hong Kong holders; <see cref="NameZh"/> when blank.</summary>
+    public string NameZhHant { get; set; } = "";
+
+    /// <summary>The address in Traditional Chinese, for letters to Hong Kong holders; <see cref="AddressZh"/> when blank.</summary>
+    public string AddressZhHant { get; set; } = "";
 }
 
 public sealed class SmtpSettings

@@ -206,7 +206,9 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
     private static ReminderOutboxMessage Draft(RunContext run, string roundName, ReminderTemplates templates, RegisterLabel label)
     {
         var (recipient, problem) = ReminderMessage.Recipient(label.ContactEmail);
-        var rendered = templates.Render(Model(run, roundName, label));
+        // The letter is in the holder's script (OUTPUTS.md "Languages"), with English.
+        var script = HolderScripts.For(label.LabelType, label.HolderRegistrationNo);
+        var rendered = templates.Render(script, s => Model(run, roundName, label, s));
         var now = DateTime.UtcNow;
         return new ReminderOutboxMessage
         {
@@ -233,7 +235,7 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
         && a.Subject == b.Subject && a.TextBody == b.TextBody && a.HtmlBody == b.HtmlBody;
 
     /// <summary>What the templates may use; the names are listed in the README's reminders section.</summary>
-    private static Dictionary<string, object?> Model(RunContext run, string roundName, RegisterLabel label)
+    private static Dictionary<string, object?> Model(RunContext run, string roundName, RegisterLabel label, HolderScript script)
     {
         var secretariat = run.Settings.Secretariat;
         return new Dictionary<string, object?>
@@ -242,7 +244,7 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
             ["year"] = run.Calendar.Year,
             ["serial"] = label.Serial,
             ["labelTypeCode"] = label.LabelType.ToString(),
-            ["labelTypeZh"] = LabelTypes.ChineseName(label.LabelType),
+            ["labelTypeZh"] = script.LabelName(label.LabelType),
             ["labelTypeEn"] = LabelTypes.EnglishName(label.LabelType),
             ["holderName"] = label.HolderName,
             ["contactName"] = label.ContactName,
@@ -250,16 +252,16 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage
             ["expiresOn"] = Day(label.ExpiresOn),
             ["opens"] = Day(run.Calendar.Opens),
             ["deadline"] = Day(run.Calendar.Closes),
-            ["requirements"] = RenewalRequirements.For(label.LabelType, label.AwardedOn, run.Calendar)
+            ["requirements"] = RenewalRequirements.For(label.LabelType, label.AwardedOn, run.Calendar, script)
                 .Select(r => new Dictionary<string, object?> { ["zh"] = r.Zh, ["en"] = r.En })
                 .ToList(),
             ["secretariat"] = new Dictionary<string, object?>
             {
-                ["nameZh"] = secretariat.NameZh,
+                ["nameZh"] = script == HolderScript.Traditional && secretariat.NameZhHant.Length > 0 ? secretariat.NameZhHant : secretariat.NameZh,
                 ["nameEn"] = secretariat.NameEn,
                 ["email"] = secretariat.Email,
                 ["phone"] = secretariat.Phone,
-                ["addressZh"] = secretariat.AddressZh,
+                ["addressZh"] = script == HolderScript.Traditional && secretariat.AddressZhHant.Length > 0 ? secretariat.AddressZhHant : secretariat.AddressZh,
                 ["addressEn"] = secretariat.AddressEn,
             },
         };

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BatchCycle.Certificates;
 using BatchCycle.Templates;
 using HandlebarsDotNet;
 
@@ -12,8 +13,10 @@ public sealed record RenderedReminder(string Subject, string TextBody, string Ht
 
 /// <summary>
 /// The reminder templates in the templates folder (Handlebars), so the secretariat can reword a reminder
-/// without touching code: <c>reminder-subject.hbs</c>, <c>reminder.txt.hbs</c> and <c>reminder.html.hbs</c>.
-/// Only the HTML body is HTML-escaped; a name mistyped in a template is an error, not a silent blank.
+/// without touching code: <c>reminder-subject.hbs</c>, <c>reminder.txt.hbs</c> and <c>reminder.html.hbs</c>, and
+/// for holders who read Traditional Chinese <c>reminder-subject.zh-Hant.hbs</c>, <c>reminder.zh-Hant.txt.hbs</c>
+/// and <c>reminder.zh-Hant.html.hbs</c> (OUTPUTS.md "Languages"; a missing culture file falls back to the
+/// default one). Only the HTML body is HTML-escaped; a name mistyped in a template is an error, not a silent blank.
 /// </summary>
 public sealed partial class ReminderTemplates
 {
@@ -21,32 +24,66 @@ public sealed partial class ReminderTemplates
     public const string TextFile = "reminder.txt.hbs";
     public const string HtmlFile = "reminder.html.hbs";
 
-    private readonly Template subject;
-    private readonly Template text;
-    private readonly Template html;
+    private readonly IReadOnlyDictionary<HolderScript, (Template Subject, Template Text, Template Html)> sets;
 
-    private ReminderTemplates(Template subject, Template text, Template html)
+    private ReminderTemplates(IReadOnlyDictionary<HolderScript, (Template Subject, Template Text, Template Html)> sets)
     {
-        this.subject = subject;
-        this.text = text;
-        this.html = html;
+        this.sets = sets;
     }
 
     public static ReminderTemplates Load(string folder)
     {
         var plain = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true, NoEscape = true });
         var escaped = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
-        return new ReminderTemplates(
-            Template.Compile(plain, folder, SubjectFile),
-            Template.Compile(plain, folder, TextFile),
-            Template.Compile(escaped, folder, HtmlFile));
+
+        // A file shared by both scripts (no culture file of its own) is compiled once.
+        var compiled = new Dictionary<string, Template>(StringComparer.Ordinal);
+        Template Compile(IHandlebars handlebars, string name, HolderScript script)
+        {
+            var path = CultureTemplateFile.Resolve(folder, name, script.CultureName());
+            if (!compiled.TryGetValue(path, out var template))
+            {
+                // The default files are written in Simplified Chinese, the guide's language.
+                var own = Path.GetFileName(path) == CultureTemplateFile.NameFor(name, script.CultureName());
+                template = Template.Compile(handlebars, path, own ? script : HolderScript.Simplified);
+                compiled[path] = template;
+            }
+
+            return template;
+        }
+
+        return new ReminderTemplates(Enum.GetValues<HolderScript>().ToDictionary(
+            script => script,
+            script => (Compile(plain, SubjectFile, script), Compile(plain, TextFile, script), Compile(escaped, HtmlFile, script))));
     }
 
-    public RenderedReminder Render(IReadOnlyDictionary<string, object?> model) => new(
-        // A subject is one header line: line breaks a template or a holder name brings in are folded away.
-        WhitespaceRun().Replace(subject.Render(model), " ").Trim(),
-        text.Render(model),
-        html.Render(model));
+    /// <summary>
+    /// The reminder in the holder's script: its own templates, or the default ones where it has none. Each file is
+    /// filled with the values <paramref name="model"/> gives for the script it is written in, so that a label's
+    /// name never appears in one script inside a sentence of the other.
+    /// </summary>
+    public RenderedReminder Render(HolderScript script, Func<HolderScript, IReadOnlyDictionary<string, object?>> model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var (subject, text, html) = sets[script];
+        var models = new Dictionary<HolderScript, IReadOnlyDictionary<string, object?>>();
+        IReadOnlyDictionary<string, object?> For(Template template)
+        {
+            if (!models.TryGetValue(template.Script, out var values))
+            {
+                values = model(template.Script);
+                models[template.Script] = values;
+            }
+
+            return values;
+        }
+
+        return new(
+            // A subject is one header line: line breaks a template or a holder name brings in are folded away.
+            WhitespaceRun().Replace(subject.Render(For(subject)), " ").Trim(),
+            text.Render(For(text)),
+            html.Render(For(html)));
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();
@@ -57,16 +94,18 @@ public sealed partial class ReminderTemplates
         private readonly string source;
         private readonly HandlebarsTemplate<object, object> compiled;
 
-        private Template(string file, string source, HandlebarsTemplate<object, object> compiled)
+        private Template(string file, string source, HandlebarsTemplate<object, object> compiled, HolderScript script)
         {
+            Script = script;
             this.file = file;
             this.source = source;
             this.compiled = compiled;
         }
 
-        public static Template Compile(IHandlebars handlebars, string folder, string name)
+        public HolderScript Script { get; }
+
+        public static Template Compile(IHandlebars handlebars, string path, HolderScript script)
         {
-            var path = Path.Combine(folder, name);
             if (!File.Exists(path))
             {
                 throw new ReminderTemplateException($"The reminder template {path} is missing (the templates folder is set by BatchCycle:Templates).");
@@ -75,7 +114,7 @@ public sealed partial class ReminderTemplates
             var source = File.ReadAllText(path);
             try
             {
-                return new Template(path, source, handlebars.Compile(source));
+                return new Template(path, source, handlebars.Compile(source), script);
             }
             catch (Exception ex) when (ex is HandlebarsException or InvalidOperationException)
             {

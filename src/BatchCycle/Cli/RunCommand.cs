@@ -1,6 +1,9 @@
 using System.CommandLine;
 using BatchCycle.Dashboard;
 using BatchCycle.Runs;
+using Microsoft.Extensions.Logging;
+using Serilog.Events;
+using Spectre.Console;
 
 namespace BatchCycle.Cli;
 
@@ -37,7 +40,19 @@ public static class RunCommand
 
         var configuration = AppConfiguration.Load();
         var settings = AppConfiguration.Settings(configuration);
-        using var loggerFactory = AppConfiguration.Logging(configuration);
+        var text = TerminalText.ForLanguage(configuration[TerminalText.LanguageSetting]);
+
+        // At a terminal the stages are shown as progress bars, and log lines on the same screen would tear them:
+        // only errors are logged there (warnings are repeated in the summary). Piped or in CI, the log lines stay.
+        var atTerminal = !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (!atTerminal)
+        {
+            // Written to a file or a pipe, a line is as long as it needs to be: paths stay whole.
+            console.Profile.Width = 200;
+        }
+
+        using var loggerFactory = AppConfiguration.Logging(configuration, atTerminal && !Console.IsErrorRedirected ? LogEventLevel.Error : LogEventLevel.Verbose);
         var databasePath = db ?? settings.Database;
         if ((PathArguments.OutputFolderProblem(output) ?? PathArguments.DatabaseProblem(databasePath)) is { } pathProblem)
         {
@@ -45,12 +60,20 @@ public static class RunCommand
         }
 
         var request = new RunRequest(input, output, year ?? settings.Year, today, "cli");
+        var runCreated = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         var pipeline = new CyclePipeline(settings, databasePath, PipelineStages.Create(), loggerFactory)
         {
             // A run started beside the dashboard must not write into, nor offer for download, its data folder.
             ProtectedPaths = DashboardOptions.ProtectedPathsOf(DashboardSettings.From(configuration).DataFolder),
+            RunCreated = id => runCreated.TrySetResult(id),
         };
-        var result = await pipeline.RunAsync(request, cancellationToken);
+        var running = pipeline.RunAsync(request, cancellationToken);
+
+        // A run refused (another holds the database) never starts, and shows no bars.
+        await Task.WhenAny(runCreated.Task, running);
+        var result = atTerminal && runCreated.Task.IsCompletedSuccessfully
+            ? await RunProgressView.FollowAsync(console, text, databasePath, [.. pipeline.Stages.Select(s => s.Name)], runCreated.Task, running)
+            : await running;
         if (result.RunId is null)
         {
             return ExitCodes.Busy(result.Error!);
@@ -58,11 +81,30 @@ public static class RunCommand
 
         if (!result.Completed)
         {
-            await Console.Error.WriteLineAsync($"Run {result.RunId} did not complete: {result.Error}");
+            await Console.Error.WriteLineAsync(text.Zh("RunNotCompleted", result.RunId, result.Error));
+            await Console.Error.WriteLineAsync(TerminalText.En("RunNotCompleted", result.RunId, result.Error));
             return ExitCodes.Failed;
         }
 
-        Console.WriteLine($"Run {result.RunId} completed; outputs in {Path.GetFullPath(output)} (see run-summary.json).");
+        var report = await RunReport.ReadAsync(databasePath, result.RunId.Value, output, settings, cancellationToken);
+        LogActionWarnings(loggerFactory.CreateLogger(typeof(RunCommand)), report);
+        RunReportView.Write(console, text, report, settings.Reminders.Round);
+        console.WriteLine(text.Zh("RunCompleted", result.RunId, Path.GetFullPath(output)));
+        console.WriteLine(TerminalText.En("RunCompleted", result.RunId, Path.GetFullPath(output)));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The warnings the summary repeats go to the log as well, for runs nobody watches.</summary>
+    private static void LogActionWarnings(ILogger logger, RunReport report)
+    {
+        if (report.LoopbackVerifyUrl is { } url)
+        {
+            logger.LogWarning("{Warning}", TerminalText.En("WarningLoopback", url));
+        }
+
+        if (report.DeadlinePassed is { } closes)
+        {
+            logger.LogWarning("{Warning}", TerminalText.En("WarningDeadlinePast", TerminalText.EnglishDay(closes), report.Year, TerminalText.EnglishDay(report.AsOf)));
+        }
     }
 }

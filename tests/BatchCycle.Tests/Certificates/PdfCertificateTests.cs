@@ -36,9 +36,9 @@ public sealed class PdfCertificateTests
         var text = await Poppler.TextAsync("pdftotext", "-layout", Path.Combine(folder, "2025-M-0001.pdf"), "-");
         Assert.Contains("2025-M-0001", text);
         Assert.DoesNotContain("2025-E-0001", text);
-        Assert.Contains("清洁生产伙伴", text);
+        Assert.Contains("清潔生產夥伴", text);
         Assert.Contains("华南电子有限公司", text);
-        Assert.Contains("广东省工业和信息化厅", text);
+        Assert.Contains("廣東省工業和信息化廳", text);
         Assert.Contains((await cycle.CertificatesAsync()).Single(c => c.Serial == "2025-M-0001").VerificationCode, text.Replace("\n", "", StringComparison.Ordinal));
         Assert.Single(Poppler.Pages(text));
 
@@ -48,7 +48,7 @@ public sealed class PdfCertificateTests
         var combined = Poppler.Pages(await Poppler.TextAsync("pdftotext", Path.Combine(folder, "2025-certificates.pdf"), "-"));
         Assert.Equal(2, combined.Count);
         Assert.Contains("2025-E-0001", combined[0]);
-        Assert.Contains("清洁生产优越伙伴", combined[0]);
+        Assert.Contains("清潔生產優越夥伴", combined[0]);
         Assert.Contains("2025-M-0001", combined[1]);
 
         var modified = File.GetLastWriteTimeUtc(Path.Combine(folder, "2025-M-0001.pdf"));
@@ -91,8 +91,12 @@ public sealed class PdfCertificateTests
         }
 
         // Taller than A4: every certificate takes two pages, so a batch's pages no longer match its certificates.
-        var html = await File.ReadAllTextAsync(Path.Combine(templates, CertificateTemplate.FileName));
-        await File.WriteAllTextAsync(Path.Combine(templates, CertificateTemplate.FileName), html.Replace("height: 297mm;", "height: 420mm;", StringComparison.Ordinal));
+        // Both scripts' templates (certificate.html, certificate.zh-Hant.html) are changed alike.
+        foreach (var template in Directory.GetFiles(templates, "certificate*.html"))
+        {
+            var html = await File.ReadAllTextAsync(template);
+            await File.WriteAllTextAsync(template, html.Replace("height: 297mm;", "height: 420mm;", StringComparison.Ordinal));
+        }
         cycle.Settings.Templates = templates;
         var run = await cycle.NewRunAsync(Data(
             [

@@ -17,7 +17,7 @@ public sealed class PdfPagesTests
         string[] holders = ["华南电子有限公司", "卓越印刷有限公司", "绿链贸易有限公司"];
         var certificates = holders.Select((holder, i) => Certificate(i + 1, holder)).ToList();
         var template = CertificateTemplate.Load(Path.Combine(Repo.Root, "templates"));
-        var html = template.Render(new CertificateDocument([.. certificates.Select(c => CertificatePage.From(c, "https://cpp.example.org.hk/"))]));
+        var html = template.Render(new CertificateDocument([.. certificates.Select(c => CertificatePage.From(c, "https://cpp.example.org.hk/", template.Script))]));
         var (printer, problem) = await ChromiumPdfPrinter.TryStartAsync("/usr/bin/chromium", CancellationToken.None);
         Assert.True(printer is not null, problem);
         byte[] batch;

@@ -38,9 +38,9 @@ public sealed class RenderingTests
         var code = (await cycle.CertificatesAsync()).Single(c => c.Serial == "2025-M-0001").VerificationCode;
         foreach (var expected in new[]
                  {
-                     "2025-M-0001", "华南电子有限公司", "South China Electronics Ltd", "华南电子香港厂", "粤港清洁生产伙伴（制造业）",
+                     "2025-M-0001", "华南电子有限公司", "South China Electronics Ltd", "华南电子香港厂", "粵港清潔生產夥伴（製造業）",
                      "Manufacturing Partner", "2025年12月16日", "16 December 2025", "2027年12月15日", "15 December 2027",
-                     "香港特别行政区政府环境及生态局", "广东省工业和信息化厅", code, $"https://cpp.example.org.hk/verify/{code}",
+                     "香港特別行政區政府環境及生態局", "廣東省工業和信息化廳", code, $"https://cpp.example.org.hk/verify/{code}",
                      "data:image/svg+xml;base64,", "@page",
                  })
         {
@@ -86,7 +86,8 @@ public sealed class RenderingTests
         using var cycle = new CertificateCycle();
         var templates = cycle.Combine("my-templates");
         Directory.CreateDirectory(templates);
-        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "templates")))
+        // Without certificate.zh-Hant.html, holders registered in Hong Kong get certificate.html as well.
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "templates")).Where(f => !f.Contains(".zh-Hant.", StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
         }
@@ -104,6 +105,7 @@ public sealed class RenderingTests
         var html = await File.ReadAllTextAsync(cycle.Combine("out", "certificates", "2025-M-0001.html"));
         Assert.Contains("特此证明 We hereby certify", html);
         Assert.DoesNotContain("兹证明", html);
+        Assert.Contains("粤港清洁生产伙伴（制造业）", html);
         Assert.Contains(Convert.ToBase64String("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>NEW-LOGO-2025</title></svg>"u8.ToArray()), html);
     }
 

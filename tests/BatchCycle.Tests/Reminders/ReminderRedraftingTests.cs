@@ -66,7 +66,7 @@ public sealed class ReminderRedraftingTests
         File.WriteAllText(temp.Combine(ReminderTemplates.SubjectFile), text);
 
         // A mistake found only when rendering (an unknown name) is reported the same way as one found when loading.
-        var error = Assert.Throws<ReminderTemplateException>(() => ReminderTemplates.Load(temp.Path).Render(new Dictionary<string, object?>
+        var error = Assert.Throws<ReminderTemplateException>(() => ReminderTemplates.Load(temp.Path).Render(BatchCycle.Certificates.HolderScript.Simplified, _ => new Dictionary<string, object?>
         {
             ["holderName"] = "H",
             ["contactName"] = null,

@@ -37,6 +37,8 @@ public sealed class ReminderScenario : IDisposable
             Phone = "+852 2788 5000",
             AddressZh = "香港九龙达之路78号生产力大楼",
             AddressEn = "HKPC Building, 78 Tat Chee Avenue, Kowloon, Hong Kong",
+            NameZhHant = "「粵港清潔生產夥伴」標誌計劃秘書處",
+            AddressZhHant = "香港九龍達之路78號生產力大樓",
         },
         Smtp = new SmtpSettings { From = "cpp-label@example.org.hk", FromName = "粤港清洁生产伙伴标志计划秘书处 CPP Label Secretariat" },
     };

@@ -42,7 +42,7 @@ public sealed class ReminderSendingTests
         {
             var message = Assert.Single(received, m => m.MessageId == row.MessageId);
             Assert.Equal(row.Subject, message.Subject);
-            Assert.Contains("「粤港清洁生产伙伴", message.Subject, StringComparison.Ordinal);
+            Assert.Contains(row.LabelType == "M" ? "「粵港清潔生產夥伴" : "「粤港清洁生产伙伴", message.Subject, StringComparison.Ordinal);
             Assert.Equal(row.TextBody.ReplaceLineEndings("\n"), message.Text!.ReplaceLineEndings("\n"));
             Assert.Equal(row.HtmlBody.ReplaceLineEndings("\n"), message.Html!.ReplaceLineEndings("\n"));
             Assert.Equal(row.Recipient!.Split(", "), message.To);
