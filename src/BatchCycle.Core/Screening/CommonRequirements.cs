@@ -121,6 +121,10 @@ public static class CommonRequirements
         {
             Add(RequirementStatus.NotMet, $"RegistrationNo {application.RegistrationNo} is not an 8-digit Hong Kong BR number");
         }
+        else if (application.RegistrationNoAsWritten is { } written)
+        {
+            Add(RequirementStatus.Unknown, $"BR number given as {written.Length} digits, read as {application.RegistrationNo}: confirm");
+        }
         else
         {
             notes.Add($"Hong Kong company, BR {application.RegistrationNo}");

@@ -41,9 +41,15 @@ internal static class Line
     /// <summary>Joins the non-empty parts of a note with "; ".</summary>
     public static string Join(IEnumerable<string?> parts) => string.Join("; ", parts.Where(p => !string.IsNullOrEmpty(p)));
 
-    /// <summary>The note a renewal requirement gets when the REN line found no label to renew, so there is no ValidityStart.</summary>
+    /// <summary>
+    /// The line of a renewal requirement when the REN line found no label to renew: with no ValidityStart it is
+    /// not evaluated (CRITERIA.md, REN), neither failed nor unknown; the outcome is already decided by REN.
+    /// </summary>
     public static RequirementResult NoLabelBeingRenewed(string id, bool isTopLevel) =>
-        NotMet(id, "no label being renewed (see REN), so there is no ValidityStart to count from") with { IsTopLevel = isTopLevel };
+        new RequirementResult(id, RequirementStatus.NotEvaluated, [], "not evaluated: there is no label being renewed (see REN) to count from")
+        {
+            IsTopLevel = isTopLevel,
+        };
 }
 
 /// <summary>
@@ -58,7 +64,11 @@ internal static class RouteGroup
         var met = routes.Where(r => r.Result == RequirementStatus.Met).ToList();
         var unknown = routes.Where(r => r.Result == RequirementStatus.Unknown).ToList();
         RequirementResult group;
-        if (met.Count > 0)
+        if (routes.Count > 0 && routes.All(r => r.Result == RequirementStatus.NotEvaluated))
+        {
+            group = routes[0] with { Requirement = id, IsTopLevel = true };
+        }
+        else if (met.Count > 0)
         {
             group = Line.Met(id, $"met by {string.Join(", ", met.Select(r => r.Requirement))}: {met[0].Note}", met.SelectMany(r => r.Evidence).Distinct());
         }

@@ -8,6 +8,12 @@ public enum RequirementStatus
     Met,
     NotMet,
     Unknown,
+
+    /// <summary>
+    /// Not checked: when REN is not met there is no label being renewed, so the requirements counted from its
+    /// award date (ValidityStart) have nothing to count from (CRITERIA.md, REN). Decides no outcome.
+    /// </summary>
+    NotEvaluated,
 }
 
 public enum Outcome
@@ -48,7 +54,7 @@ public sealed record ApplicationScreening(Application Application, IReadOnlyList
 
     /// <summary>The notes of the requirements that kept the application from being eligible, in order.</summary>
     public string Reasons => string.Join(" | ", Requirements
-        .Where(r => r.IsTopLevel && r.Result != RequirementStatus.Met)
+        .Where(r => r.IsTopLevel && r.Result is RequirementStatus.NotMet or RequirementStatus.Unknown)
         .Select(r => $"{r.Requirement}: {r.Note}"));
 
     private IEnumerable<string> TopLevel(RequirementStatus status) =>
