@@ -9,6 +9,7 @@ public static class PipelineStages
         new Screening.ScreeningStage(),
         new Panel.PanelStage(),
         new Certificates.CertificatesStage(),
+        new Publication.ShortlistStage(),
         new Reminders.ReminderDraftStage(),
     ];
 }
