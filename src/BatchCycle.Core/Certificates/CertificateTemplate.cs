@@ -20,7 +20,7 @@ public sealed partial class CertificateTemplate
     private CertificateTemplate(string path, string text)
     {
         Path = path;
-        var handlebars = Handlebars.Create();
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
         handlebars.RegisterHelper("asset", (output, _, arguments) =>
             output.WriteSafeString(Asset(arguments.Length == 1 ? arguments[0]?.ToString() : null)));
         try
@@ -47,8 +47,19 @@ public sealed partial class CertificateTemplate
                 $"The certificate template {path} does not exist: copy the templates folder that comes with the program, or set BatchCycle:Templates.");
         }
 
-        return new CertificateTemplate(path, File.ReadAllText(path));
+        try
+        {
+            // The shared reading of every template: an open tag, an open block or a misspelled value is named here.
+            return new CertificateTemplate(path, TemplateFile.Read(templatesFolder, FileName).Check(Vocabulary).Source);
+        }
+        catch (TemplateFileException ex)
+        {
+            throw new TemplateException(ex.Message);
+        }
     }
+
+    /// <summary>The values of <see cref="CertificateDocument"/> and its pages, and the <c>asset</c> helper.</summary>
+    private static TemplateVocabulary Vocabulary { get; } = TemplateVocabulary.Of(["asset"], typeof(CertificateDocument), typeof(CertificatePage));
 
     public string Render(CertificateDocument document)
     {

@@ -11,9 +11,15 @@ namespace BatchCycle.Certificates;
 /// renders every certificate of the cycle that has no file in this run's output yet, and lists them all in
 /// <c>certificates/certificates.csv</c>.
 /// </summary>
-public sealed class CertificatesStage : IRunStage
+public sealed class CertificatesStage : ITemplatedStage
 {
     public string Name => "certificates";
+
+    public void CheckTemplates(Cycle.BatchCycleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        CertificateTemplate.Load(settings.TemplatesFolder());
+    }
 
     public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
     {

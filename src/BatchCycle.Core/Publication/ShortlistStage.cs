@@ -12,7 +12,7 @@ namespace BatchCycle.Publication;
 /// The <c>shortlist</c> stage: writes <c>publication/&lt;Year&gt;-shortlist.xlsx</c> and <c>.html</c>, the public
 /// shortlist of approved applications (<see cref="Shortlist"/>), the page from <c>templates/shortlist.html</c>.
 /// </summary>
-public sealed class ShortlistStage : IRunStage
+public sealed class ShortlistStage : ITemplatedStage
 {
     public const string TemplateName = "shortlist.html";
 
@@ -26,6 +26,12 @@ public sealed class ShortlistStage : IRunStage
     ];
 
     public string Name => "shortlist";
+
+    public void CheckTemplates(Cycle.BatchCycleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        LoadTemplate(settings.TemplatesFolder());
+    }
 
     public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
     {
@@ -46,7 +52,9 @@ public sealed class ShortlistStage : IRunStage
 
     /// <summary>Reads and compiles the page template; every value is HTML-escaped.</summary>
     public static HandlebarsTemplate<object, object> LoadTemplate(string templatesFolder) =>
-        TemplateFile.Read(templatesFolder, TemplateName).Compile(Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true }));
+        TemplateFile.Read(templatesFolder, TemplateName).Compile(
+            Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true }),
+            TemplateVocabulary.Of([], typeof(ShortlistDocument), typeof(ShortlistGroup), typeof(ShortlistEntry)));
 
     /// <summary>One sheet per label type, bilingual headings, names as text only: what is posted is what the panel approved.</summary>
     private static void WriteWorkbook(string path, ShortlistDocument document, DateOnly asOf, CancellationToken cancellationToken)

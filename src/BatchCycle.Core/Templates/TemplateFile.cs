@@ -36,10 +36,25 @@ public sealed class TemplateFile
         return new TemplateFile(path, File.ReadAllText(path));
     }
 
-    /// <summary>Compiles the template to render to a string.</summary>
-    public HandlebarsTemplate<object, object> Compile(IHandlebars handlebars)
+    /// <summary>
+    /// Reads the template as the secretariat wrote it (<see cref="TemplateCheck"/>): a tag left open, a block left
+    /// open or a name that is not a value of the model stops here, before anything is rendered or written.
+    /// </summary>
+    public TemplateFile Check(TemplateVocabulary vocabulary)
+    {
+        if (TemplateCheck.FirstMistake(Source, vocabulary) is { } mistake)
+        {
+            throw Error(mistake.Line, mistake.Problem);
+        }
+
+        return this;
+    }
+
+    /// <summary>Checks the template against <paramref name="vocabulary"/>, then compiles it to render to a string.</summary>
+    public HandlebarsTemplate<object, object> Compile(IHandlebars handlebars, TemplateVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(handlebars);
+        Check(vocabulary);
         try
         {
             return handlebars.Compile(Source);
