@@ -10,6 +10,7 @@ public static class PipelineStages
         new Panel.PanelStage(),
         new Certificates.CertificatesStage(),
         new Publication.ShortlistStage(),
+        new Notices.NoticeDraftStage(),
         new Reminders.ReminderDraftStage(),
     ];
 }

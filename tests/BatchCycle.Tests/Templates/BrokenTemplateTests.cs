@@ -80,7 +80,7 @@ public sealed class BrokenTemplateTests
 
         var checks = templated.Cast<ITemplatedStage>().Select(s => Record.Exception(() => s.CheckTemplates(settings)));
 
-        Assert.Equal(["certificates", "shortlist", "reminders"], templated.Select(s => s.Name));
+        Assert.Equal(["certificates", "shortlist", "notices", "reminders"], templated.Select(s => s.Name));
         Assert.All(checks, Assert.Null);
     }
 }
