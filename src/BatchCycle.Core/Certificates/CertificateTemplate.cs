@@ -23,7 +23,7 @@ public sealed partial class CertificateTemplate
     {
         Path = path;
         Script = script;
-        var handlebars = Handlebars.Create();
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
         handlebars.RegisterHelper("asset", (output, _, arguments) =>
             output.WriteSafeString(Asset(arguments.Length == 1 ? arguments[0]?.ToString() : null)));
         try
@@ -58,9 +58,21 @@ public sealed partial class CertificateTemplate
                 $"The certificate template {path} does not exist: copy the templates folder that comes with the program, or set BatchCycle:Templates.");
         }
 
-        // The default file is written in Simplified Chinese, the guide's language.
-        return new CertificateTemplate(path, File.ReadAllText(path), own ? script : HolderScript.Simplified);
+        try
+        {
+            // The shared reading of every template: an open tag, an open block or a misspelled value is named here.
+            // The default file is written in Simplified Chinese, the guide's language.
+            var file = TemplateFile.Read(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileName(path)).Check(Vocabulary);
+            return new CertificateTemplate(path, file.Source, own ? script : HolderScript.Simplified);
+        }
+        catch (TemplateFileException ex)
+        {
+            throw new TemplateException(ex.Message);
+        }
     }
+
+    /// <summary>The values of <see cref="CertificateDocument"/> and its pages, and the <c>asset</c> helper.</summary>
+    private static TemplateVocabulary Vocabulary { get; } = TemplateVocabulary.Of(["asset"], typeof(CertificateDocument), typeof(CertificatePage));
 
     public string Render(CertificateDocument document)
     {

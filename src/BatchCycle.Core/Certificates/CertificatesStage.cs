@@ -12,9 +12,15 @@ namespace BatchCycle.Certificates;
 /// renders every certificate of the cycle that has no file in this run's output yet, and lists them all in
 /// <c>certificates/certificates.csv</c>.
 /// </summary>
-public sealed class CertificatesStage : IRunStage
+public sealed class CertificatesStage : ITemplatedStage
 {
     public string Name => "certificates";
+
+    public void CheckTemplates(Cycle.BatchCycleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        CertificateTemplate.Load(settings.TemplatesFolder());
+    }
 
     public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
     {
@@ -31,7 +37,8 @@ public sealed class CertificatesStage : IRunStage
         var requests = await RequestsAsync(run, data, decisions, warnings, cancellationToken);
         var issued = await CertificateIssuer.IssueAsync(run.DatabasePath, run.RunId, year, serialFormat, awardedOn, requests, cancellationToken);
 
-        var certificates = await CertificatesOfYearAsync(run, cancellationToken);
+        var ofYear = await CertificatesOfYearAsync(run, cancellationToken);
+        var certificates = ofYear.Where(c => !c.Revoked).ToList();
         warnings.AddRange(certificates
             .Where(c => decisions.TryGetValue(c.ApplicationId, out var d) && d.Decision != PanelDecisionValue.Approve)
             .Select(c => Catalogue.Bilingual(
@@ -43,11 +50,12 @@ public sealed class CertificatesStage : IRunStage
             warnings.Add(rendering.Warning);
         }
 
-        await WriteListAsync(run, certificates, cancellationToken);
+        await WriteListAsync(run, ofYear, cancellationToken);
         return StageOutcome.Of(
                 ("approved", requests.Count),
                 ("issued", issued.Count),
                 ("certificates", certificates.Count),
+                ("revoked", ofYear.Count - certificates.Count),
                 ("rendered", rendering.Rendered),
                 ("pdf", rendering.Pdf ? 1 : 0))
             .WithWarnings(warnings);
@@ -117,20 +125,21 @@ public sealed class CertificatesStage : IRunStage
                 StringComparer.Ordinal);
     }
 
-    /// <summary>Every certificate of the cycle year still in force, whichever run issued it, ordered by serial.</summary>
+    /// <summary>Every certificate of the cycle year, revoked ones included, whichever run issued it, ordered by serial.</summary>
     private static async Task<IReadOnlyList<CertificateRecord>> CertificatesOfYearAsync(RunContext run, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
         var certificates = await db.Certificates.AsNoTracking()
-            .Where(c => c.Year == run.Calendar.Year && !c.Revoked)
+            .Where(c => c.Year == run.Calendar.Year)
             .ToListAsync(cancellationToken);
         return [.. certificates.OrderBy(c => c.Serial, StringComparer.Ordinal)];
     }
 
+    /// <summary>The list shows revoked certificates too, with their state and day, since their serials stay taken.</summary>
     private static Task WriteListAsync(RunContext run, IReadOnlyList<CertificateRecord> certificates, CancellationToken cancellationToken) =>
         CsvOutput.WriteAsync(
             run.OutPath("certificates", "certificates.csv"),
-            ["Serial", "ApplicationId", "LabelType", "HolderName", "FactoryName", "AwardedOn", "ExpiresOn", "VerificationCode"],
+            ["Serial", "ApplicationId", "LabelType", "HolderName", "FactoryName", "AwardedOn", "ExpiresOn", "VerificationCode", "State", "RevokedOn"],
             certificates.Select(c => new[]
             {
                 c.Serial,
@@ -141,6 +150,8 @@ public sealed class CertificatesStage : IRunStage
                 CertificatePage.Iso(c.AwardedOn),
                 CertificatePage.Iso(c.ExpiresOn),
                 c.VerificationCode,
+                c.Revoked ? "Revoked" : "Issued",
+                c.RevokedOn is { } revokedOn ? CertificatePage.Iso(revokedOn) : null,
             }),
             cancellationToken);
 }

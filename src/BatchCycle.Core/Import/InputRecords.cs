@@ -75,7 +75,14 @@ public sealed record Application(
     string? ContactName,
     string? ContactEmail,
     DateOnly? SubmittedOn,
-    SourceRow Source);
+    SourceRow Source)
+{
+    /// <summary>
+    /// The BR number as written when a text cell gave fewer than 8 digits: RegistrationNo holds it padded, and
+    /// 2.1 / 2.2 ask the secretariat to confirm it. Null when the number was read as written (or from a number cell).
+    /// </summary>
+    public string? RegistrationNoAsWritten { get; init; }
+}
 
 public enum ProjectType
 {

@@ -24,6 +24,7 @@ public static class RowParsers
         }
 
         var registrationNo = r.RegistrationNo("RegistrationNo", mustBeBr: place == RegistrationPlace.HK);
+        var registrationNoAsWritten = r.ShortBrText("RegistrationNo");
         var providerId = r.Id("ProviderId");
         var factoryId = r.FactoryId("FactoryId");
         var factoryName = r.Text("FactoryName");
@@ -49,7 +50,10 @@ public static class RowParsers
             : new Application(
                 id!, labelType!.Value, kind!.Value, name!, nameEn, place, registrationNo, providerId, factoryId, factoryName, factoryAddress,
                 factoryCity, relationship, stakeInFactory, stakeInApplicant, hkResident, siteCheck, declaration, contactName, contactEmail,
-                submittedOn, r.Source);
+                submittedOn, r.Source)
+            {
+                RegistrationNoAsWritten = registrationNoAsWritten,
+            };
     }
 
     public static FundedProject? FundedProject(RowReader r)

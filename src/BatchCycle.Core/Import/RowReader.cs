@@ -86,7 +86,8 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
 
     /// <summary>
     /// A registration number: the 8-digit BR number when it is one (or a BR certificate number), otherwise
-    /// the identifier as written. With <paramref name="mustBeBr"/> anything else is warned about.
+    /// the identifier as written. With <paramref name="mustBeBr"/> anything else is warned about, and so is a
+    /// BR number typed as text with fewer than 8 digits (CRITERIA.md 2.1).
     /// </summary>
     public string? RegistrationNo(string column, bool mustBeBr = false)
     {
@@ -97,6 +98,11 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
 
         if (CellValues.BrNumber(cell) is { } br)
         {
+            if (mustBeBr && ShortBrText(cell) is { } written)
+            {
+                Warning(column, $"BR number given as {written.Length} digits, read as {br}: confirm");
+            }
+
             return strings.Intern(br);
         }
 
@@ -106,6 +112,24 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
         }
 
         return strings.Intern(CellValues.Identifier(text));
+    }
+
+    /// <summary>
+    /// The digits as written when a text cell holds a BR number of fewer than 8 digits. Excel drops the leading
+    /// zeros of a number, so a numeric cell is padded without a word; text kept as text was typed short, and the
+    /// padded number may not be the company's (CRITERIA.md 2.1). Null for anything else.
+    /// </summary>
+    public string? ShortBrText(string column) => Value(column, false) is { } cell ? ShortBrText(cell) : null;
+
+    private static string? ShortBrText(object cell)
+    {
+        if (cell is double || CellValues.Text(cell) is not { } text)
+        {
+            return null;
+        }
+
+        var id = CellValues.Identifier(text);
+        return id.Length is > 0 and < 8 && id.All(char.IsAsciiDigit) ? id : null;
     }
 
     /// <summary>An entity named by an authority: a USCC, an H + BR factory id, a BR number, or any other registration.</summary>

@@ -143,8 +143,8 @@ public sealed class PanelStage : IRunStage
             record.Requirement,
             Enum.TryParse<RequirementStatus>(record.Result, ignoreCase: false, out var status) && Enum.IsDefined(status)
                 ? status
-                // The screening stage writes only the three names; anything else is a bug there, not a user error.
-                : throw new InvalidOperationException($"Requirement result '{record.Result}' of {record.ApplicationId} {record.Requirement} is not Met, NotMet or Unknown."),
+                // The screening stage writes only the names of RequirementStatus; anything else is a bug there, not a user error.
+                : throw new InvalidOperationException($"Requirement result '{record.Result}' of {record.ApplicationId} {record.Requirement} is not Met, NotMet, Unknown or NotEvaluated."),
             record.Evidence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             record.Reason is { } reason ? MessageJson.Deserialize(reason) : Message.Of("Stored", record.Note))
         {

@@ -56,6 +56,7 @@ public static class PanelWorkbookWriter
         RequirementStatus.Met => "✓",
         RequirementStatus.NotMet => "✗",
         RequirementStatus.Unknown => "?",
+        RequirementStatus.NotEvaluated => "–",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown requirement status."),
     };
 

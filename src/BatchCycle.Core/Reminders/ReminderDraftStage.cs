@@ -12,9 +12,15 @@ namespace BatchCycle.Reminders;
 /// into the outbox, then writes the round's <c>.eml</c> drafts and <c>reminders.csv</c> from the outbox. A
 /// reminder already in the outbox for the round keeps its row and Message-ID; nothing is sent here.
 /// </summary>
-public sealed class ReminderDraftStage(string? round = null) : IRunStage
+public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
 {
     public const string StageName = "reminders";
+
+    public void CheckTemplates(BatchCycleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ReminderTemplates.Load(settings.TemplatesFolder());
+    }
 
     public static readonly IReadOnlyList<string> CsvHeader = ["LabelSerial", "LabelType", "HolderName", "ContactEmail", "ExpiresOn", "Status"];
 

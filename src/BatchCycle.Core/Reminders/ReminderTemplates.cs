@@ -24,6 +24,17 @@ public sealed partial class ReminderTemplates
     public const string TextFile = "reminder.txt.hbs";
     public const string HtmlFile = "reminder.html.hbs";
 
+    /// <summary>
+    /// The values the reminder templates are given (ReminderDraftStage builds them), at any depth: a template
+    /// naming anything else is refused when loaded, before a run writes anything.
+    /// </summary>
+    private static readonly TemplateVocabulary Vocabulary = TemplateVocabulary.Of([],
+    [
+        "round", "year", "serial", "labelTypeCode", "labelTypeZh", "labelTypeEn", "holderName", "contactName", "awardedOn",
+        "expiresOn", "opens", "deadline", "requirements", "zh", "en",
+        "secretariat", "nameZh", "nameEn", "email", "phone", "addressZh", "addressEn",
+    ]);
+
     private readonly IReadOnlyDictionary<HolderScript, (Template Subject, Template Text, Template Html)> sets;
 
     private ReminderTemplates(IReadOnlyDictionary<HolderScript, (Template Subject, Template Text, Template Html)> sets)
@@ -111,15 +122,15 @@ public sealed partial class ReminderTemplates
                 throw new ReminderTemplateException($"The reminder template {path} is missing (the templates folder is set by BatchCycle:Templates).");
             }
 
-            var source = File.ReadAllText(path);
             try
             {
-                return new Template(path, source, handlebars.Compile(source), script);
+                // The shared reading and compiling of every template: open tags and blocks, unknown names, syntax.
+                var file = TemplateFile.Read(Path.GetDirectoryName(path)!, Path.GetFileName(path));
+                return new Template(file.Path, file.Source, file.Compile(handlebars, Vocabulary), script);
             }
-            catch (Exception ex) when (ex is HandlebarsException or InvalidOperationException)
+            catch (TemplateFileException ex)
             {
-                // Handlebars.Net also reports some malformed blocks as InvalidOperationException.
-                throw Error(path, source, ex);
+                throw new ReminderTemplateException(ex.Message);
             }
         }
 
@@ -139,8 +150,8 @@ public sealed partial class ReminderTemplates
         {
             var message = ex.Message.Split("\n", 2)[0].Trim();
             var line = TemplateErrorLine.Find(source, ex.Message);
-            var where = line is null ? path : $"{path}, line {line}";
-            return new ReminderTemplateException($"Reminder template {where}: {message}");
+            var where = line is null ? "" : $" at line {line}";
+            return new ReminderTemplateException($"The template {path} has an error{where}: {message}");
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed record RenewalReminderSelection(IReadOnlyList<RegisterLabel> Due, 
     /// renewal application of the same type already exists for the same factory (M, E) or applicant (S, T) —
     /// the identities of requirement REN, so a reminder never asks a holder for what it has already done.
     /// A serial held both in the imported register and by the system counts once (the register's copy wins:
-    /// it is what the secretariat maintains, revocations included).
+    /// it is what the secretariat maintains), except that a label revoked in either copy is revoked (guide 11).
     /// </summary>
     public static RenewalReminderSelection Select(
         CycleCalendar calendar,
@@ -40,10 +40,12 @@ public sealed record RenewalReminderSelection(IReadOnlyList<RegisterLabel> Due, 
                 }))
                 .OfType<string>(),
             StringComparer.OrdinalIgnoreCase);
+        var issuedLabels = issued.ToList();
+        var revokedBySystem = issuedLabels.Where(l => l.Revoked).Select(l => l.Serial).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var skipped = Enum.GetValues<ReminderSkip>().ToDictionary(s => s, _ => 0);
         var due = new List<RegisterLabel>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var label in register.Concat(issued))
+        foreach (var label in register.Concat(issuedLabels))
         {
             if (!seen.Add(label.Serial))
             {
@@ -51,7 +53,7 @@ public sealed record RenewalReminderSelection(IReadOnlyList<RegisterLabel> Due, 
             }
 
             ReminderSkip? skip = !calendar.ExpiresThisYear(label.ExpiresOn) ? ReminderSkip.NotExpiringThisYear
-                : label.Revoked ? ReminderSkip.Revoked
+                : label.Revoked || revokedBySystem.Contains(label.Serial) ? ReminderSkip.Revoked
                 : HolderKey(label.LabelType, HolderId(label)) is { } holder && renewed.Contains(holder) ? ReminderSkip.RenewalApplied
                 : null;
             if (skip is { } reason)

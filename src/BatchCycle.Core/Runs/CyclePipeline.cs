@@ -56,6 +56,20 @@ public sealed class CyclePipeline(
         var context = new RunContext(runId, request, calendar, settings, databasePath, loggerFactory);
         var outputs = RunOutputs.Start(databasePath, runId, request.OutFolder);
 
+        // Every template a stage fills in is read before the first stage starts: a mistake in one fails the run
+        // before anything is written, naming the file and line (the secretariat edits them).
+        foreach (var stage in Stages.OfType<ITemplatedStage>())
+        {
+            try
+            {
+                stage.CheckTemplates(settings);
+            }
+            catch (UserFacingException ex)
+            {
+                return await FailAsync(context, outputs, stage.Name, ex);
+            }
+        }
+
         foreach (var stage in Stages)
         {
             context.CurrentStage = stage.Name;
@@ -95,29 +109,37 @@ public sealed class CyclePipeline(
             {
                 // A stage failing is a bug or an environment problem (disk full, database locked): the run is
                 // recorded as failed with the details, and the command reports it instead of crashing.
-                if (ex is UserFacingException)
-                {
-                    logger.LogError("Run {RunId}: {Stage} stopped: {Message}", runId, stage.Name, ex.Message);
-                }
-                else
-                {
-                    logger.LogError(ex, "Run {RunId}: {Stage} failed", runId, stage.Name);
-                }
-                await UpdateStageAsync(runId, stage.Name, s =>
-                {
-                    s.State = StageState.Failed;
-                    s.FinishedAt = DateTime.UtcNow;
-                    s.Error = ex is UserFacingException ? ex.Message : ex.ToString();
-                }, CancellationToken.None);
-                await FinishRunAsync(runId, RunState.Failed, $"{stage.Name}: {ex.Message}", CancellationToken.None);
-                await outputs.TryWriteSummaryAsync(context, logger);
-                return new RunResult(runId, RunState.Failed, $"The {stage.Name} stage failed: {ex.Message}");
+                return await FailAsync(context, outputs, stage.Name, ex);
             }
         }
 
         await FinishRunAsync(runId, RunState.Completed, null, cancellationToken);
         await outputs.WriteSummaryAsync(context, cancellationToken);
         return new RunResult(runId, RunState.Completed, null);
+    }
+
+    /// <summary>Records the stage and the run as failed with the error, and writes the run's summary.</summary>
+    private async Task<RunResult> FailAsync(RunContext context, RunOutputs outputs, string stageName, Exception ex)
+    {
+        var runId = context.RunId;
+        if (ex is UserFacingException)
+        {
+            logger.LogError("Run {RunId}: {Stage} stopped: {Message}", runId, stageName, ex.Message);
+        }
+        else
+        {
+            logger.LogError(ex, "Run {RunId}: {Stage} failed", runId, stageName);
+        }
+
+        await UpdateStageAsync(runId, stageName, s =>
+        {
+            s.State = StageState.Failed;
+            s.FinishedAt = DateTime.UtcNow;
+            s.Error = ex is UserFacingException ? ex.Message : ex.ToString();
+        }, CancellationToken.None);
+        await FinishRunAsync(runId, RunState.Failed, $"{stageName}: {ex.Message}", CancellationToken.None);
+        await outputs.TryWriteSummaryAsync(context, logger);
+        return new RunResult(runId, RunState.Failed, $"The {stageName} stage failed: {ex.Message}");
     }
 
     private async Task<string> DescribeActiveRunAsync(CancellationToken cancellationToken)

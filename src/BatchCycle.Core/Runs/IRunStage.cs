@@ -12,6 +12,16 @@ public interface IRunStage
     Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A stage that fills in templates the secretariat edits. The pipeline asks every such stage to read its templates
+/// before the first stage starts, so that a mistake in one fails the run before anything is written.
+/// </summary>
+public interface ITemplatedStage : IRunStage
+{
+    /// <summary>Reads and checks the templates; a mistake is a <see cref="UserFacingException"/> naming the file and line.</summary>
+    void CheckTemplates(BatchCycle.Cycle.BatchCycleSettings settings);
+}
+
 /// <summary>What a stage reports: counts (e.g. applications, issues) and warnings for the user.</summary>
 public sealed record StageOutcome(IReadOnlyDictionary<string, long> Counts, IReadOnlyList<string> Warnings)
 {

@@ -9,6 +9,8 @@ public static class PipelineStages
         new Screening.ScreeningStage(),
         new Panel.PanelStage(),
         new Certificates.CertificatesStage(),
+        new Publication.ShortlistStage(),
+        new Notices.NoticeDraftStage(),
         new Reminders.ReminderDraftStage(),
     ];
 }

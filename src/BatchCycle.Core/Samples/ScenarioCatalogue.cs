@@ -315,13 +315,13 @@ public static class ScenarioCatalogue
 
         // REN: the factory's M label expires next year, so there is nothing to renew in this cycle. Without a label
         // being renewed there is no ValidityStart, so the renewal requirements counted from it (5.2-I, 5.2-II)
-        // cannot be met either.
-        new("M-renewal-not-expiring", 1, "M renewal of a label that expires next year, not this year → REN not met, and 5.2-I/5.2-II with it.", b =>
+        // are not evaluated (CRITERIA.md, REN).
+        new("M-renewal-not-expiring", 1, "M renewal of a label that expires next year, not this year → REN not met; 5.2-I/5.2-II not evaluated.", b =>
         {
             var (applicant, factory) = (b.HongKongCompany(), b.GuangdongFactory());
             b.Label(LabelType.M, applicant, factory, null, b.AwardDay(1), "Audit");
             b.Title(factory, MunicipalCpAudit, b.AwardDay(3), null);
-            b.Submit(b.Manufacturing(LabelType.M, true, applicant, factory), notMet: ["REN", "5.2-I", "5.2-II"]);
+            b.Submit(b.Manufacturing(LabelType.M, true, applicant, factory), notMet: ["REN"]);
         }),
 
         // 4.2-I-1: two M labels since LookbackStart (the later one valid until next year, so this year's M requirement

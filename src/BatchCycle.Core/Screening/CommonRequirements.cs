@@ -118,6 +118,10 @@ public static class CommonRequirements
         {
             Add(RequirementStatus.NotMet, Line.Say("Company.NotBr", application.RegistrationNo));
         }
+        else if (application.RegistrationNoAsWritten is { } written)
+        {
+            Add(RequirementStatus.Unknown, $"BR number given as {written.Length} digits, read as {application.RegistrationNo}: confirm");
+        }
         else
         {
             notes.Add(Line.Say("Company.HongKong", application.RegistrationNo));

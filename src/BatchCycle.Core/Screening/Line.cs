@@ -51,9 +51,12 @@ internal static class Line
     /// <summary>The name of a date of the cycle calendar in the guide's words (CRITERIA.md, "Cycle calendar").</summary>
     public static Message DateName(string name) => Message.Of($"Date.{name}");
 
-    /// <summary>The note a renewal requirement gets when the REN line found no label to renew, so there is no ValidityStart.</summary>
+    /// <summary>
+    /// The line of a renewal requirement when the REN line found no label to renew: with no ValidityStart it is
+    /// not evaluated (CRITERIA.md, REN), neither failed nor unknown; the outcome is already decided by REN.
+    /// </summary>
     public static RequirementResult NoLabelBeingRenewed(string id, bool isTopLevel) =>
-        NotMet(id, Say("Renewal.NoLabel")) with { IsTopLevel = isTopLevel };
+        new RequirementResult(id, RequirementStatus.NotEvaluated, [], Say("Renewal.NoLabel")) { IsTopLevel = isTopLevel };
 }
 
 /// <summary>
@@ -70,7 +73,11 @@ internal static class RouteGroup
         static Message Each(IEnumerable<RequirementResult> lines) =>
             Message.Of("Parts", MessageList.Of(ListStyle.Parts, lines.Select(r => (object)Message.Of("Route.Line", r.Requirement, r.Reason))));
         RequirementResult group;
-        if (met.Count > 0)
+        if (routes.Count > 0 && routes.All(r => r.Result == RequirementStatus.NotEvaluated))
+        {
+            group = routes[0] with { Requirement = id, IsTopLevel = true };
+        }
+        else if (met.Count > 0)
         {
             group = Line.Met(id, Line.Say("Route.MetBy", Line.Refs(met.Select(r => r.Requirement)), met[0].Reason), met.SelectMany(r => r.Evidence).Distinct());
         }

@@ -10,6 +10,12 @@ public enum RequirementStatus
     Met,
     NotMet,
     Unknown,
+
+    /// <summary>
+    /// Not checked: when REN is not met there is no label being renewed, so the requirements counted from its
+    /// award date (ValidityStart) have nothing to count from (CRITERIA.md, REN). Decides no outcome.
+    /// </summary>
+    NotEvaluated,
 }
 
 public enum Outcome
@@ -64,7 +70,7 @@ public sealed record ApplicationScreening(Application Application, IReadOnlyList
         [.. ReasonList().Items.Select(r => Catalogue.Render((Message)r, culture))];
 
     private MessageList ReasonList() => MessageList.Of(ListStyle.Reasons, Requirements
-        .Where(r => r.IsTopLevel && r.Result != RequirementStatus.Met)
+        .Where(r => r.IsTopLevel && r.Result is RequirementStatus.NotMet or RequirementStatus.Unknown)
         .Select(r => (object)Message.Of("Reason", r.Requirement, r.Reason)));
 
     private IEnumerable<string> TopLevel(RequirementStatus status) =>

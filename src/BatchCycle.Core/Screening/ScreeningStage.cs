@@ -28,6 +28,9 @@ public sealed class ScreeningStage : IRunStage
     {
         ArgumentNullException.ThrowIfNull(run);
         var data = await ImportStore.LoadAsync(run, cancellationToken);
+
+        // Before the system's labels are read, so a label the register revokes counts for nothing in this run.
+        var revoked = await CertificateRevocation.FromRegisterAsync(run.DatabasePath, data.RegisterLabels, run.AsOf, cancellationToken);
         var systemLabels = await LoadSystemLabelsAsync(run, cancellationToken);
         run.ReportProgress(0.2);
 
@@ -51,7 +54,9 @@ public sealed class ScreeningStage : IRunStage
             ("applications", screenings.Count),
             ("eligible", screenings.Count(s => s.Outcome == Outcome.Eligible)),
             ("ineligible", screenings.Count(s => s.Outcome == Outcome.Ineligible)),
-            ("needsReview", screenings.Count(s => s.Outcome == Outcome.NeedsReview)));
+            ("needsReview", screenings.Count(s => s.Outcome == Outcome.NeedsReview)),
+            ("revokedByRegister", revoked.Count))
+            .WithWarnings(revoked);
     }
 
     private static IReadOnlyList<string?> ResultRow(ApplicationScreening s, CultureInfo chinese) =>

@@ -183,6 +183,12 @@ public static class SupplyChainPartnerRules
                 continue;
             }
 
+            if (OutsideHongKongAndGuangdong(declaration.SupplierFactoryId) is { } elsewhere)
+            {
+                notes.Add($"{declaration.SupplierFactoryId} not counted: {elsewhere}");
+                continue;
+            }
+
             var label = index.LabelsOfFactory(supplier)
                 .Where(l => l.LabelType is LabelType.M or LabelType.E && !l.Revoked && l.AwardedOn <= end && l.ExpiresOn >= start)
                 .OrderBy(l => l.Serial, StringComparer.Ordinal)
@@ -214,5 +220,22 @@ public static class SupplyChainPartnerRules
         return qualified.Count >= 3
             ? Line.Met(id, Line.Join([summary, .. notes]), evidence)
             : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, 3), .. notes]), evidence);
+    }
+
+    /// <summary>
+    /// Guide 4.3 (2): the suppliers are 港资工厂(香港或广东省地区), Hong Kong-owned factories in Hong Kong or
+    /// Guangdong, so only <c>H</c> + BR or a USCC of region code 44 counts. Null when the factory counts, else why not.
+    /// </summary>
+    private static string? OutsideHongKongAndGuangdong(string factoryId)
+    {
+        var id = factoryId.Trim().ToUpperInvariant();
+        if (EntityName.IsHongKongFactoryId(id) || EntityName.IsGuangdongUscc(id))
+        {
+            return null;
+        }
+
+        return EntityName.IsUscc(id)
+            ? $"factory registered outside Hong Kong and Guangdong (USCC region {id.Substring(2, 2)})"
+            : "neither a Hong Kong factory (H + BR) nor a Guangdong USCC";
     }
 }

@@ -204,6 +204,14 @@ public sealed class CertificateRecord
 
     public bool Revoked { get; set; }
 
+    /// <summary>The day the revocation took effect (guide 11); null when not revoked or revoked before it was recorded.</summary>
+    public DateOnly? RevokedOn { get; set; }
+
+    public string? RevocationReason { get; set; }
+
+    /// <summary>The secretariat user, command-line user or register file that revoked it.</summary>
+    public string? RevokedBy { get; set; }
+
     public DateTime IssuedAt { get; set; }
 
     public long RunId { get; set; }

@@ -20,7 +20,11 @@ public sealed record VerifiedCertificate(
     string LabelTypeEn,
     DateOnly AwardedOn,
     DateOnly ExpiresOn,
-    CertificateStatus Status);
+    CertificateStatus Status)
+{
+    /// <summary>The day a revoked certificate stopped being valid; never its reason (guide 11 is about the label, not the case).</summary>
+    public DateOnly? RevokedOn { get; init; }
+}
 
 public static class CertificateVerification
 {
@@ -51,6 +55,9 @@ public static class CertificateVerification
             known ? LabelTypes.EnglishName(type) : certificate.LabelType,
             certificate.AwardedOn,
             certificate.ExpiresOn,
-            status);
+            status)
+        {
+            RevokedOn = certificate.Revoked ? certificate.RevokedOn : null,
+        };
     }
 }

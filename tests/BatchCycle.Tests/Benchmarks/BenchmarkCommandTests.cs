@@ -32,7 +32,7 @@ public sealed class BenchmarkCommandTests
         Assert.True(scale.GetProperty("peakMegabytes").GetDouble() > 10);
         Assert.True(scale.GetProperty("cells").GetInt64() > 200);
         var stages = scale.GetProperty("stages").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["import", "screening", "panel", "certificates", "reminders"], stages);
+        Assert.Equal(["import", "screening", "panel", "certificates", "shortlist", "notices", "reminders"], stages);
         Assert.All(scale.GetProperty("stages").EnumerateObject(), s => Assert.True(s.Value.GetDouble() >= 0));
         Assert.Equal(scale.GetProperty("loadAverage").GetDouble().ToString("0.0", CultureInfo.InvariantCulture), row[^2]);
         Assert.True(File.Exists(temp.Combine("work", "benchmark.md")));

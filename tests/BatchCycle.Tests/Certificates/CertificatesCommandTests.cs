@@ -15,7 +15,7 @@ public sealed class CertificatesCommandTests
 
         Assert.True(result.ExitCode == 0, result.StdErr);
         var lines = await File.ReadAllLinesAsync(temp.Combine("out", "certificates", "certificates.csv"));
-        Assert.Equal(["Serial,ApplicationId,LabelType,HolderName,FactoryName,AwardedOn,ExpiresOn,VerificationCode"], lines);
+        Assert.Equal(["Serial,ApplicationId,LabelType,HolderName,FactoryName,AwardedOn,ExpiresOn,VerificationCode,State,RevokedOn"], lines);
         Assert.Contains("\"certificates\"", await File.ReadAllTextAsync(temp.Combine("out", "run-summary.json")));
     }
 

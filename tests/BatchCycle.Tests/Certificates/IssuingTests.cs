@@ -141,14 +141,14 @@ public sealed class IssuingTests
         await new CertificatesStage().RunAsync(run, CancellationToken.None);
 
         var lines = await File.ReadAllLinesAsync(cycle.Combine("out", "certificates", "certificates.csv"));
-        Assert.Equal("Serial,ApplicationId,LabelType,HolderName,FactoryName,AwardedOn,ExpiresOn,VerificationCode", lines[0]);
+        Assert.Equal("Serial,ApplicationId,LabelType,HolderName,FactoryName,AwardedOn,ExpiresOn,VerificationCode,State,RevokedOn", lines[0]);
         var codes = (await cycle.CertificatesAsync()).ToDictionary(c => c.Serial, c => c.VerificationCode);
         Assert.Equal(
             [
-                $"2025-M-0001,A-M-1,M,华南电子有限公司,华南电子香港厂,2025-12-16,2027-12-15,{codes["2025-M-0001"]}",
-                $"2025-M-0002,A-M-2,M,港粤制衣有限公司,东莞港粤制衣厂,2025-12-16,2027-12-15,{codes["2025-M-0002"]}",
-                $"2025-S-0001,A-S-1,S,绿链贸易有限公司,,2025-12-16,2027-12-15,{codes["2025-S-0001"]}",
-                $"2025-T-0001,A-T-1,T,清源环保技术有限公司,,2025-12-16,2026-12-15,{codes["2025-T-0001"]}",
+                $"2025-M-0001,A-M-1,M,华南电子有限公司,华南电子香港厂,2025-12-16,2027-12-15,{codes["2025-M-0001"]},Issued,",
+                $"2025-M-0002,A-M-2,M,港粤制衣有限公司,东莞港粤制衣厂,2025-12-16,2027-12-15,{codes["2025-M-0002"]},Issued,",
+                $"2025-S-0001,A-S-1,S,绿链贸易有限公司,,2025-12-16,2027-12-15,{codes["2025-S-0001"]},Issued,",
+                $"2025-T-0001,A-T-1,T,清源环保技术有限公司,,2025-12-16,2026-12-15,{codes["2025-T-0001"]},Issued,",
             ],
             lines[1..]);
     }

@@ -111,7 +111,7 @@ public sealed class RenderingTests
 
     [Theory]
     [InlineData("<html>\n<body>\n<p>{{HolderName}\n</p></body></html>", 3)]
-    [InlineData("<html>\n<body>\n{{#each Certificates}}\n<p>{{Serial}}</p>\n{{#if FactoryName}}\n{{/each}}\n</body></html>", 6)]
+    [InlineData("<html>\n<body>\n{{#each Certificates}}\n<p>{{Serial}}</p>\n{{#if FactoryName}}\n{{/each}}\n</body></html>", 5)]
     [InlineData("<html>\n<body>\n{{#each Certificates}}\n<p>{{Serial}}</p>\n</body>\n</html>", 3)]
     [InlineData("{{!-- help: {{#if Name}} … {{/if}} --}}\n<html>\n{{/if}}\n</html>", 3)]
     public async Task A_template_error_names_the_file_and_line_and_issues_nothing(string template, int line)

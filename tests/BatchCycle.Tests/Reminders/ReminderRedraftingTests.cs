@@ -72,6 +72,6 @@ public sealed class ReminderRedraftingTests
             ["contactName"] = null,
             ["serial"] = "S",
         }));
-        Assert.Contains($"{ReminderTemplates.SubjectFile}, line {line}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{ReminderTemplates.SubjectFile} has an error at line {line}", error.Message, StringComparison.Ordinal);
     }
 }

@@ -214,7 +214,7 @@ public sealed class ReminderSendingTests
             "reminders", "draft", "--input", "in", "--out", "out", "--round", "second", "--db", scenario.Database);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("reminder.txt.hbs, line 5", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("reminder.txt.hbs has an error at line 3: {{#each requirements}} opened here is not closed before {{/if}} at line 5", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
     }
 

@@ -48,7 +48,9 @@ public sealed class OutstandingPartnerRulesTests
         Renewal("green factory valid until ValidityStart", s => s.RenewableLabel(LabelType.E, LabelRoute.Title).Title(TitleType.GreenFactoryProvincial, s.Cal.LookbackStart, s.RenewableAward(LabelType.E)), "5.3-I-2", Met),
         Renewal("green factory valid until the day before ValidityStart", s => s.RenewableLabel(LabelType.E, LabelRoute.Title).Title(TitleType.GreenFactoryProvincial, s.Cal.LookbackStart, s.RenewableAward(LabelType.E).AddDays(-1)), "5.3-I-2", NotMet),
         Renewal("the group is met by the title route", s => s.RenewableLabel(LabelType.E, LabelRoute.Title).Title(TitleType.ProvincialCpEnterprise, s.Cal.ReferenceDate, null), "5.3-I", Met, "met by 5.3-I-2"),
-        Renewal("no label being renewed", s => s, "5.3-II", NotMet, "no label being renewed"),
+        Renewal("no label being renewed: compliance not evaluated", s => s, "5.3-II", NotEvaluated, "not evaluated: there is no label being renewed"),
+        Renewal("no label being renewed: routes not evaluated", s => s, "5.3-I", NotEvaluated, "not evaluated"),
+        Renewal("a label being renewed: compliance evaluated", s => s.RenewableLabel(LabelType.E), "5.3-II", Met),
         Renewal("violation on ValidityStart", s => s.RenewableLabel(LabelType.E).Violation("V-1", ScreeningScenario.Factory, "x", s.RenewableAward(LabelType.E)), "5.3-II", NotMet));
 
     public static TheoryData<string, int> Cases => RuleTable.Data(Table);

@@ -96,9 +96,12 @@ public sealed class ScreenerTests
         var screening = scenario.Label("2024-M-0003", LabelType.M, new DateOnly(2024, 12, 17)).Screen();
 
         Assert.Equal(Outcome.Ineligible, screening.Outcome);
-        Assert.Equal(["REN", "5.2-I", "5.2-II"], screening.NotMet);
+        Assert.Equal(["REN"], screening.NotMet);
+        Assert.Empty(screening.Unknown);
         Assert.Equal("no label expiring this year to renew: 2024-M-0003 expires 2026-12-16, not in 2025", screening.Line("REN").Note);
-        Assert.Contains("no label being renewed", screening.Line("5.2-II").Note, StringComparison.Ordinal);
+        Assert.All(["5.2-I", "5.2-I-1", "5.2-I-2", "5.2-II"], id => Assert.Equal(RequirementStatus.NotEvaluated, screening.Line(id).Result));
+        Assert.Contains("not evaluated: there is no label being renewed", screening.Line("5.2-II").Note, StringComparison.Ordinal);
+        Assert.DoesNotContain("5.2-II", screening.Reasons, StringComparison.Ordinal);
     }
 
     [Fact]

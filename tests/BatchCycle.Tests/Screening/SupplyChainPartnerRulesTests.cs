@@ -9,6 +9,8 @@ public sealed class SupplyChainPartnerRulesTests
     private const string F1 = "91440300MA5F100001";
     private const string F2 = "91440300MA5F100002";
     private const string F3 = "91440300MA5F100003";
+    private const string OutsideGuangdong = "91110000MA5F100004";
+    private const string HongKong = "H87654321";
 
     private static readonly IReadOnlyDictionary<string, RuleCase> Table = RuleTable.Of(
         // 2.3 business registration.
@@ -37,6 +39,9 @@ public sealed class SupplyChainPartnerRulesTests
         New("a supplier with a municipal title only", s => s.Label("S1", LabelType.M, s.Cal.LookbackStart.AddYears(2), factory: F1, holder: null).Label("S2", LabelType.E, s.Cal.LookbackStart.AddYears(2), factory: F2, holder: null).Title(TitleType.MunicipalCpEnterprise, s.Cal.LookbackStart, null, factory: F3).Procurement(F1, s.Cal.LookbackStart, null).Procurement(F2, s.Cal.LookbackStart, null).Procurement(F3, s.Cal.LookbackStart, null), "4.3-2", NotMet),
         New("the same supplier declared twice counts once", s => SupplierLabels(s).Procurement(F1, s.Cal.LookbackStart, null).Procurement(F1, s.Cal.LookbackStart.AddYears(1), null).Procurement(F2, s.Cal.LookbackStart, null), "4.3-2", NotMet, "2 qualifying supplier factories"),
         New("no procurement declared", s => s, "4.3-2", NotMet, "no procurement declared"),
+        New("a supplier factory outside Guangdong is not counted", s => ThreeSuppliers(s, s.Cal.LookbackStart.AddYears(1), null, OutsideGuangdong), "4.3-2", NotMet, OutsideGuangdong + " not counted: factory registered outside Hong Kong and Guangdong (USCC region 11)"),
+        New("a supplier factory in Hong Kong counts", s => ThreeSuppliers(s, s.Cal.LookbackStart.AddYears(1), null, HongKong), "4.3-2", Met, HongKong),
+        New("a supplier written as a bare BR number is not counted", s => ThreeSuppliers(s, s.Cal.LookbackStart.AddYears(1), null, "87654321"), "4.3-2", NotMet, "87654321 not counted: neither a Hong Kong factory (H + BR) nor a Guangdong USCC"),
         New("the group is met by procurement", s => ThreeSuppliers(s, s.Cal.LookbackStart.AddYears(1), null), "4.3", Met, "met by 4.3-2"),
 
         // REN and 5.4 renewal.
@@ -47,7 +52,10 @@ public sealed class SupplyChainPartnerRulesTests
         Renewal("a factory counted for the label being renewed", s => ThreeFactories(s.SystemLabel("OLD-S", LabelType.S, s.RenewableAward(LabelType.S), LabelRoute.Recommendation, "P-OLD").Recommended("P-OLD", F3, s.Cal.LookbackStart), s.RenewableAward(LabelType.S), s.Cal.ReferenceDate), "5.4-1", NotMet, "was counted for OLD-S"),
         Renewal("procurement overlapping ValidityStart", s => ThreeSuppliers(s.RenewableLabel(LabelType.S, LabelRoute.Procurement), s.RenewableAward(LabelType.S).AddYears(-1), s.RenewableAward(LabelType.S)), "5.4-2", Met),
         Renewal("procurement ending the day before ValidityStart", s => ThreeSuppliers(s.RenewableLabel(LabelType.S, LabelRoute.Procurement), s.RenewableAward(LabelType.S).AddYears(-1), s.RenewableAward(LabelType.S).AddDays(-1)), "5.4-2", NotMet),
-        Renewal("no label being renewed", s => ThreeFactories(s, s.Cal.LookbackStart, s.Cal.ReferenceDate), "5.4", NotMet, "no label being renewed"));
+        Renewal("no label being renewed", s => ThreeFactories(s, s.Cal.LookbackStart, s.Cal.ReferenceDate), "5.4", NotEvaluated, "not evaluated: there is no label being renewed"),
+        Renewal("no label being renewed: procurement not evaluated", s => ThreeSuppliers(s, s.Cal.LookbackStart, null), "5.4-2", NotEvaluated, "not evaluated"),
+        Renewal("procurement from a factory outside Guangdong", s => ThreeSuppliers(s.RenewableLabel(LabelType.S, LabelRoute.Procurement), s.RenewableAward(LabelType.S), null, OutsideGuangdong), "5.4-2", NotMet, OutsideGuangdong + " not counted: factory registered outside Hong Kong and Guangdong (USCC region 11)"),
+        Renewal("procurement from a Hong Kong factory", s => ThreeSuppliers(s.RenewableLabel(LabelType.S, LabelRoute.Procurement), s.RenewableAward(LabelType.S), null, HongKong), "5.4-2", Met));
 
     public static TheoryData<string, int> Cases => RuleTable.Data(Table);
 
@@ -77,12 +85,13 @@ public sealed class SupplyChainPartnerRulesTests
             .Label("S2C", LabelType.E, s.Cal.LookbackStart.AddYears(3), factory: F2, holder: null)
             .Label("S2D", LabelType.E, s.Cal.Opens, factory: F2, holder: null);
 
-    private static ScreeningScenario ThreeSuppliers(ScreeningScenario s, DateOnly from, DateOnly? to) =>
+    /// <summary>Procurement from F1, F2 and a third supplier (F3 unless given) holding a MIIT green-factory title with no end.</summary>
+    private static ScreeningScenario ThreeSuppliers(ScreeningScenario s, DateOnly from, DateOnly? to, string third = F3) =>
         SupplierLabels(s)
-            .Title(TitleType.GreenFactoryMiit, s.Cal.LookbackStart.AddYears(-3), null, factory: F3)
+            .Title(TitleType.GreenFactoryMiit, s.Cal.LookbackStart.AddYears(-3), null, factory: third)
             .Procurement(F1, from, to)
             .Procurement(F2, from, to)
-            .Procurement(F3, from, to);
+            .Procurement(third, from, to);
 
     private static RuleCase New(string name, Func<ScreeningScenario, ScreeningScenario> arrange, string requirement, BatchCycle.Screening.RequirementStatus expected, string? note = null) =>
         new(name, LabelType.S, ApplicationKind.New, arrange, requirement, expected, note);

@@ -1,0 +1,221 @@
+using System.Globalization;
+using BatchCycle.Certificates;
+using BatchCycle.Cycle;
+using BatchCycle.Import;
+using BatchCycle.Panel;
+using BatchCycle.Reminders;
+using BatchCycle.Runs;
+using BatchCycle.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BatchCycle.Notices;
+
+/// <summary>
+/// The <c>notices</c> stage (guide 7, "结果将于…以电邮通知申请人"): drafts one results notice per application with a
+/// panel decision in force — Approve with the label, serial, validity and verification link; Reject with the
+/// requirements not met and why; Defer with what the secretariat will ask for — into the outbox, and writes
+/// <c>notices/&lt;ApplicationId&gt;.eml</c> and <c>notices/notices.csv</c>. Nothing is sent here. A notice already
+/// sent is never rewritten: when the decision changes afterwards, a new notice is drafted that names the one it
+/// corrects, so the applicant is never sent a silent second copy of the old letter.
+/// </summary>
+public sealed class NoticeDraftStage : ITemplatedStage
+{
+    public const string StageName = "notices";
+
+    public static readonly IReadOnlyList<string> CsvHeader = ["ApplicationId", "LabelType", "Decision", "HolderName", "ContactEmail", "Status", "Corrects"];
+
+    private static readonly ReminderState[] Unsent = [ReminderState.Drafted, ReminderState.NoEmail, ReminderState.Failed];
+
+    public string Name => StageName;
+
+    public void CheckTemplates(BatchCycleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        NoticeTemplates.Load(settings.TemplatesFolder());
+    }
+
+    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var templates = NoticeTemplates.Load(run.Settings.TemplatesFolder());
+        var data = await ImportStore.LoadAsync(run, cancellationToken);
+        var applications = data.Applications.GroupBy(a => a.ApplicationId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var decided = PanelDecisionBook.Effective(data.PanelDecisions).Values
+            .Where(d => applications.ContainsKey(d.ApplicationId))
+            .OrderBy(d => d.ApplicationId, StringComparer.Ordinal)
+            .ToList();
+        var sources = new NoticeSources(await OpenRequirementsAsync(run, cancellationToken), await CertificatesAsync(run, cancellationToken));
+        var counts = new Dictionary<string, long> { ["decided"] = decided.Count, ["drafted"] = 0, ["refreshed"] = 0, ["unchanged"] = 0, ["corrections"] = 0 };
+
+        List<NoticeOutboxMessage> latest;
+        await using (var db = run.OpenDb())
+        {
+            var outbox = db.Set<NoticeOutboxMessage>();
+            var history = (await outbox.Where(m => m.Year == run.Calendar.Year).ToListAsync(cancellationToken))
+                .GroupBy(m => m.ApplicationId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(m => m.Version).ToList(), StringComparer.Ordinal);
+            latest = [];
+            foreach (var decision in decided)
+            {
+                var (row, change) = Upsert(run, templates, applications[decision.ApplicationId], decision, sources, history.GetValueOrDefault(decision.ApplicationId), outbox);
+                counts[change]++;
+                latest.Add(row);
+            }
+
+            // A decision no longer in force (its workbook row was cleared) loses its unsent notice.
+            var decidedIds = decided.Select(d => d.ApplicationId).ToHashSet(StringComparer.Ordinal);
+            var withdrawn = history.Values.SelectMany(h => h).Where(m => !decidedIds.Contains(m.ApplicationId) && Unsent.Contains(m.State)).ToList();
+            outbox.RemoveRange(withdrawn);
+            counts["withdrawn"] = withdrawn.Count;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await WriteDraftsAsync(run, latest, cancellationToken);
+        counts["noEmail"] = latest.Count(r => r.State == ReminderState.NoEmail);
+        counts["sent"] = latest.Count(r => r.State == ReminderState.Sent);
+        var warnings = latest.Where(r => r.State == ReminderState.NoEmail)
+            .Select(r => $"Application {r.ApplicationId} ({r.HolderName}): {r.LastError}; its results notice cannot be e-mailed and is listed in notices.csv as NoEmail.");
+        return new StageOutcome(counts, [.. warnings]);
+    }
+
+    /// <summary>What a notice is drafted from besides the application: its open requirement lines and its certificate.</summary>
+    private sealed record NoticeSources(
+        IReadOnlyDictionary<string, List<RequirementResultRecord>> OpenRequirements,
+        IReadOnlyDictionary<string, CertificateRecord> Certificates);
+
+    /// <summary>Drafts or refreshes the application's latest notice; a sent one is kept and, if the decision changed, corrected by a new one.</summary>
+    private static (NoticeOutboxMessage Row, string Change) Upsert(
+        RunContext run, NoticeTemplates templates, Application application, PanelDecision decision, NoticeSources sources,
+        List<NoticeOutboxMessage>? history, DbSet<NoticeOutboxMessage> outbox)
+    {
+        var latest = history?.LastOrDefault();
+        var sent = latest is { State: ReminderState.Sent or ReminderState.Sending or ReminderState.Uncertain };
+        if (sent && latest!.Decision == decision.Decision.ToString())
+        {
+            return (latest, "unchanged");
+        }
+
+        var corrects = sent ? latest!.MessageId : latest?.Corrects;
+        var draft = Draft(run, templates, application, decision, sources, corrects);
+        if (latest is null || sent)
+        {
+            draft.Version = (latest?.Version ?? 0) + 1;
+            draft.MessageId = MessageId(run, application.ApplicationId, draft.Version);
+            outbox.Add(draft);
+            return (draft, sent ? "corrections" : "drafted");
+        }
+
+        if (latest.Decision == draft.Decision && latest.Subject == draft.Subject && latest.TextBody == draft.TextBody
+            && latest.HtmlBody == draft.HtmlBody && latest.Recipient == draft.Recipient)
+        {
+            return (latest, "unchanged");
+        }
+
+        (latest.LabelType, latest.Decision, latest.HolderName, latest.Recipient) = (draft.LabelType, draft.Decision, draft.HolderName, draft.Recipient);
+        (latest.Subject, latest.TextBody, latest.HtmlBody) = (draft.Subject, draft.TextBody, draft.HtmlBody);
+        (latest.State, latest.Attempts, latest.LastError, latest.NextAttemptAt) = (draft.State, 0, draft.LastError, draft.NextAttemptAt);
+        return (latest, "refreshed");
+    }
+
+    private static NoticeOutboxMessage Draft(
+        RunContext run, NoticeTemplates templates, Application application, PanelDecision decision, NoticeSources sources, string? corrects)
+    {
+        var (recipient, problem) = ReminderMessage.Recipient(application.ContactEmail);
+        var model = NoticeModel.Of(run, application, decision, sources.OpenRequirements.GetValueOrDefault(application.ApplicationId) ?? [],
+            sources.Certificates.GetValueOrDefault(application.ApplicationId), corrects is not null);
+        var rendered = templates.Render(model);
+        var now = DateTime.UtcNow;
+        return new NoticeOutboxMessage
+        {
+            Year = run.Calendar.Year,
+            ApplicationId = application.ApplicationId,
+            LabelType = application.LabelType.ToString(),
+            Decision = decision.Decision.ToString(),
+            HolderName = application.ApplicantName,
+            Recipient = recipient,
+            Subject = rendered.Subject,
+            TextBody = rendered.TextBody,
+            HtmlBody = rendered.HtmlBody,
+            Corrects = corrects,
+            State = recipient is null ? ReminderState.NoEmail : ReminderState.Drafted,
+            LastError = problem,
+            NextAttemptAt = recipient is null ? null : now,
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>One per notice version, so a correction is a message of its own that mail programs and the outbox tell apart.</summary>
+    private static string MessageId(RunContext run, string applicationId, int version)
+    {
+        var host = new System.Net.Mail.MailAddress(ReminderMessage.SenderAddress(run.Settings.Smtp, run.Settings.Secretariat)).Host;
+        return string.Create(CultureInfo.InvariantCulture, $"<notice.{run.Calendar.Year}.{ReminderMessage.Safe(applicationId)}.{version}@{host}>");
+    }
+
+    /// <summary>The top-level requirement lines of this run not met or unknown, by application: what a Reject or Defer explains.</summary>
+    private static async Task<IReadOnlyDictionary<string, List<RequirementResultRecord>>> OpenRequirementsAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        await using var db = run.OpenDb();
+        var lines = await db.RequirementResults.AsNoTracking()
+            .Where(r => r.RunId == run.RunId && r.IsTopLevel && (r.Result == "NotMet" || r.Result == "Unknown"))
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return lines.GroupBy(r => r.ApplicationId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>This cycle's certificates in force, by application.</summary>
+    private static async Task<IReadOnlyDictionary<string, CertificateRecord>> CertificatesAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        await using var db = run.OpenDb();
+        var certificates = await db.Certificates.AsNoTracking().Where(c => c.Year == run.Calendar.Year && !c.Revoked).ToListAsync(cancellationToken);
+        return certificates.ToDictionary(c => c.ApplicationId, StringComparer.Ordinal);
+    }
+
+    private static async Task WriteDraftsAsync(RunContext run, IReadOnlyList<NoticeOutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var folder = run.OutPath("notices");
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        using (var drafts = new EmlDrafts(folder))
+        {
+            foreach (var row in rows.Where(r => r.Recipient is not null))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var file = ReminderMessage.Safe(row.ApplicationId) + ".eml";
+                using var message = ReminderMessage.Create(AsMessage(row), run.Settings.Smtp, run.Settings.Secretariat);
+                drafts.Write(message, Path.Combine(folder, file));
+                written.Add(file);
+            }
+        }
+
+        // Drafts left in a reused output folder by an earlier run would look current; only this run's stay.
+        foreach (var stale in Directory.GetFiles(folder, "*.eml").Where(f => !written.Contains(Path.GetFileName(f))))
+        {
+            File.Delete(stale);
+        }
+
+        await CsvOutput.WriteAsync(
+            Path.Combine(folder, "notices.csv"),
+            CsvHeader,
+            rows.Select(r => (IReadOnlyList<string?>)[r.ApplicationId, r.LabelType, r.Decision, r.HolderName, r.Recipient, Status(r.State), r.Corrects]),
+            cancellationToken);
+    }
+
+    /// <summary>The notice in the shape the message builder of the outbox takes; the draft and the message sent are the same message.</summary>
+    private static ReminderOutboxMessage AsMessage(NoticeOutboxMessage row) => new()
+    {
+        LabelSerial = row.ApplicationId,
+        Recipient = row.Recipient,
+        Subject = row.Subject,
+        TextBody = row.TextBody,
+        HtmlBody = row.HtmlBody,
+        MessageId = row.MessageId,
+    };
+
+    /// <summary>OUTPUTS.md's four statuses: a message not known to be delivered or cut off is still a draft.</summary>
+    private static string Status(ReminderState state) => state switch
+    {
+        ReminderState.Sent => "Sent",
+        ReminderState.NoEmail => "NoEmail",
+        ReminderState.Uncertain or ReminderState.Sending => "Uncertain",
+        _ => "Drafted",
+    };
+}
