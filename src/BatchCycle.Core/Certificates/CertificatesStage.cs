@@ -19,7 +19,7 @@ public sealed class CertificatesStage : ITemplatedStage
     public void CheckTemplates(Cycle.BatchCycleSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        CertificateTemplate.Load(settings.TemplatesFolder());
+        CertificateTemplates.Load(settings.TemplatesFolder());
     }
 
     public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)

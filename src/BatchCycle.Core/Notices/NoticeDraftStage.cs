@@ -174,16 +174,15 @@ public sealed class NoticeDraftStage : ITemplatedStage
     {
         var folder = run.OutPath("notices");
         var written = new HashSet<string>(StringComparer.Ordinal);
-        using (var drafts = new EmlDrafts(folder))
+        var zone = run.Settings.CycleTimeZone();
+        EmlDrafts.RemoveLeftovers(folder);
+        foreach (var row in rows.Where(r => r.Recipient is not null))
         {
-            foreach (var row in rows.Where(r => r.Recipient is not null))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var file = ReminderMessage.Safe(row.ApplicationId) + ".eml";
-                using var message = ReminderMessage.Create(AsMessage(row), run.Settings.Smtp, run.Settings.Secretariat);
-                drafts.Write(message, Path.Combine(folder, file));
-                written.Add(file);
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = ReminderMessage.Safe(row.ApplicationId) + ".eml";
+            using var message = ReminderMessage.Create(AsMail(row), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone);
+            EmlDrafts.Write(message, Path.Combine(folder, file));
+            written.Add(file);
         }
 
         // Drafts left in a reused output folder by an earlier run would look current; only this run's stay.
@@ -200,15 +199,8 @@ public sealed class NoticeDraftStage : ITemplatedStage
     }
 
     /// <summary>The notice in the shape the message builder of the outbox takes; the draft and the message sent are the same message.</summary>
-    private static ReminderOutboxMessage AsMessage(NoticeOutboxMessage row) => new()
-    {
-        LabelSerial = row.ApplicationId,
-        Recipient = row.Recipient,
-        Subject = row.Subject,
-        TextBody = row.TextBody,
-        HtmlBody = row.HtmlBody,
-        MessageId = row.MessageId,
-    };
+    private static OutboxMail AsMail(NoticeOutboxMessage row) =>
+        new(row.MessageId, row.Recipient!, row.Subject, row.TextBody, row.HtmlBody);
 
     /// <summary>OUTPUTS.md's four statuses: a message not known to be delivered or cut off is still a draft.</summary>
     private static string Status(ReminderState state) => state switch

@@ -120,7 +120,7 @@ public static class CommonRequirements
         }
         else if (application.RegistrationNoAsWritten is { } written)
         {
-            Add(RequirementStatus.Unknown, $"BR number given as {written.Length} digits, read as {application.RegistrationNo}: confirm");
+            Add(RequirementStatus.Unknown, Line.Say("Company.BrShort", written.Length, application.RegistrationNo));
         }
         else
         {

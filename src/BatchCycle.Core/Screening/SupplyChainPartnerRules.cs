@@ -185,7 +185,7 @@ public static class SupplyChainPartnerRules
 
             if (OutsideHongKongAndGuangdong(declaration.SupplierFactoryId) is { } elsewhere)
             {
-                notes.Add($"{declaration.SupplierFactoryId} not counted: {elsewhere}");
+                notes.Add(Line.Say("Procurement.NotCounted", declaration.SupplierFactoryId, elsewhere));
                 continue;
             }
 
@@ -226,7 +226,7 @@ public static class SupplyChainPartnerRules
     /// Guide 4.3 (2): the suppliers are 港资工厂(香港或广东省地区), Hong Kong-owned factories in Hong Kong or
     /// Guangdong, so only <c>H</c> + BR or a USCC of region code 44 counts. Null when the factory counts, else why not.
     /// </summary>
-    private static string? OutsideHongKongAndGuangdong(string factoryId)
+    private static Messages.Message? OutsideHongKongAndGuangdong(string factoryId)
     {
         var id = factoryId.Trim().ToUpperInvariant();
         if (EntityName.IsHongKongFactoryId(id) || EntityName.IsGuangdongUscc(id))
@@ -235,7 +235,7 @@ public static class SupplyChainPartnerRules
         }
 
         return EntityName.IsUscc(id)
-            ? $"factory registered outside Hong Kong and Guangdong (USCC region {id.Substring(2, 2)})"
-            : "neither a Hong Kong factory (H + BR) nor a Guangdong USCC";
+            ? Line.Say("Procurement.OutsideRegion", id.Substring(2, 2))
+            : Line.Say("Procurement.NotHongKongNorGuangdong");
     }
 }
