@@ -140,7 +140,8 @@ internal static class RequirementsSheet
         foreach (var (mark, style, key) in new[]
         {
             ("✓", PanelStyles.MarkMet, "Panel.Legend.Met"), ("✗", PanelStyles.MarkNotMet, "Panel.Legend.NotMet"),
-            ("?", PanelStyles.MarkUnknown, "Panel.Legend.Unknown"), ("", PanelStyles.Mark, "Panel.Legend.Blank"),
+            ("?", PanelStyles.MarkUnknown, "Panel.Legend.Unknown"), ("–", PanelStyles.Mark, "Panel.Legend.NotEvaluated"),
+            ("", PanelStyles.Mark, "Panel.Legend.Blank"),
         })
         {
             sheet.Row(r => r.Text(mark, style).Text(texts.Long(c => Catalogue.Text(key, c)), PanelStyles.Wrap));
