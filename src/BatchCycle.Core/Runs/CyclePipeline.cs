@@ -54,7 +54,7 @@ public sealed class CyclePipeline(
         var runId = await CreateRunAsync(request, cancellationToken);
         RunCreated?.Invoke(runId);
         var context = new RunContext(runId, request, calendar, settings, databasePath, loggerFactory);
-        var outputs = RunOutputs.Start(databasePath, runId, request.OutFolder);
+        var outputs = await RunOutputs.StartAsync(databasePath, runId, request.OutFolder, cancellationToken);
 
         foreach (var stage in Stages)
         {
