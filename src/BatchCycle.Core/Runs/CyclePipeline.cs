@@ -54,7 +54,7 @@ public sealed class CyclePipeline(
         var runId = await CreateRunAsync(request, cancellationToken);
         RunCreated?.Invoke(runId);
         var context = new RunContext(runId, request, calendar, settings, databasePath, loggerFactory);
-        var outputs = RunOutputs.Start(databasePath, runId, request.OutFolder);
+        var outputs = await RunOutputs.StartAsync(databasePath, runId, request.OutFolder, cancellationToken);
 
         // Every template a stage fills in is read before the first stage starts: a mistake in one fails the run
         // before anything is written, naming the file and line (the secretariat edits them).

@@ -15,8 +15,10 @@ namespace BatchCycle.Runs;
 /// folder of outputs is recorded without any change here. What is left out, and why:
 /// <list type="bullet">
 /// <item>files that were already there when the run started and were not rewritten: they belong to someone
-/// else (an earlier run, or whatever else the folder held), so a run on a folder with other files in it does not
-/// offer them for download;</item>
+/// else, so a run on a folder with other files in it does not offer them for download. Except when an earlier
+/// run of the same database used the folder (a resumed run): what lies in the stages' own folders
+/// (<see cref="StageFolders"/>) is then taken over, since a stage that finds its output already there, such as
+/// a certificate PDF, does not write it again;</item>
 /// <item>anything reached through a symbolic link (file or folder): it may point anywhere;</item>
 /// <item>hidden names (a leading '.') and temporary ones (<c>*.tmp</c>, <c>~$*</c>): work files of a stage,
 /// which only a stage cut off mid-way leaves behind;</item>
@@ -29,6 +31,12 @@ public sealed class RunOutputs
     public const string SummaryStage = "summary";
 
     public const string SummaryFile = "run-summary.json";
+
+    /// <summary>The <see cref="RunOutputFile.Stage"/> of a file a resumed run took over from an earlier run.</summary>
+    public const string EarlierRunStage = "earlier run";
+
+    /// <summary>The folders the stages write into; a stage writing a new folder adds it here so that a resumed run takes it over.</summary>
+    public static readonly IReadOnlyList<string> StageFolders = ["results", "panel", "certificates", "reminders"];
 
     private readonly string databasePath;
     private readonly long runId;
@@ -47,8 +55,31 @@ public sealed class RunOutputs
         seen = Walk(root).ToDictionary(f => f.RelativePath, f => (f.Info.Length, f.Info.LastWriteTimeUtc), StringComparer.Ordinal);
     }
 
-    /// <summary>Notes what the output folder holds before the run writes anything.</summary>
-    public static RunOutputs Start(string databasePath, long runId, string outFolder) => new(databasePath, runId, outFolder);
+    /// <summary>Notes what the output folder holds before the run writes anything, and takes over an earlier run's outputs.</summary>
+    public static async Task<RunOutputs> StartAsync(string databasePath, long runId, string outFolder, CancellationToken cancellationToken)
+    {
+        var outputs = new RunOutputs(databasePath, runId, outFolder);
+        await using (var db = BatchCycleDb.Open(databasePath))
+        {
+            var earlierFolders = await db.Runs.AsNoTracking().Where(r => r.Id < runId).Select(r => r.OutFolder).Distinct().ToListAsync(cancellationToken);
+            if (!earlierFolders.Any(f => Path.TrimEndingDirectorySeparator(f) == Path.TrimEndingDirectorySeparator(outputs.root)))
+            {
+                return outputs;
+            }
+        }
+
+        var adopted = new List<(string, long, string)>();
+        foreach (var relativePath in outputs.seen.Keys.Where(p => StageFolders.Any(f => p.StartsWith(f + "/", StringComparison.Ordinal))))
+        {
+            if (await HashAsync(new FileInfo(Path.Combine(outputs.root, relativePath)), cancellationToken) is { } hashed)
+            {
+                adopted.Add((relativePath, hashed.Size, hashed.Sha256));
+            }
+        }
+
+        await outputs.SaveAsync(EarlierRunStage, adopted, cancellationToken);
+        return outputs;
+    }
 
     /// <summary>Records the files new or changed since the last look, as written by <paramref name="stage"/>.</summary>
     public async Task RecordAsync(string stage, CancellationToken cancellationToken)

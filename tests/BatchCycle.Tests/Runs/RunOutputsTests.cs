@@ -52,6 +52,44 @@ public sealed class RunOutputsTests
         Assert.Equal(RunOutputs.SummaryStage, recorded.Single(f => f.RelativePath == "run-summary.json").Stage);
     }
 
+    /// <summary>Writes a file, then fails, as a stage cut off after part of its work would.</summary>
+    private sealed class FailingStage(string relativePath) : IRunStage
+    {
+        public string Name => "certificates";
+
+        public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+        {
+            await File.WriteAllTextAsync(run.OutPath([.. relativePath.Split('/')]), "%PDF-1.7 part", cancellationToken);
+            throw new IOException("The disk is full.");
+        }
+    }
+
+    [Fact]
+    public async Task A_resumed_run_takes_over_what_an_earlier_run_left_in_the_stage_folders_and_nothing_else()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        var outFolder = temp.Combine("out");
+        var databasePath = temp.Combine("cycle.db");
+        var request = new RunRequest(temp.Combine("in"), outFolder, 2025, new DateOnly(2025, 8, 1), "test");
+        var first = await new CyclePipeline(Settings(), databasePath, [new FailingStage("certificates/2025-M-0001.pdf")], NullLoggerFactory.Instance)
+            .RunAsync(request, CancellationToken.None);
+        Assert.Equal(RunState.Failed, first.State);
+        File.WriteAllText(Path.Combine(outFolder, "notes.txt"), "dropped in between");
+        Directory.CreateDirectory(Path.Combine(outFolder, "other"));
+        File.WriteAllText(Path.Combine(outFolder, "other", "x.txt"), "dropped in between");
+
+        var second = await RunAsync(temp, outFolder, databasePath);
+
+        Assert.True(second.Completed, second.Error);
+        await using var db = BatchCycleDb.Open(databasePath);
+        var firstFiles = db.Set<RunOutputFile>().Where(f => f.RunId == first.RunId).Select(f => f.RelativePath).ToList();
+        Assert.Equal(["run-summary.json"], firstFiles);
+        var secondFiles = db.Set<RunOutputFile>().Where(f => f.RunId == second.RunId).ToDictionary(f => f.RelativePath, f => f.Stage);
+        Assert.Equal(["certificates/2025-M-0001.pdf", "run-summary.json"], secondFiles.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(RunOutputs.EarlierRunStage, secondFiles["certificates/2025-M-0001.pdf"]);
+    }
+
     [Theory]
     [InlineData("db-inside")]
     [InlineData("data-inside")]
