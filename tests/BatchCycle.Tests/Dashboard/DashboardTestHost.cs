@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BatchCycle.Tests.Dashboard;
 
@@ -39,7 +40,13 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         Action<BatchCycleSettings>? settings = null)
     {
         var host = new DashboardTestHost();
-        var dashboard = new DashboardSettings { MaxUploadBytes = 1024 * 1024, MaxUnpackedBytes = 2 * 1024 * 1024, MaxZipEntries = 50 };
+        var dashboard = new DashboardSettings
+        {
+            MaxUploadBytes = 1024 * 1024,
+            MaxUnpackedBytes = 2 * 1024 * 1024,
+            MaxZipEntries = 50,
+            Jobs = QuickJobs(),
+        };
         configure?.Invoke(dashboard);
         Directory.CreateDirectory(host.temp.Combine("inbox-for-schedule"));
         host.Options = new DashboardOptions
@@ -86,6 +93,18 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         await host.app.StartAsync();
         return host;
     }
+
+    /// <summary>Job settings that keep tests from waiting: short polling, retries a second apart.</summary>
+    public static BatchCycle.Dashboard.Scheduling.JobSettings QuickJobs() => new()
+    {
+        QueuePollMilliseconds = 200,
+        SchedulePollMilliseconds = 500,
+        RetryDelaySeconds = 1,
+        BusyDelaySeconds = 1,
+    };
+
+    /// <summary>Waits until the run has finished (completed or failed) and written its summary.</summary>
+    public Task<RunRecord> WaitForFinishAsync(long id) => WaitForRunAsync(id, r => r.State is RunState.Completed or RunState.Failed);
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
     public HttpClient Client()
@@ -140,6 +159,37 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         }
 
         throw new TimeoutException($"Run {id} did not reach the expected state.");
+    }
+
+    /// <summary>The dashboard's job storage, read as the job dashboard reads it.</summary>
+    public Hangfire.JobStorage Jobs => app!.Services.GetRequiredService<Hangfire.JobStorage>();
+
+    public string? JobParameter(string jobId, string name)
+    {
+        using var connection = Jobs.GetConnection();
+        return connection.GetJobParameter(jobId, name);
+    }
+
+    public string? JobState(string jobId)
+    {
+        using var connection = Jobs.GetConnection();
+        return connection.GetStateData(jobId)?.Name;
+    }
+
+    public IReadOnlyList<string> RecurringJobIds()
+    {
+        using var connection = Jobs.GetConnection();
+        return [.. Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Select(j => j.Id)];
+    }
+
+    public async Task WaitForJobStateAsync(string jobId, string state)
+    {
+        for (var attempt = 0; attempt < 300 && JobState(jobId) != state; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(state, JobState(jobId));
     }
 
     public static long RunIdOf(HttpResponseMessage redirect)
