@@ -37,7 +37,8 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         Func<IReadOnlyList<IRunStage>>? stages = null,
         Func<string, Task>? beforeStart = null,
         bool onKestrel = false,
-        Action<BatchCycleSettings>? settings = null)
+        Action<BatchCycleSettings>? settings = null,
+        IReadOnlyList<ScheduleSettings>? schedules = null)
     {
         var host = new DashboardTestHost();
         var dashboard = new DashboardSettings
@@ -60,7 +61,7 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
                 Cycles = { ["2025"] = new CycleDates { Opens = new DateOnly(2025, 5, 14), Closes = new DateOnly(2025, 7, 21) } },
             },
             Dashboard = dashboard,
-            Schedules =
+            Schedules = schedules ??
             [
                 new ScheduleSettings
                 {

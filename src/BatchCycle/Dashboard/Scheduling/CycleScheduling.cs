@@ -48,6 +48,7 @@ public static class CycleScheduling
             // A run cut off by a shutdown is taken up again at the next start (see CutOffRuns).
             o.ShutdownTimeout = TimeSpan.FromSeconds(5);
         });
+        RunLinkRenderer.Register();
         services.AddSingleton<RunQueue>();
         services.AddSingleton<ScheduleBoard>();
         services.AddTransient<CycleRunJob>();

@@ -18,14 +18,11 @@ public sealed class JobSettings
     /// <summary>Seconds before a run that found the database held (a command-line run) looks again; this is no retry.</summary>
     public int BusyDelaySeconds { get; set; } = 30;
 
-    /// <summary>Longest wait, in seconds, for another node's run of the job to finish before waiting in the schedule instead.</summary>
-    public int LockWaitSeconds { get; set; } = 10;
-
     /// <summary>How often, in milliseconds, an idle worker looks for a queued run.</summary>
-    public int QueuePollMilliseconds { get; set; } = 5_000;
+    public int QueuePollMilliseconds { get; set; } = 1_000;
 
     /// <summary>How often, in milliseconds, schedules and delayed retries are checked for being due.</summary>
-    public int SchedulePollMilliseconds { get; set; } = 5_000;
+    public int SchedulePollMilliseconds { get; set; } = 1_000;
 
     /// <summary>
     /// Minutes after which a run taken by a worker that vanished (its process killed) is taken up again by another
