@@ -9,6 +9,8 @@ namespace BatchCycle.Dashboard.Scheduling;
 /// <summary>
 /// Runs whose process was killed: their job still says Processing, on a server that is gone. At start-up each is
 /// queued again (counted like an automatic retry, within the same bound) and resumes its run from the stage it was in.
+/// A server is known gone when it ran on this machine and its process no longer exists; a job of another machine's
+/// server is left to the storage, which hands it out again once it has been silent long enough.
 /// </summary>
 public static class CutOffRuns
 {
@@ -23,11 +25,13 @@ public static class CutOffRuns
         List<string> jobIds;
         using (var db = BatchCycleDb.Open(options.DatabasePath))
         {
-            jobIds = [.. db.Runs.AsNoTracking().Where(r => r.State == RunState.Interrupted && r.JobId != null).Select(r => r.JobId!)];
+            jobIds = [.. db.Runs.AsNoTracking()
+                .Where(r => (r.State == RunState.Interrupted || r.State == RunState.Queued) && r.JobId != null)
+                .Select(r => r.JobId!)];
         }
 
         using var connection = storage.GetConnection();
-        foreach (var jobId in jobIds.Where(id => connection.GetStateData(id)?.Name == ProcessingState.StateName))
+        foreach (var jobId in jobIds.Where(id => connection.GetStateData(id) is { } state && state.Name == ProcessingState.StateName && ServerGone(state.Data)))
         {
             var attempts = int.TryParse(connection.GetJobParameter(jobId, RetryCount), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
             if (attempts < options.Dashboard.Jobs.RetryAttempts)
@@ -39,6 +43,28 @@ public static class CutOffRuns
             {
                 jobs.ChangeState(jobId, new FailedState(new RunFailedException($"The run was cut off {attempts + 1} times; resume it from its page. 运行多次中断。")), ProcessingState.StateName);
             }
+        }
+    }
+
+    /// <summary>A server's id is its name (this machine's, see <see cref="CycleScheduling"/>), its process id and a number.</summary>
+    private static bool ServerGone(IDictionary<string, string> processing)
+    {
+        var server = processing.TryGetValue("ServerId", out var id) ? id.Split(':') : [];
+        var prefix = CycleScheduling.ServerNamePrefix();
+        if (server.Length < 2 || !server[0].StartsWith(prefix, StringComparison.Ordinal)
+            || !int.TryParse(server[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited || pid == Environment.ProcessId;
+        }
+        catch (ArgumentException)
+        {
+            return true;
         }
     }
 }

@@ -44,7 +44,7 @@ public static class CycleScheduling
         {
             o.WorkerCount = Math.Max(1, jobs.WorkerCount);
             o.SchedulePollingInterval = TimeSpan.FromMilliseconds(jobs.SchedulePollMilliseconds);
-            o.ServerName = $"batchcycle-{Environment.MachineName}-{Environment.ProcessId}";
+            o.ServerName = ServerNamePrefix();
             // A run cut off by a shutdown is taken up again at the next start (see CutOffRuns).
             o.ShutdownTimeout = TimeSpan.FromSeconds(5);
         });
@@ -56,6 +56,9 @@ public static class CycleScheduling
             .AddPolicy(JobsPolicy, p => p.RequireAuthenticatedUser().RequireRole(DashboardApp.SecretariatRole));
         return services;
     }
+
+    /// <summary>Names this machine's servers; the library adds the process id, by which a killed process's server is known gone.</summary>
+    public static string ServerNamePrefix() => $"batchcycle-{Environment.MachineName.ToLowerInvariant()}";
 
     /// <summary>Registers the schedules, takes up runs cut off by the last stop, and mounts the job dashboard.</summary>
     public static WebApplication MapCycleScheduling(this WebApplication app, DashboardOptions options)
