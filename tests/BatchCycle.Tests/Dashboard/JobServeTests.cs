@@ -83,6 +83,8 @@ public sealed class JobServeTests
 
         Assert.Equal(("Completed", jobId), finished);
         Assert.Single(RunProbe.Runs(db));
+        // EF Core and the job storage have both worked in this process, on one native SQLite library.
+        Assert.Equal("libe_sqlite3.so", Path.GetFileName(Assert.Single(second.LoadedLibraries("sqlite"))));
         using var signedIn = await second.SignedInClientAsync("alice", Password);
         var page = WebUtility.HtmlDecode(await signedIn.GetStringAsync($"/hangfire/jobs/details/{jobId}"));
         Assert.Contains("Succeeded", page);

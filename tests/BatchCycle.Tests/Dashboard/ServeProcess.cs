@@ -34,6 +34,14 @@ public sealed class ServeProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The native (.so) libraries the process has loaded whose file name contains the text.</summary>
+    public IReadOnlyList<string> LoadedLibraries(string nameContains) =>
+        [.. File.ReadLines($"/proc/{process.Id}/maps")
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length >= 6 && f[5].EndsWith(".so", StringComparison.Ordinal) && Path.GetFileName(f[5]).Contains(nameContains, StringComparison.Ordinal))
+            .Select(f => f[5])
+            .Distinct()];
+
     public string Log
     {
         get
