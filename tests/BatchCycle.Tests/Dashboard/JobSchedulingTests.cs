@@ -129,6 +129,32 @@ public sealed partial class JobSchedulingTests
     }
 
     [Fact]
+    public async Task A_queued_run_whose_job_is_deleted_in_the_job_dashboard_is_recorded_as_failed()
+    {
+        var stage = new HeldStage();
+        await using var host = await DashboardTestHost.StartAsync(stages: () => [stage]);
+        using var client = await host.SignedInClientAsync();
+        var first = DashboardTestHost.RunIdOf(await TriggerAsync(client, await DashboardTestHost.TokenAsync(client, "/schedules")));
+        await stage.Entered;
+        var second = DashboardTestHost.RunIdOf(await TriggerAsync(client, await DashboardTestHost.TokenAsync(client, "/schedules")));
+        var jobId = (await host.WaitForRunAsync(second, r => r.JobId is not null)).JobId!;
+
+        var deleted = await PostJobDashboardAsync(client, "/hangfire/jobs/enqueued/delete", await client.GetStringAsync("/hangfire/jobs/enqueued"), new Dictionary<string, string> { ["jobs[]"] = jobId });
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await host.WaitForJobStateAsync(jobId, "Deleted");
+        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        {
+            var run = db.Runs.Single(r => r.Id == second);
+            Assert.Equal(RunState.Failed, run.State);
+            Assert.Contains("deleted in the job dashboard", run.Error);
+        }
+
+        stage.Release();
+        Assert.Equal(RunState.Completed, (await host.WaitForFinishAsync(first)).State);
+    }
+
+    [Fact]
     public async Task The_job_dashboard_and_its_api_refuse_a_stranger_and_open_for_the_secretariat()
     {
         await using var host = await DashboardTestHost.StartAsync();

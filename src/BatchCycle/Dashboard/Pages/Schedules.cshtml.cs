@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BatchCycle.Dashboard.Pages;
 
 /// <summary>The schedules of the settings, their next and last runs; Trigger now, pause and resume.</summary>
-public sealed class SchedulesModel(ScheduleBoard board, RunQueue queue, DashboardClock clock) : PageModel
+public sealed class SchedulesModel(ScheduleBoard board, RunQueue queue, DashboardClock clock, DashboardOptions options) : PageModel
 {
     public DashboardClock Clock { get; } = clock;
+
+    public string DataFolder => options.DataFolder;
 
     [TempData]
     public string? Message { get; set; }

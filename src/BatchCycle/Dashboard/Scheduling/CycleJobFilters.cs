@@ -1,7 +1,9 @@
+using BatchCycle.Storage;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Dashboard.Scheduling;
 
@@ -15,7 +17,7 @@ public sealed class CycleJobFilters : IJobFilterProvider
 {
     private readonly JobFilterProviderCollection providers;
 
-    public CycleJobFilters(JobSettings settings)
+    public CycleJobFilters(JobSettings settings, string databasePath)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var own = new JobFilterCollection();
@@ -28,6 +30,7 @@ public sealed class CycleJobFilters : IJobFilterProvider
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         });
         own.Add(new KeepFinishedJobsFilter(TimeSpan.FromDays(settings.KeepFinishedDays)));
+        own.Add(new DeletedJobFilter(databasePath));
         providers = [new GlobalFiltersWithoutRetry(), new JobFilterAttributeFilterProvider(), own];
     }
 
@@ -70,6 +73,33 @@ public sealed class KeepFinishedJobsFilter(TimeSpan keep) : IApplyStateFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         context.JobExpirationTimeout = keep;
+    }
+
+    public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+    }
+}
+
+/// <summary>
+/// A queued run whose job is deleted in the job dashboard will never start: it is recorded as failed, with the
+/// reason, instead of waiting on the runs page for ever. A running run's job, when deleted, is cancelled, and the
+/// run is marked interrupted by the next run, as after any stop.
+/// </summary>
+public sealed class DeletedJobFilter(string databasePath) : IApplyStateFilter
+{
+    public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.NewState is not DeletedState)
+        {
+            return;
+        }
+
+        using var db = BatchCycleDb.Open(databasePath);
+        db.Runs.Where(r => r.JobId == context.BackgroundJob.Id && r.State == RunState.Queued).ExecuteUpdate(r => r
+            .SetProperty(x => x.State, RunState.Failed)
+            .SetProperty(x => x.FinishedAt, DateTime.UtcNow)
+            .SetProperty(x => x.Error, "Its job was deleted in the job dashboard before it started. 作业在开始前已被删除。"));
     }
 
     public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)

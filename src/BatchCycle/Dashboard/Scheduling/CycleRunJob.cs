@@ -68,15 +68,18 @@ public sealed class CycleRunJob(DashboardOptions options, DashboardClock clock, 
         var settings = options.Schedules.SingleOrDefault(s => s.Name == schedule)
             ?? throw new RunFailedException($"Schedule '{schedule}' is no longer in the settings. 设置中已无此排程。");
         var askedBy = RunQueue.ScheduleStartedBy(settings.Name);
+        var jobId = context?.BackgroundJob.Id;
         await using (var db = BatchCycleDb.Open(options.DatabasePath))
         {
+            // The page links the run to the job the trigger made; a job that starts before that takes it up too.
             var asked = await db.Runs
-                .Where(r => r.State == RunState.Queued && r.JobId == null && r.StartedBy.EndsWith("(" + askedBy + ")"))
-                .OrderBy(r => r.Id)
+                .Where(r => r.State == RunState.Queued && (r.JobId == jobId || (r.JobId == null && r.StartedBy.EndsWith("(" + askedBy + ")"))))
+                .OrderBy(r => r.JobId == jobId ? 0 : 1)
+                .ThenBy(r => r.Id)
                 .FirstOrDefaultAsync(cancellationToken);
             if (asked is not null)
             {
-                asked.JobId = context?.BackgroundJob.Id;
+                asked.JobId = jobId;
                 await db.SaveChangesAsync(cancellationToken);
                 return asked.Id;
             }

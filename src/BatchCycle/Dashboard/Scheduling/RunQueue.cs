@@ -61,7 +61,11 @@ public sealed class RunQueue(
         try
         {
             var runId = await Pipeline().RecordQueuedAsync(Request(options, clock, input, year, askedBy), cancellationToken);
-            recurring.TriggerJob(ScheduleBoard.RecurringJobId(schedule.Name));
+            // Without a recurring job (deleted in the job dashboard; the next start registers it again) the run
+            // gets a job of its own.
+            var jobId = recurring.TriggerJob(ScheduleBoard.RecurringJobId(schedule.Name)) ?? Enqueue(runId, schedule.Name, year, input, askedBy);
+            await LinkAsync(runId, jobId, cancellationToken);
+
             return (runId, null);
         }
         catch (BatchCycle.Cycle.SettingsException ex)
