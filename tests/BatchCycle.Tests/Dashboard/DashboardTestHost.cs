@@ -177,6 +177,10 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         return connection.GetStateData(jobId)?.Name;
     }
 
+    /// <summary>The job's states, newest first, with their reasons and data: what a failed assertion should show.</summary>
+    public string JobHistory(string jobId) =>
+        string.Join(" | ", Jobs.GetMonitoringApi().JobDetails(jobId)?.History.Select(h => $"{h.StateName} ({h.Reason}) {string.Join(", ", h.Data.Select(d => $"{d.Key}={d.Value}"))}") ?? []);
+
     public IReadOnlyList<string> RecurringJobIds()
     {
         using var connection = Jobs.GetConnection();

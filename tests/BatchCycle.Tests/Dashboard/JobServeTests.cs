@@ -59,6 +59,30 @@ public sealed class JobServeTests
     }
 
     [Fact]
+    public async Task A_schedule_of_the_settings_fires_on_its_cron_in_serve_and_produces_a_completed_run()
+    {
+        using var temp = await PrepareAsync(inbox => File.WriteAllText(Path.Combine(inbox, "applications.csv"), "ApplicationId,LabelType,ApplicantName\nA-001,M,示例公司\n"));
+        var environment = new Dictionary<string, string>(ServeProcess.QuickJobs)
+        {
+            ["BATCHCYCLE_BatchCycle__Schedules__0__Cron"] = "*/2 * * * * *",
+        };
+        var db = temp.Combine("dashboard.db");
+
+        await using var serve = await ServeProcess.StartAsync(temp.Path, environment, "--db", "dashboard.db", "--data", "data");
+
+        List<(long Id, string State, string? Stage)> completed = [];
+        for (var attempt = 0; attempt < 240 && completed.Count == 0; attempt++)
+        {
+            await Task.Delay(250);
+            completed = [.. RunProbe.Runs(db).Where(r => r.State == "Completed")];
+        }
+
+        var run = Assert.Single(completed.Take(1));
+        Assert.Equal($"schedule:{Schedule}", RunProbe.Query(db, "SELECT StartedBy FROM Runs WHERE Id = $id", r => r.GetString(0), ("$id", run.Id)).Single());
+        Assert.Equal(Path.GetFullPath(temp.Combine("data", "inbox", "2025")), RunProbe.Query(db, "SELECT InputFolder FROM Runs WHERE Id = $id", r => r.GetString(0), ("$id", run.Id)).Single());
+    }
+
+    [Fact]
     public async Task A_run_queued_before_a_restart_of_serve_runs_after_it_and_the_job_dashboard_keeps_its_history()
     {
         using var temp = await PrepareAsync(inbox => File.WriteAllText(Path.Combine(inbox, "applications.csv"), "ApplicationId,LabelType,ApplicantName\nA-001,M,示例公司\n"));
