@@ -19,10 +19,16 @@ public sealed class ImportStage : IRunStage
     {
         ArgumentNullException.ThrowIfNull(run);
 
+        if (!Directory.Exists(run.InputFolder))
+        {
+            throw new InputFolderException($"The input folder '{run.InputFolder}' does not exist. 输入文件夹不存在。");
+        }
+
         // Only the top level: a sub-folder is the secretariat's own archive, not this cycle's input.
         var files = new DirectoryInfo(run.InputFolder).EnumerateFiles()
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
+        await ForgetEarlierAttemptAsync(run, cancellationToken);
         var import = new CycleImport();
         for (var i = 0; i < files.Count; i++)
         {
@@ -76,6 +82,14 @@ public sealed class ImportStage : IRunStage
             : outcome.WithWarnings([Catalogue.Bilingual(Message.Of("Warning.ImportIssues", import.Issues.Count), run.Settings.ChineseCulture())]);
     }
 
+    /// <summary>A run resumed in this stage starts the import over: what a cut-off attempt stored is not kept twice.</summary>
+    private static async Task ForgetEarlierAttemptAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        await using var db = run.OpenDb();
+        await db.ImportIssues.Where(i => i.RunId == run.RunId).ExecuteDeleteAsync(cancellationToken);
+        await db.SourceFiles.Where(f => f.RunId == run.RunId).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private static async Task<long> StoreAsync(RunContext run, SourceFileRecord record, CancellationToken cancellationToken)
     {
         // Returns to the caller at once, so that it reads the file while the rest of this runs on the thread pool.
@@ -86,3 +100,6 @@ public sealed class ImportStage : IRunStage
         return record.Id;
     }
 }
+
+/// <summary>The run's input folder is missing (a schedule's folder not yet made, say): the user's to fix.</summary>
+public sealed class InputFolderException(string message) : UserFacingException(message);

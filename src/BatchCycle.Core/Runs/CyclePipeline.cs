@@ -51,10 +51,54 @@ public sealed class CyclePipeline(
         }
 
         await InterruptedRuns.MarkWhileHoldingLockAsync(databasePath, cancellationToken);
-        var runId = await CreateRunAsync(request, cancellationToken);
+        var runId = await CreateRunAsync(request, RunState.Running, cancellationToken);
         RunCreated?.Invoke(runId);
         var context = new RunContext(runId, request, calendar, settings, databasePath, loggerFactory);
-        var outputs = await RunOutputs.StartAsync(databasePath, runId, request.OutFolder, cancellationToken);
+        return await RunStagesAsync(context, 0, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a run that a job will carry out later (<see cref="RunState.Queued"/>), so that the job, each of its
+    /// retries and the page that asked for it all know the run by its id.
+    /// </summary>
+    public async Task<long> RecordQueuedAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        settings.CalendarFor(request.Year);
+        BatchCycleDb.Migrate(databasePath);
+        return await CreateRunAsync(request, RunState.Queued, cancellationToken);
+    }
+
+    /// <summary>
+    /// Carries out a recorded run: a queued one from its first stage, a failed or interrupted one from the stage it
+    /// stopped in, keeping the stages it completed. Each stage can be re-run alone (see <see cref="IRunStage"/>), so
+    /// the run ends as if it had never stopped: same run, no serial issued twice, no reminder drafted twice.
+    /// A completed run is left as it is. The state is null when another run holds the database.
+    /// </summary>
+    public async Task<RunResult> ResumeAsync(long runId, CancellationToken cancellationToken)
+    {
+        BatchCycleDb.Migrate(databasePath);
+        using var runLock = await RunLock.TryAcquireAsync(databasePath, LockWait, cancellationToken);
+        if (runLock is null)
+        {
+            return new RunResult(runId, null, await DescribeActiveRunAsync(cancellationToken));
+        }
+
+        await InterruptedRuns.MarkWhileHoldingLockAsync(databasePath, cancellationToken);
+        var (request, from, state) = await ReopenAsync(runId, cancellationToken);
+        if (state == RunState.Completed)
+        {
+            return new RunResult(runId, state, null);
+        }
+
+        RunCreated?.Invoke(runId);
+        var context = new RunContext(runId, request, settings.CalendarFor(request.Year), settings, databasePath, loggerFactory);
+        return await RunStagesAsync(context, from, cancellationToken);
+    }
+
+    private async Task<RunResult> RunStagesAsync(RunContext context, int from, CancellationToken cancellationToken)
+    {
+        var runId = context.RunId;
+        var outputs = await RunOutputs.StartAsync(databasePath, runId, context.Request.OutFolder, cancellationToken);
 
         // Every template a stage fills in is read before the first stage starts: a mistake in one fails the run
         // before anything is written, naming the file and line (the secretariat edits them).
@@ -70,7 +114,7 @@ public sealed class CyclePipeline(
             }
         }
 
-        foreach (var stage in Stages)
+        foreach (var stage in Stages.Skip(from))
         {
             context.CurrentStage = stage.Name;
             await UpdateStageAsync(runId, stage.Name, s =>
@@ -154,13 +198,13 @@ public sealed class CyclePipeline(
             : $"Run {active.Id} ({active.Year}, started {active.StartedAt:yyyy-MM-dd HH:mm} UTC by {active.StartedBy}) is still running on this database; try again when it has finished.";
     }
 
-    private async Task<long> CreateRunAsync(RunRequest request, CancellationToken cancellationToken)
+    private async Task<long> CreateRunAsync(RunRequest request, RunState state, CancellationToken cancellationToken)
     {
         await using var db = BatchCycleDb.Open(databasePath);
         var run = new RunRecord
         {
             Year = request.Year,
-            State = RunState.Running,
+            State = state,
             StartedAt = DateTime.UtcNow,
             StartedBy = request.StartedBy,
             InputFolder = Path.GetFullPath(request.InputFolder),
@@ -171,6 +215,40 @@ public sealed class CyclePipeline(
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return run.Id;
+    }
+
+    /// <summary>Marks the run running again from its first stage not completed, whose stages after it start over.</summary>
+    private async Task<(RunRequest Request, int From, RunState State)> ReopenAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var db = BatchCycleDb.Open(databasePath);
+        var run = await db.Runs.Include(r => r.Stages).SingleAsync(r => r.Id == runId, cancellationToken);
+        var request = new RunRequest(run.InputFolder, run.OutFolder, run.Year, run.AsOf, run.StartedBy);
+        if (run.State == RunState.Completed)
+        {
+            return (request, Stages.Count, run.State);
+        }
+
+        // A run recorded with other stages (by an earlier version) gets a record for each stage it will run.
+        var recorded = run.Stages.Select(s => s.Stage).ToHashSet(StringComparer.Ordinal);
+        run.Stages.AddRange(Stages.Select((s, i) => (s.Name, i)).Where(s => !recorded.Contains(s.Name))
+            .Select(s => new RunStageRecord { Position = s.i, Stage = s.Name, State = StageState.Pending }));
+        var done = run.Stages.Where(s => s.State == StageState.Completed).Select(s => s.Stage).ToHashSet(StringComparer.Ordinal);
+        var from = Stages.TakeWhile(s => done.Contains(s.Name)).Count();
+        var again = Stages.Skip(from).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var stage in run.Stages.Where(s => again.Contains(s.Stage)))
+        {
+            (stage.State, stage.StartedAt, stage.FinishedAt, stage.Progress, stage.Error) = (StageState.Pending, null, null, 0, null);
+        }
+
+        if (run.State == RunState.Queued)
+        {
+            // A queued run starts now; the time it was asked for is the job's.
+            run.StartedAt = DateTime.UtcNow;
+        }
+
+        (run.State, run.Error, run.FinishedAt) = (RunState.Running, null, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return (request, from, run.State);
     }
 
     private async Task UpdateStageAsync(long runId, string stageName, Action<RunStageRecord> update, CancellationToken cancellationToken)

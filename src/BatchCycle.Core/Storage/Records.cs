@@ -11,6 +11,9 @@ public enum RunState
 
     /// <summary>The process stopped (crash, kill, power) while the run was active; found by the next run.</summary>
     Interrupted,
+
+    /// <summary>Recorded and handed to the job queue; it starts when no other run is active.</summary>
+    Queued,
 }
 
 public enum StageState
@@ -45,6 +48,9 @@ public sealed class RunRecord
     public string? CurrentStage { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>The background job that runs (and retries) this run; null for a command-line run.</summary>
+    public string? JobId { get; set; }
 
     public List<RunStageRecord> Stages { get; set; } = [];
 }

@@ -20,26 +20,29 @@ public static class ServeCommand
     private static async Task<int> ExecuteAsync(string? urls, string? db, string? data, CancellationToken cancellationToken)
     {
         DashboardOptions options;
+        Microsoft.AspNetCore.Builder.WebApplication built;
         try
         {
             options = DashboardOptions.FromConfiguration(AppConfiguration.Load(), db, data);
+            if (urls is not null)
+            {
+                options.Dashboard.Urls = urls;
+            }
+
+            if (PathArguments.DatabaseProblem(options.DatabasePath) is { } pathProblem)
+            {
+                return ExitCodes.Refuse(pathProblem);
+            }
+
+            // Building registers the schedules, and the job scheduler checks each cron field's values then.
+            built = DashboardApp.Build(options);
         }
         catch (SettingsException ex)
         {
             return ExitCodes.Refuse(ex.Message);
         }
 
-        if (PathArguments.DatabaseProblem(options.DatabasePath) is { } pathProblem)
-        {
-            return ExitCodes.Refuse(pathProblem);
-        }
-
-        if (urls is not null)
-        {
-            options.Dashboard.Urls = urls;
-        }
-
-        await using var app = DashboardApp.Build(options);
+        await using var app = built;
         Console.WriteLine($"Dashboard on {options.Dashboard.Urls} (database {options.DatabasePath}, data {options.DataFolder}); Ctrl+C stops it.");
         try
         {

@@ -20,14 +20,13 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.WebEncoders;
-using Quartz;
 using Serilog;
 
 namespace BatchCycle.Dashboard;
 
 /// <summary>
-/// Builds the dashboard: Razor Pages for the secretariat, a public verification page, and the Quartz scheduler
-/// that runs the pipeline. <c>serve</c> runs it on Kestrel; tests build the same app on a test server.
+/// Builds the dashboard: Razor Pages for the secretariat, a public verification page, and the job scheduler
+/// that runs the pipeline (see <see cref="CycleScheduling"/>). <c>serve</c> runs it on Kestrel; tests build the same app on a test server.
 /// </summary>
 public static class DashboardApp
 {
@@ -82,33 +81,10 @@ public static class DashboardApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new DashboardClock(zone, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<RunLauncher>();
-        services.AddSingleton<ScheduleBoard>();
         services.AddSingleton<CycleInbox>();
         services.AddSingleton<IReminderSender, OutboxReminderSender>();
-        services.AddHostedService<ScheduleStartup>();
 
-        services.AddQuartz(q =>
-        {
-            // Each dashboard in one process (tests run several) gets a scheduler of its own.
-            q.ConfigureScheduler(s => s.InstanceName = "BatchCycle-" + Guid.NewGuid().ToString("N"));
-            q.AddJob<CyclePipelineJob>(j => j.WithIdentity(CyclePipelineJob.Key).StoreDurably());
-            foreach (var schedule in options.Schedules)
-            {
-                q.AddTrigger(t => t
-                    .ForJob(CyclePipelineJob.Key)
-                    .WithIdentity(ScheduleBoard.TriggerKeyOf(schedule.Name))
-                    .WithDescription(schedule.Description ?? schedule.Name)
-                    .UsingJobData(CyclePipelineJob.ScheduleKey, schedule.Name)
-                    .WithSchedule(CronScheduleBuilder.Create(schedule.Cron).InTimeZone(schedule.ResolveTimeZone())));
-            }
-        });
-        // A run cut off by a shutdown is marked interrupted at the next start and can be resumed from its page.
-        services.AddQuartzHostedService(o =>
-        {
-            o.WaitForJobsToComplete = false;
-            o.AwaitApplicationStarted = false;
-        });
+        services.AddCycleScheduling(options);
 
         // Sign-in cookies and anti-forgery tokens are protected with keys kept in the data folder, so they survive
         // a restart of serve wherever it runs (the default folder depends on the account's home directory).
@@ -172,6 +148,7 @@ public static class DashboardApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(UploadForm.ReadFirstAsync);
+        app.MapCycleScheduling(options);
         app.MapRazorPages();
         app.MapGet("/runs/{id:long}/status", RunStatusAsync);
         app.MapGet("/runs/{id:long}/files", DownloadAsync);
@@ -228,20 +205,4 @@ public static class DashboardApp
             ? Results.NotFound()
             : Results.File(file.Content, "application/octet-stream", file.FileName);
     }
-}
-
-/// <summary>Re-applies the pauses the secretariat set before the last restart, once every hosted service (the scheduler's too) has started.</summary>
-internal sealed class ScheduleStartup(ScheduleBoard board) : IHostedLifecycleService
-{
-    public Task StartedAsync(CancellationToken cancellationToken) => board.RestorePausesAsync(cancellationToken);
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

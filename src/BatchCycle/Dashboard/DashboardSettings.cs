@@ -1,7 +1,7 @@
 using System.Globalization;
 using BatchCycle.Cycle;
+using BatchCycle.Dashboard.Scheduling;
 using Microsoft.Extensions.Configuration;
-using Quartz;
 
 namespace BatchCycle.Dashboard;
 
@@ -45,6 +45,9 @@ public sealed class DashboardSettings
     /// <summary>A session ends this long after sign-in, however busy it is.</summary>
     public int SessionAbsoluteHours { get; set; } = 12;
 
+    /// <summary>How the background jobs that carry out the runs are worked, retried and polled.</summary>
+    public JobSettings Jobs { get; set; } = new();
+
     public static DashboardSettings From(IConfiguration configuration) =>
         configuration.GetSection(SectionName).Get<DashboardSettings>() ?? new DashboardSettings();
 
@@ -73,14 +76,14 @@ public sealed class ScheduleSettings
 
     public string Name { get; set; } = "";
 
-    /// <summary>Quartz cron: seconds, minutes, hours, day of month, month, day of week[, year].</summary>
+    /// <summary>Cron: minutes, hours, day of month, month, day of week, optionally after a first field of seconds.</summary>
     public string Cron { get; set; } = "";
 
     public string TimeZone { get; set; } = "Asia/Hong_Kong";
 
     public string Action { get; set; } = RunAction;
 
-    /// <summary>The inbox the run imports; relative to the working directory.</summary>
+    /// <summary>The inbox the run imports; relative to the data folder (<c>--data</c>), e.g. <c>inbox/2025</c>.</summary>
     public string Input { get; set; } = "";
 
     /// <summary>The cycle year; BatchCycle:Year when unset.</summary>
@@ -103,6 +106,13 @@ public sealed class ScheduleSettings
 
     public TimeZoneInfo ResolveTimeZone() => DashboardSettings.Zone(TimeZone, $"Schedule '{Name}' TimeZone");
 
+    /// <summary>The input folder as the run reads it: relative to the data folder, whatever the working directory.</summary>
+    public string InputFolder(string dataFolder) => Path.GetFullPath(Path.Combine(dataFolder, Input));
+
+    /// <summary>The message for a cron expression the job scheduler refuses (it checks the fields' values).</summary>
+    public string CronProblem(int index) =>
+        $"{SectionName}:{index} ('{Name}') has Cron '{Cron}', which is not a cron expression (five fields, or six with seconds first, e.g. '0 0 2 * * ?' for 02:00 every day).";
+
     private void Validate(int index, HashSet<string> names)
     {
         var where = string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{index}");
@@ -111,9 +121,9 @@ public sealed class ScheduleSettings
             throw new SettingsException($"{where} needs a Name that no other schedule uses.");
         }
 
-        if (!CronExpression.TryParse(Cron, out _))
+        if (Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
         {
-            throw new SettingsException($"{where} ('{Name}') has Cron '{Cron}', which is not a Quartz cron expression (e.g. '0 0 2 * * ?' for 02:00 every day).");
+            throw new SettingsException(CronProblem(index));
         }
 
         if (Action != RunAction)
@@ -123,7 +133,7 @@ public sealed class ScheduleSettings
 
         if (string.IsNullOrWhiteSpace(Input))
         {
-            throw new SettingsException($"{where} ('{Name}') needs an Input folder (e.g. data/inbox/2025).");
+            throw new SettingsException($"{where} ('{Name}') needs an Input folder (e.g. inbox/2025, under the data folder).");
         }
 
         ResolveTimeZone();

@@ -24,9 +24,11 @@ public sealed class DashboardRunTests
 
         var runId = DashboardTestHost.RunIdOf(await TriggerAsync(client));
 
-        var run = await host.WaitForRunAsync(runId, r => r.State != RunState.Running);
+        var run = await host.WaitForFinishAsync(runId);
         Assert.Equal(RunState.Completed, run.State);
         Assert.Equal("alice (schedule:nightly)", run.StartedBy);
+        Assert.NotNull(run.JobId);
+        Assert.Contains($"/hangfire/jobs/details/{run.JobId}", await client.GetStringAsync($"/runs/{runId}"));
         var runs = await client.GetStringAsync("/runs");
         Assert.Contains("alice (schedule:nightly)", runs);
         Assert.Contains($"/runs/{runId}", runs);
@@ -54,7 +56,7 @@ public sealed class DashboardRunTests
     }
 
     [Fact]
-    public async Task A_paused_schedule_has_no_next_run_until_resumed_and_stays_paused_after_a_restart()
+    public async Task A_paused_schedule_has_no_next_run_until_resumed_and_its_pause_is_kept_in_the_database()
     {
         await using var host = await DashboardTestHost.StartAsync();
         using var client = await host.SignedInClientAsync();
@@ -66,23 +68,25 @@ public sealed class DashboardRunTests
         var html = await client.GetStringAsync("/schedules");
         Assert.Contains("已暂停 Paused", html);
         Assert.Contains("恢复 Resume", html);
-        Assert.Contains("nightly", File.ReadAllText(Path.Combine(host.DataFolder, "paused-schedules.json")));
+        Assert.Equal(["nightly"], PausedSchedules(host));
+        Assert.DoesNotContain("nightly", RecurringJobIds(host));
 
         token = await DashboardTestHost.TokenAsync(client, "/schedules");
         await client.PostAsync("/schedules?handler=Resume", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "nightly", ["__RequestVerificationToken"] = token }));
         html = await client.GetStringAsync("/schedules");
         Assert.Contains("启用 Active", html);
-        Assert.DoesNotContain("nightly", File.ReadAllText(Path.Combine(host.DataFolder, "paused-schedules.json")));
+        Assert.Empty(PausedSchedules(host));
+        Assert.Contains("nightly", RecurringJobIds(host));
     }
 
     [Fact]
-    public async Task Pauses_written_before_a_restart_apply_at_start_up()
+    public async Task Pauses_kept_before_a_restart_apply_at_start_up()
     {
         await using var host = await DashboardTestHost.StartAsync(beforeStart: async db =>
         {
-            var data = Path.Combine(Path.GetDirectoryName(db)!, "data");
-            Directory.CreateDirectory(data);
-            await File.WriteAllTextAsync(Path.Combine(data, "paused-schedules.json"), "[\"nightly\"]");
+            await using var context = BatchCycleDb.Open(db);
+            context.Set<BatchCycle.Runs.SchedulePauseRecord>().Add(new() { Name = "nightly", PausedBy = "alice", PausedAt = DateTime.UtcNow });
+            await context.SaveChangesAsync();
         });
         using var client = await host.SignedInClientAsync();
 
@@ -90,7 +94,16 @@ public sealed class DashboardRunTests
 
         Assert.Contains("已暂停 Paused", html);
         Assert.DoesNotContain("启用 Active", html);
+        Assert.DoesNotContain("nightly", RecurringJobIds(host));
     }
+
+    private static List<string> PausedSchedules(DashboardTestHost host)
+    {
+        using var db = BatchCycleDb.Open(host.DatabasePath);
+        return [.. db.Set<BatchCycle.Runs.SchedulePauseRecord>().Select(p => p.Name)];
+    }
+
+    private static IReadOnlyList<string> RecurringJobIds(DashboardTestHost host) => host.RecurringJobIds();
 
     [Fact]
     public async Task A_second_run_while_one_is_active_is_queued_and_runs_after_it_never_alongside()
@@ -106,24 +119,18 @@ public sealed class DashboardRunTests
         Assert.Equal("held", status.GetProperty("currentStage").GetString());
         Assert.Equal(0.5, status.GetProperty("stages")[0].GetProperty("progress").GetDouble());
 
-        var second = await TriggerAsync(client);
-        Assert.Equal("/runs", second.Headers.Location!.OriginalString);
+        var second = DashboardTestHost.RunIdOf(await TriggerAsync(client));
+        Assert.Contains("is queued", await client.GetStringAsync($"/runs/{second}"));
         var runs = await client.GetStringAsync("/runs");
-        Assert.Contains("this run is queued", runs);
         Assert.Contains("Queued — waiting for the active run to finish", runs);
+        Assert.Contains($"<a href=\"/runs/{second}\">{second}</a>", runs);
 
         stage.Release();
         var done = await host.WaitForRunAsync(first, r => r.State == RunState.Completed);
-        RunRecord? next = null;
-        for (var attempt = 0; attempt < 100 && next?.State != RunState.Completed; attempt++)
-        {
-            await Task.Delay(100);
-            await using var db = BatchCycleDb.Open(host.DatabasePath);
-            next = db.Runs.SingleOrDefault(r => r.Id != first);
-        }
+        var next = await host.WaitForFinishAsync(second);
 
-        Assert.Equal(RunState.Completed, next?.State);
-        Assert.True(next!.StartedAt >= done.FinishedAt, "The queued run started before the first one finished.");
+        Assert.Equal(RunState.Completed, next.State);
+        Assert.True(next.StartedAt >= done.FinishedAt, "The queued run started before the first one finished.");
         Assert.Equal(1, stage.MostActiveAtOnce);
         Assert.DoesNotContain("Queued — waiting", await client.GetStringAsync("/runs"));
     }
@@ -156,7 +163,7 @@ public sealed class DashboardRunTests
     }
 
     [Fact]
-    public async Task A_run_cut_off_by_a_crash_is_interrupted_at_start_up_and_resumes_on_the_same_folders()
+    public async Task A_run_cut_off_by_a_crash_is_interrupted_at_start_up_and_resumes_as_the_same_run()
     {
         long crashed = 0;
         var outFolder = Path.Combine(Path.GetTempPath(), "batchcycle-tests", "resume-" + Guid.NewGuid().ToString("N"));
@@ -191,12 +198,17 @@ public sealed class DashboardRunTests
         var token = await DashboardTestHost.TokenAsync(client, $"/runs/{crashed}");
         var resumed = DashboardTestHost.RunIdOf(await client.PostAsync($"/runs/{crashed}?handler=Resume", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })));
 
-        var run = await host.WaitForRunAsync(resumed, r => r.State != RunState.Running);
-        Assert.NotEqual(crashed, resumed);
+        Assert.Equal(crashed, resumed);
+        var run = await host.WaitForFinishAsync(resumed);
         Assert.Equal(RunState.Completed, run.State);
         Assert.Equal(outFolder, run.OutFolder);
         Assert.Equal(new DateOnly(2025, 8, 1), run.AsOf);
-        Assert.Equal($"alice (resume of run {crashed})", run.StartedBy);
+        Assert.Equal("schedule:nightly", run.StartedBy);
+        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        {
+            Assert.Single(db.Runs);
+        }
+
         Directory.Delete(outFolder, recursive: true);
     }
 
@@ -220,20 +232,27 @@ public sealed class DashboardRunTests
     }
 
     [Fact]
-    public async Task A_run_refused_because_the_database_is_held_is_explained_on_the_runs_page()
+    public async Task A_run_asked_for_while_a_command_line_run_holds_the_database_waits_and_runs_after_it()
     {
         await using var host = await DashboardTestHost.StartAsync();
         using var client = await host.SignedInClientAsync();
-        using var held = await BatchCycle.Runs.RunLock.TryAcquireAsync(host.DatabasePath, TimeSpan.Zero, CancellationToken.None);
+        var held = await BatchCycle.Runs.RunLock.TryAcquireAsync(host.DatabasePath, TimeSpan.Zero, CancellationToken.None);
         Assert.NotNull(held);
 
-        var response = await TriggerAsync(client);
+        var runId = DashboardTestHost.RunIdOf(await TriggerAsync(client));
 
-        Assert.Equal("/runs", response.Headers.Location!.OriginalString);
-        var html = await client.GetStringAsync("/runs");
-        Assert.Contains("The run could not start", html);
-        Assert.Contains("Runs that could not start", html);
-        Assert.Contains("try again", html);
+        var jobId = (await host.WaitForRunAsync(runId, r => r.JobId is not null)).JobId!;
+        await host.WaitForJobStateAsync(jobId, "Scheduled");
+        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        {
+            Assert.Equal(RunState.Queued, db.Runs.Single(r => r.Id == runId).State);
+        }
+
+        Assert.Contains("Queued — waiting", await client.GetStringAsync("/runs"));
+        held.Dispose();
+        var run = await host.WaitForFinishAsync(runId);
+        Assert.Equal(RunState.Completed, run.State);
+        Assert.Equal("0", host.JobParameter(jobId, "RetryCount") ?? "0");
     }
 
     [Fact]

@@ -38,10 +38,17 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         Func<string, Task>? beforeStart = null,
         bool onKestrel = false,
         Action<BatchCycleSettings>? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        IReadOnlyList<ScheduleSettings>? schedules = null)
     {
         var host = new DashboardTestHost();
-        var dashboard = new DashboardSettings { MaxUploadBytes = 1024 * 1024, MaxUnpackedBytes = 2 * 1024 * 1024, MaxZipEntries = 50 };
+        var dashboard = new DashboardSettings
+        {
+            MaxUploadBytes = 1024 * 1024,
+            MaxUnpackedBytes = 2 * 1024 * 1024,
+            MaxZipEntries = 50,
+            Jobs = QuickJobs(),
+        };
         configure?.Invoke(dashboard);
         Directory.CreateDirectory(host.temp.Combine("inbox-for-schedule"));
         host.Options = new DashboardOptions
@@ -55,7 +62,7 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
                 Cycles = { ["2025"] = new CycleDates { Opens = new DateOnly(2025, 5, 14), Closes = new DateOnly(2025, 7, 21) } },
             },
             Dashboard = dashboard,
-            Schedules =
+            Schedules = schedules ??
             [
                 new ScheduleSettings
                 {
@@ -94,6 +101,18 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         await host.app.StartAsync();
         return host;
     }
+
+    /// <summary>Job settings that keep tests from waiting: short polling, retries a second apart.</summary>
+    public static BatchCycle.Dashboard.Scheduling.JobSettings QuickJobs() => new()
+    {
+        QueuePollMilliseconds = 200,
+        SchedulePollMilliseconds = 500,
+        RetryDelaySeconds = 1,
+        BusyDelaySeconds = 1,
+    };
+
+    /// <summary>Waits until the run has finished (completed or failed) and written its summary.</summary>
+    public Task<RunRecord> WaitForFinishAsync(long id) => WaitForRunAsync(id, r => r.State is RunState.Completed or RunState.Failed);
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
     public HttpClient Client()
@@ -161,6 +180,41 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         }
 
         throw new TimeoutException($"Run {id} did not reach the expected state.");
+    }
+
+    /// <summary>The dashboard's job storage, read as the job dashboard reads it.</summary>
+    public Hangfire.JobStorage Jobs => app!.Services.GetRequiredService<Hangfire.JobStorage>();
+
+    public string? JobParameter(string jobId, string name)
+    {
+        using var connection = Jobs.GetConnection();
+        return connection.GetJobParameter(jobId, name);
+    }
+
+    public string? JobState(string jobId)
+    {
+        using var connection = Jobs.GetConnection();
+        return connection.GetStateData(jobId)?.Name;
+    }
+
+    /// <summary>The job's states, newest first, with their reasons and data: what a failed assertion should show.</summary>
+    public string JobHistory(string jobId) =>
+        string.Join(" | ", Jobs.GetMonitoringApi().JobDetails(jobId)?.History.Select(h => $"{h.StateName} ({h.Reason}) {string.Join(", ", h.Data.Select(d => $"{d.Key}={d.Value}"))}") ?? []);
+
+    public IReadOnlyList<string> RecurringJobIds()
+    {
+        using var connection = Jobs.GetConnection();
+        return [.. Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Select(j => j.Id)];
+    }
+
+    public async Task WaitForJobStateAsync(string jobId, string state)
+    {
+        for (var attempt = 0; attempt < 300 && JobState(jobId) != state; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(state, JobState(jobId));
     }
 
     public static long RunIdOf(HttpResponseMessage redirect)

@@ -42,7 +42,7 @@ public sealed class DashboardUploadTests
         var records = Directory.GetFiles(host.Options.UploadRecordsFolder(2025));
         Assert.Contains(records, r => File.ReadAllText(r).Contains("申请表 applications.csv", StringComparison.Ordinal));
 
-        var run = await host.WaitForRunAsync(runId, r => r.State != BatchCycle.Storage.RunState.Running);
+        var run = await host.WaitForFinishAsync(runId);
         Assert.Equal(BatchCycle.Storage.RunState.Completed, run.State);
         Assert.Equal(Path.GetFullPath(host.Options.InboxFolder(2025)), run.InputFolder);
         Assert.StartsWith(Path.GetFullPath(host.Options.RunsFolder), run.OutFolder, StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public sealed class DashboardUploadTests
         await using var host = await DashboardTestHost.StartAsync();
         using var client = await host.SignedInClientAsync();
         var runId = DashboardTestHost.RunIdOf(await UploadAsync(client, true, ("a.csv", "x\n1\n"u8.ToArray())));
-        var run = await host.WaitForRunAsync(runId, r => r.State != BatchCycle.Storage.RunState.Running);
+        var run = await host.WaitForFinishAsync(runId);
         File.WriteAllText(Path.Combine(host.Temp.Path, "secret.txt"), "secret");
 
         var summary = await client.GetAsync($"/runs/{runId}/files?path=run-summary.json");

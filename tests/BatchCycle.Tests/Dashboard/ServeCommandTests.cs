@@ -5,7 +5,7 @@ namespace BatchCycle.Tests.Dashboard;
 public sealed class ServeCommandTests
 {
     [Theory]
-    [InlineData("BATCHCYCLE_BatchCycle__Schedules__0__Cron", "61 * * * * ?", "is not a Quartz cron expression")]
+    [InlineData("BATCHCYCLE_BatchCycle__Schedules__0__Cron", "61 * * * * ?", "is not a cron expression")]
     [InlineData("BATCHCYCLE_BatchCycle__Schedules__0__TimeZone", "Mars/Olympus_Mons", "is not a time zone this machine knows")]
     [InlineData("BATCHCYCLE_BatchCycle__Schedules__0__Action", "dance", "the only action is 'run'")]
     [InlineData("BATCHCYCLE_BatchCycle__Dashboard__TimeZone", "Nowhere/Town", "BatchCycle:Dashboard:TimeZone 'Nowhere/Town'")]

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BatchCycle.Dashboard.Pages;
 
 /// <summary>The schedules of the settings, their next and last runs; Trigger now, pause and resume.</summary>
-public sealed class SchedulesModel(ScheduleBoard board, RunLauncher launcher, DashboardClock clock) : PageModel
+public sealed class SchedulesModel(ScheduleBoard board, RunQueue queue, DashboardClock clock, DashboardOptions options) : PageModel
 {
     public DashboardClock Clock { get; } = clock;
+
+    public string DataFolder => options.DataFolder;
 
     [TempData]
     public string? Message { get; set; }
@@ -23,8 +25,8 @@ public sealed class SchedulesModel(ScheduleBoard board, RunLauncher launcher, Da
             return NotFound();
         }
 
-        var order = launcher.OrderFor(schedule, $"{User.Identity!.Name} ({RunLauncher.ScheduleStartedBy(schedule.Name)})");
-        return await RunStarts.FollowAsync(this, launcher, order, cancellationToken);
+        var paused = await board.IsPausedAsync(schedule.Name, cancellationToken);
+        return RunStarts.Follow(this, await queue.TriggerAsync(schedule, User.Identity!.Name!, paused, cancellationToken));
     }
 
     public Task<IActionResult> OnPostPauseAsync(string name, CancellationToken cancellationToken) => SetPausedAsync(name, true, cancellationToken);
@@ -33,12 +35,12 @@ public sealed class SchedulesModel(ScheduleBoard board, RunLauncher launcher, Da
 
     private async Task<IActionResult> SetPausedAsync(string name, bool paused, CancellationToken cancellationToken)
     {
-        if (board.Find(name) is null)
+        if (board.Find(name) is not { } schedule)
         {
             return NotFound();
         }
 
-        await board.PauseAsync(name, paused, cancellationToken);
+        await board.PauseAsync(schedule, User.Identity!.Name!, paused, cancellationToken);
         Message = paused ? $"Schedule {name} paused. 排程已暂停。" : $"Schedule {name} resumed. 排程已恢复。";
         return RedirectToPage();
     }

@@ -10,6 +10,7 @@ public static class StateLabels
         "Failed" => "失败 Failed",
         "Interrupted" => "已中断 Interrupted",
         "Pending" => "等待 Pending",
+        "Queued" => "排队中 Queued",
         _ => state,
     };
 }

@@ -11,7 +11,7 @@ namespace BatchCycle.Dashboard.Pages;
 /// Takes a cycle's spreadsheets into its inbox and, unless asked not to, runs the cycle on the inbox at once:
 /// the run's page then shows what the import made of them (its issues, outcomes and downloads).
 /// </summary>
-public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunLauncher launcher, DashboardClock clock) : PageModel
+public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunQueue queue, DashboardClock clock) : PageModel
 {
     public DashboardClock Clock { get; } = clock;
 
@@ -66,8 +66,7 @@ public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunL
             return RedirectToPage(new { Year });
         }
 
-        var order = new RunOrder(options.InboxFolder(Year), launcher.NewOutFolder(), Year, null, User.Identity!.Name!);
-        return await RunStarts.FollowAsync(this, launcher, order, cancellationToken, note);
+        return RunStarts.Follow(this, await queue.QueueAsync(options.InboxFolder(Year), Year, User.Identity!.Name!, cancellationToken), note);
     }
 
     /// <summary>The first few names, each cut to a readable length, and how many more; the inbox below lists them all.</summary>

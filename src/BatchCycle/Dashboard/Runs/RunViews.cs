@@ -28,7 +28,7 @@ public sealed record RunProgress(long Id, string State, string? CurrentStage, do
             done,
             stages.Count,
             [.. stages.Select(s => new StageProgress(s.Stage, s.State.ToString(), Math.Round(s.Progress, 3), s.StartedAt, s.FinishedAt))],
-            run.State == RunState.Running || summaryPending);
+            run.State is RunState.Running or RunState.Queued || summaryPending);
     }
 }
 

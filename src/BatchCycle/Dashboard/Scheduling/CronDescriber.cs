@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BatchCycle.Dashboard.Scheduling;
 
 /// <summary>
-/// Puts the common forms of a Quartz cron expression into words (English, then Chinese) for the schedules
+/// Puts the common forms of a cron expression (with a first field of seconds) into words (English, then Chinese) for the schedules
 /// page; any other form is shown as the expression itself, which is still exact.
 /// </summary>
 public static class CronDescriber

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BatchCycle.Dashboard.Pages.Runs;
 
 /// <summary>One run: its stages with timings and errors, outcomes, import issues and the files it wrote.</summary>
-public sealed class RunDetailModel(DashboardOptions options, RunLauncher launcher, DashboardClock clock) : PageModel
+public sealed class RunDetailModel(DashboardOptions options, RunQueue queue, DashboardClock clock) : PageModel
 {
     public DashboardClock Clock { get; } = clock;
 
@@ -29,7 +29,10 @@ public sealed class RunDetailModel(DashboardOptions options, RunLauncher launche
 
     public int CertificateCount { get; private set; }
 
-    /// <summary>The pipeline is idempotent, so a cut-off or failed run is resumed by running it again on the same folders.</summary>
+    /// <summary>Stages started and done, warnings and the error of a failed stage, as the job's page shows them too.</summary>
+    public IReadOnlyList<string> Log { get; private set; } = [];
+
+    /// <summary>Each stage can be re-run alone, so a cut-off or failed run resumes from the stage it stopped in.</summary>
     public bool CanResume => Run.State is RunState.Interrupted or RunState.Failed;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
@@ -49,6 +52,7 @@ public sealed class RunDetailModel(DashboardOptions options, RunLauncher launche
         IssueCount = await db.ImportIssues.CountAsync(i => i.RunId == id, cancellationToken);
         Issues = await db.ImportIssues.AsNoTracking().Where(i => i.RunId == id).OrderBy(i => i.Id).Take(RunViews.ShownIssues).ToListAsync(cancellationToken);
         CertificateCount = await db.Certificates.CountAsync(c => c.RunId == id, cancellationToken);
+        Log = RunLog.Lines(run, Clock);
         return Page();
     }
 
@@ -67,7 +71,8 @@ public sealed class RunDetailModel(DashboardOptions options, RunLauncher launche
             return RedirectToPage(new { id });
         }
 
-        var order = new RunOrder(run.InputFolder, run.OutFolder, run.Year, run.AsOf, User.Identity!.Name + $" (resume of run {id})");
-        return await RunStarts.FollowAsync(this, launcher, order, cancellationToken);
+        await queue.ResumeAsync(run, cancellationToken);
+        Message = $"Run {id} resumes from the stage it stopped in, as soon as no other run is active. 运行 {id} 将从中断的阶段继续。";
+        return RedirectToPage(new { id });
     }
 }

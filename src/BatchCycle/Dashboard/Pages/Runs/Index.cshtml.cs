@@ -9,8 +9,8 @@ namespace BatchCycle.Dashboard.Pages.Runs;
 /// <summary>A tab of the runs page: runs of one state (or all), with how many there are.</summary>
 public sealed record RunTab(string Label, string Href, int Count, bool Selected);
 
-/// <summary>Runs by state, newest first, with the runs waiting in the queue and those that could not start.</summary>
-public sealed class RunsModel(DashboardOptions options, RunLauncher launcher, DashboardClock clock) : PageModel
+/// <summary>Runs by state, newest first, with the runs waiting in the job queue.</summary>
+public sealed class RunsModel(DashboardOptions options, DashboardClock clock) : PageModel
 {
     private const int Shown = 100;
 
@@ -28,9 +28,7 @@ public sealed class RunsModel(DashboardOptions options, RunLauncher launcher, Da
 
     public IReadOnlyList<RunRecord> Runs { get; private set; } = [];
 
-    public IReadOnlyList<RunTicket> Waiting { get; private set; } = [];
-
-    public IReadOnlyList<RunRefusal> Refusals { get; private set; } = [];
+    public IReadOnlyList<RunRecord> Waiting { get; private set; } = [];
 
     public IReadOnlyList<RunTab> Tabs { get; private set; } = [];
 
@@ -41,8 +39,7 @@ public sealed class RunsModel(DashboardOptions options, RunLauncher launcher, Da
             .ToDictionary(c => c.State, c => c.Count);
         var state = Enum.TryParse<RunState>(Filter, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (RunState?)null;
         Filter = state?.ToString();
-        Waiting = launcher.Waiting;
-        Refusals = launcher.Refusals;
+        Waiting = await db.Runs.AsNoTracking().Where(r => r.State == RunState.Queued).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         Tabs =
         [
             new RunTab("全部 All", "/runs", counts.Values.Sum(), state is null),
@@ -56,7 +53,7 @@ public sealed class RunsModel(DashboardOptions options, RunLauncher launcher, Da
 
         if (!string.IsNullOrWhiteSpace(Schedule))
         {
-            var startedBy = RunLauncher.ScheduleStartedBy(Schedule);
+            var startedBy = RunQueue.ScheduleStartedBy(Schedule);
             query = query.Where(r => r.StartedBy == startedBy || r.StartedBy.EndsWith("(" + startedBy + ")"));
         }
 

@@ -1,0 +1,21 @@
+using BatchCycle.Runs;
+
+namespace BatchCycle.Tests.Dashboard;
+
+/// <summary>A stage that fails its first <paramref name="failures"/> attempts (as a full disk would) and then succeeds; it counts its attempts.</summary>
+public sealed class FlakyStage(string name, int failures) : IRunStage
+{
+    private int attempts;
+
+    public string Name => name;
+
+    public int Attempts => Volatile.Read(ref attempts);
+
+    public Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var attempt = Interlocked.Increment(ref attempts);
+        return attempt <= failures
+            ? throw new IOException($"{name} attempt {attempt}: no space left on device")
+            : Task.FromResult(StageOutcome.Of(("attempts", attempt)).WithWarnings([$"{name} needed {attempt} attempt(s)"]));
+    }
+}
