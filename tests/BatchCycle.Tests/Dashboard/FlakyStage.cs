@@ -6,15 +6,19 @@ namespace BatchCycle.Tests.Dashboard;
 public sealed class FlakyStage(string name, int failures) : IRunStage
 {
     private int attempts;
+    private int failing = failures;
 
     public string Name => name;
 
     public int Attempts => Volatile.Read(ref attempts);
 
+    /// <summary>From now on the stage succeeds (the disk was cleared).</summary>
+    public void Heal() => Volatile.Write(ref failing, 0);
+
     public Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref attempts);
-        return attempt <= failures
+        return attempt <= Volatile.Read(ref failing)
             ? throw new IOException($"{name} attempt {attempt}: no space left on device")
             : Task.FromResult(StageOutcome.Of(("attempts", attempt)).WithWarnings([$"{name} needed {attempt} attempt(s)"]));
     }
