@@ -180,7 +180,7 @@ public sealed class NoticeDraftStage : ITemplatedStage
         {
             cancellationToken.ThrowIfCancellationRequested();
             var file = ReminderMessage.Safe(row.ApplicationId) + ".eml";
-            using var message = ReminderMessage.Create(AsMail(row), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone);
+            using var message = ReminderMessage.Create(ReminderMessage.Mail(row, NoticeSender.Key(row)), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone);
             EmlDrafts.Write(message, Path.Combine(folder, file));
             written.Add(file);
         }
@@ -197,10 +197,6 @@ public sealed class NoticeDraftStage : ITemplatedStage
             rows.Select(r => (IReadOnlyList<string?>)[r.ApplicationId, r.LabelType, r.Decision, r.HolderName, r.Recipient, Status(r.State), r.Corrects]),
             cancellationToken);
     }
-
-    /// <summary>The notice in the shape the message builder of the outbox takes; the draft and the message sent are the same message.</summary>
-    private static OutboxMail AsMail(NoticeOutboxMessage row) =>
-        new(row.MessageId, row.Recipient!, row.Subject, row.TextBody, row.HtmlBody);
 
     /// <summary>OUTPUTS.md's four statuses: a message not known to be delivered or cut off is still a draft.</summary>
     private static string Status(ReminderState state) => state switch
