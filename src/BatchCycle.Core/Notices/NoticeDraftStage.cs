@@ -121,9 +121,10 @@ public sealed class NoticeDraftStage : ITemplatedStage
         RunContext run, NoticeTemplates templates, Application application, PanelDecision decision, NoticeSources sources, string? corrects)
     {
         var (recipient, problem) = ReminderMessage.Recipient(application.ContactEmail);
-        var model = NoticeModel.Of(run, application, decision, sources.OpenRequirements.GetValueOrDefault(application.ApplicationId) ?? [],
-            sources.Certificates.GetValueOrDefault(application.ApplicationId), corrects is not null);
-        var rendered = templates.Render(model);
+        // The letter is in the applicant's script (OUTPUTS.md "Languages"), with English.
+        var script = HolderScripts.For(application.LabelType, application.RegistrationNo);
+        var rendered = templates.Render(script, s => NoticeModel.Of(run, application, decision, sources.OpenRequirements.GetValueOrDefault(application.ApplicationId) ?? [],
+            sources.Certificates.GetValueOrDefault(application.ApplicationId), corrects is not null, s));
         var now = DateTime.UtcNow;
         return new NoticeOutboxMessage
         {

@@ -56,7 +56,8 @@ public sealed class NoticeSendingTests
             Assert.Equal(row.TextBody.ReplaceLineEndings("\n"), message.Text!.ReplaceLineEndings("\n"));
         }
 
-        Assert.Contains("恭喜！评审委员会已批准", received[Id(emailed, "CPP2025-M-1")].Text, StringComparison.Ordinal);
+        // A Hong Kong BR number: the letter is in Traditional Chinese.
+        Assert.Contains("恭喜！評審委員會已批准", received[Id(emailed, "CPP2025-M-1")].Text, StringComparison.Ordinal);
         Assert.Contains("These requirements are not met:", received[Id(emailed, "CPP2025-S-1")].Text, StringComparison.Ordinal);
         Assert.Contains("The review panel has deferred", received[Id(emailed, "CPP2025-T-1")].Text, StringComparison.Ordinal);
 
