@@ -74,6 +74,35 @@ public sealed class NoticeSendingTests
     }
 
     [Fact]
+    public async Task A_notice_the_server_may_have_received_is_Uncertain_and_not_sent_again_until_a_person_says_so()
+    {
+        using var temp = new TempFolder();
+        await WriteInputAsync(temp.Combine("in"));
+        var run = await RunAsync(temp);
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        using (var silent = SmtpTestServer.Start(new SmtpFault(SmtpFaultKind.CloseAfterDot)))
+        {
+            var first = await SendAsync(temp, silent.Port);
+            var second = await SendAsync(temp, silent.Port);
+
+            Assert.Equal(1, first.ExitCode);
+            Assert.Contains("Results notices: 0 sent now, 0 already sent, 0 failed, 3 uncertain", first.StdOut, StringComparison.Ordinal);
+            Assert.Contains("3 uncertain", second.StdOut, StringComparison.Ordinal);
+            Assert.Equal(3, silent.ReceivedPerMessageId.Count);
+            Assert.All(silent.ReceivedPerMessageId.Values, count => Assert.Equal(1, count));
+        }
+
+        using var server = SmtpTestServer.Start();
+        var released = await SendAsync(temp, server.Port, "--retry-uncertain");
+
+        Assert.True(released.ExitCode == 0, released.StdOut + released.StdErr);
+        Assert.Contains("Released 3 Uncertain message(s)", released.StdOut, StringComparison.Ordinal);
+        Assert.Equal(3, server.ReceivedPerMessageId.Count);
+        await using var db = BatchCycleDb.Open(temp.Combine("run.db"));
+        Assert.Equal(3, await db.Set<NoticeOutboxMessage>().CountAsync(m => m.State == ReminderState.Sent));
+    }
+
+    [Fact]
     public async Task A_database_without_notices_is_refused_in_one_line()
     {
         using var temp = new TempFolder();
@@ -111,6 +140,6 @@ public sealed class NoticeSendingTests
     private static Task<ProgramRunner.Result> RunAsync(TempFolder temp) =>
         ProgramRunner.RunAsync(temp.Path, NoPdf, "run", "--input", "in", "--out", "out", "--db", "run.db", "--year", "2025", "--as-of", "2025-11-30");
 
-    private static Task<ProgramRunner.Result> SendAsync(TempFolder temp, int port) =>
-        ProgramRunner.RunAsync(temp.Path, SendCommand.Environment(port), "notices", "send", "--db", "run.db");
+    private static Task<ProgramRunner.Result> SendAsync(TempFolder temp, int port, params string[] more) =>
+        ProgramRunner.RunAsync(temp.Path, SendCommand.Environment(port), ["notices", "send", "--db", "run.db", .. more]);
 }
