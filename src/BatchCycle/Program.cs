@@ -13,6 +13,7 @@ var root = new RootCommand("BatchCycle: the Hong Kong–Guangdong Cleaner Produc
     ServeCommand.Create(),
     UsersCommand.Create(),
     RemindersCommand.Create(),
+    NoticesCommand.Create(),
     CertificatesCommand.Create(),
     GenerateCommand.Create(),
     BenchmarkCommand.Create(),

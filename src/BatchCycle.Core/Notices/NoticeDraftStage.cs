@@ -121,9 +121,10 @@ public sealed class NoticeDraftStage : ITemplatedStage
         RunContext run, NoticeTemplates templates, Application application, PanelDecision decision, NoticeSources sources, string? corrects)
     {
         var (recipient, problem) = ReminderMessage.Recipient(application.ContactEmail);
-        var model = NoticeModel.Of(run, application, decision, sources.OpenRequirements.GetValueOrDefault(application.ApplicationId) ?? [],
-            sources.Certificates.GetValueOrDefault(application.ApplicationId), corrects is not null);
-        var rendered = templates.Render(model);
+        // The letter is in the applicant's script (OUTPUTS.md "Languages"), with English.
+        var script = HolderScripts.For(application.LabelType, application.RegistrationNo);
+        var rendered = templates.Render(script, s => NoticeModel.Of(run, application, decision, sources.OpenRequirements.GetValueOrDefault(application.ApplicationId) ?? [],
+            sources.Certificates.GetValueOrDefault(application.ApplicationId), corrects is not null, s));
         var now = DateTime.UtcNow;
         return new NoticeOutboxMessage
         {
@@ -180,7 +181,7 @@ public sealed class NoticeDraftStage : ITemplatedStage
         {
             cancellationToken.ThrowIfCancellationRequested();
             var file = ReminderMessage.Safe(row.ApplicationId) + ".eml";
-            using var message = ReminderMessage.Create(AsMail(row), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone);
+            using var message = ReminderMessage.Create(ReminderMessage.Mail(row, NoticeSender.Key(row)), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone);
             EmlDrafts.Write(message, Path.Combine(folder, file));
             written.Add(file);
         }
@@ -197,10 +198,6 @@ public sealed class NoticeDraftStage : ITemplatedStage
             rows.Select(r => (IReadOnlyList<string?>)[r.ApplicationId, r.LabelType, r.Decision, r.HolderName, r.Recipient, Status(r.State), r.Corrects]),
             cancellationToken);
     }
-
-    /// <summary>The notice in the shape the message builder of the outbox takes; the draft and the message sent are the same message.</summary>
-    private static OutboxMail AsMail(NoticeOutboxMessage row) =>
-        new(row.MessageId, row.Recipient!, row.Subject, row.TextBody, row.HtmlBody);
 
     /// <summary>OUTPUTS.md's four statuses: a message not known to be delivered or cut off is still a draft.</summary>
     private static string Status(ReminderState state) => state switch

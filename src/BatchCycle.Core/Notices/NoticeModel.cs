@@ -2,6 +2,7 @@ using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 
@@ -10,8 +11,13 @@ namespace BatchCycle.Notices;
 /// <summary>What the notice templates are given; the names are listed in <see cref="NoticeTemplates"/> and the templates' comments.</summary>
 public static class NoticeModel
 {
+    /// <summary>
+    /// The values of one notice, its Chinese in <paramref name="script"/>: the label's name and each reason rendered
+    /// from the catalogue in that script (<c>noteZh</c>) and in English (<c>noteEn</c>, also <c>note</c>).
+    /// </summary>
     public static Dictionary<string, object?> Of(
-        RunContext run, Application application, PanelDecision decision, IReadOnlyList<RequirementResultRecord> open, CertificateRecord? certificate, bool correction)
+        RunContext run, Application application, PanelDecision decision, IReadOnlyList<RequirementResultRecord> open, CertificateRecord? certificate, bool correction,
+        HolderScript script)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(application);
@@ -35,7 +41,7 @@ public static class NoticeModel
             ["applicationId"] = application.ApplicationId,
             ["year"] = run.Calendar.Year,
             ["labelTypeCode"] = application.LabelType.ToString(),
-            ["labelTypeZh"] = LabelTypes.ChineseName(application.LabelType),
+            ["labelTypeZh"] = script.LabelName(application.LabelType),
             ["labelTypeEn"] = LabelTypes.EnglishName(application.LabelType),
             ["holderName"] = application.ApplicantName,
             ["holderNameEn"] = application.ApplicantNameEn,
@@ -45,16 +51,33 @@ public static class NoticeModel
             ["awardedOn"] = certificate is null ? null : Day(certificate.AwardedOn),
             ["expiresOn"] = certificate is null ? null : Day(certificate.ExpiresOn),
             ["verifyUrl"] = certificate is null ? null : VerificationCodes.VerifyUrl(run.Settings.VerifyBaseUrl, certificate.VerificationCode),
-            ["reasons"] = shown.Select(r => new Dictionary<string, object?> { ["requirement"] = r.Requirement, ["note"] = r.Note }).ToList(),
+            ["reasons"] = shown.Select(r => Reason(r, script.Culture())).ToList(),
             ["secretariat"] = new Dictionary<string, object?>
             {
-                ["nameZh"] = secretariat.NameZh,
+                ["nameZh"] = script == HolderScript.Traditional && secretariat.NameZhHant.Length > 0 ? secretariat.NameZhHant : secretariat.NameZh,
                 ["nameEn"] = secretariat.NameEn,
                 ["email"] = secretariat.Email,
                 ["phone"] = secretariat.Phone,
                 ["addressZh"] = secretariat.AddressZh,
                 ["addressEn"] = secretariat.AddressEn,
             },
+        };
+    }
+
+    /// <summary>
+    /// A requirement line's reason in the holder's script and in English, rendered again from the catalogue message
+    /// screening stored; a line stored before reasons were kept has only its English note.
+    /// </summary>
+    private static Dictionary<string, object?> Reason(RequirementResultRecord line, CultureInfo chinese)
+    {
+        var reason = line.Reason is { } json ? MessageJson.Deserialize(json) : null;
+        var english = reason is null ? line.Note : Catalogue.Render(reason, Catalogue.English);
+        return new Dictionary<string, object?>
+        {
+            ["requirement"] = line.Requirement,
+            ["note"] = english,
+            ["noteEn"] = english,
+            ["noteZh"] = reason is null ? line.Note : Catalogue.Render(reason, chinese),
         };
     }
 

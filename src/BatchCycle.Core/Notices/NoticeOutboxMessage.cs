@@ -8,7 +8,7 @@ namespace BatchCycle.Notices;
 /// One results notice in the outbox (table <c>NoticeOutbox</c>); a storage shape, mutable for EF Core. Its states
 /// are the reminders' (<see cref="ReminderState"/>), so notices are sent with the same claim-then-send guarantees.
 /// </summary>
-public sealed class NoticeOutboxMessage
+public sealed class NoticeOutboxMessage : IOutboxRow
 {
     public long Id { get; set; }
 

@@ -175,7 +175,7 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
                     messages,
                     new ParallelOptions { CancellationToken = cancellationToken },
                     row => EmlDrafts.Write(
-                        ReminderMessage.Create(ReminderMessage.Mail(row), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone),
+                        ReminderMessage.Create(ReminderMessage.Mail(row, row.LabelSerial), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone),
                         Path.Combine(folder, ReminderMessage.Safe(row.LabelSerial) + ".eml"))));
             }
         }

@@ -19,8 +19,9 @@ public sealed record OutboxMail(string MessageId, string Recipient, string Subje
 /// </summary>
 public static partial class ReminderMessage
 {
-    public static OutboxMail Mail(ReminderOutboxMessage row) => row.Recipient is null
-        ? throw new ArgumentException($"Reminder {row.LabelSerial} has no recipient; a NoEmail reminder is never turned into a message.", nameof(row))
+    /// <summary>The mail of an outbox row; <paramref name="key"/> names the row if it has no recipient (a bug: NoEmail rows are never claimed).</summary>
+    public static OutboxMail Mail(IOutboxRow row, string key) => row.Recipient is null
+        ? throw new ArgumentException($"Outbox message {key} has no recipient; a NoEmail message is never turned into a message.", nameof(row))
         : new OutboxMail(row.MessageId, row.Recipient, row.Subject, row.TextBody, row.HtmlBody);
 
     /// <summary>The message of <paramref name="mail"/>, dated <paramref name="date"/> shown in <paramref name="zone"/> (RFC 5322 §3.3 keeps the offset).</summary>

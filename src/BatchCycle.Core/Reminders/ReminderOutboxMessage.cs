@@ -31,7 +31,7 @@ public enum ReminderState
 }
 
 /// <summary>One reminder of one round in the outbox (table <c>ReminderOutbox</c>); a storage shape, mutable for EF Core.</summary>
-public sealed class ReminderOutboxMessage
+public sealed class ReminderOutboxMessage : IOutboxRow
 {
     public long Id { get; set; }
 

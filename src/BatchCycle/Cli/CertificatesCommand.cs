@@ -10,10 +10,11 @@ namespace BatchCycle.Cli;
 /// <summary>
 /// <c>certificates revoke &lt;Serial&gt; --reason "…" [--on yyyy-MM-dd] [--db]</c>: guide 11.1, 11.2. The certificate
 /// keeps its serial; it is marked revoked with the day, the reason and the user who ran the command.
+/// <c>certificates export --out &lt;file.csv&gt; [--as-of] [--db]</c>: the label register of every certificate issued, with its state.
 /// </summary>
 public static class CertificatesCommand
 {
-    public static Command Create() => new("certificates", "Manage issued certificates.") { RevokeCommand() };
+    public static Command Create() => new("certificates", "Manage issued certificates.") { RevokeCommand(), ExportCommand() };
 
     private static Command RevokeCommand()
     {
@@ -25,6 +26,45 @@ public static class CertificatesCommand
         command.SetAction((parse, cancellationToken) => RevokeAsync(
             parse.GetValue(serial)!, parse.GetValue(reason)!, parse.GetValue(on), parse.GetValue(db), cancellationToken));
         return command;
+    }
+
+    private static Command ExportCommand()
+    {
+        var output = new Option<string>("--out") { Description = "The CSV file to write (label register columns, then State and RevokedOn).", Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = "The day the states are for (yyyy-MM-dd); defaults to today." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var command = new Command("export", "Write the label register of every certificate this system issued, with its state (Valid, Expired, Revoked).")
+        {
+            output, asOf, db,
+        };
+        command.SetAction((parse, cancellationToken) => ExportAsync(parse.GetValue(output)!, parse.GetValue(asOf), parse.GetValue(db), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExportAsync(string output, string? asOf, string? db, CancellationToken cancellationToken)
+    {
+        var day = DateOnly.FromDateTime(DateTime.Now);
+        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            return ExitCodes.Refuse($"--as-of '{asOf}' is not a date of the form yyyy-MM-dd.");
+        }
+
+        var databasePath = db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database;
+        if (!File.Exists(databasePath))
+        {
+            return ExitCodes.Refuse($"The database '{Path.GetFullPath(databasePath)}' does not exist: no certificate was issued there.");
+        }
+
+        if (Directory.Exists(output))
+        {
+            return ExitCodes.Refuse($"--out '{output}' is a folder; give the CSV file to write, e.g. label-register.csv.");
+        }
+
+        BatchCycleDb.Migrate(databasePath);
+        var counts = await LabelRegisterExport.WriteAsync(databasePath, output, day, cancellationToken);
+        Console.WriteLine($"{counts.Total} certificate(s) written to {Path.GetFullPath(output)}: {counts.Valid} valid, {counts.Expired} expired, "
+            + $"{counts.Revoked} revoked on {day:yyyy-MM-dd}. 已导出 {counts.Total} 张证书：有效 {counts.Valid}，已届满 {counts.Expired}，已撤销 {counts.Revoked}。");
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> RevokeAsync(string serial, string reason, string? on, string? db, CancellationToken cancellationToken)

@@ -45,13 +45,13 @@ public sealed class NoticeDraftingTests
         Assert.All(messages.Values, m => Assert.Equal(["text/plain", "text/html"], m.Parts));
         var approve = messages["CPP2025-M-1"];
         Assert.Equal(["m@holder.example.hk"], approve.To);
-        Assert.Contains("恭喜！评审委员会已批准", approve.Text);
+        Assert.Contains("恭喜！評審委員會已批准", approve.Text);
         Assert.Contains("The review panel has approved your 2025 application for the Manufacturing Partner label", approve.Text);
         Assert.Contains("2025-M-0001", approve.Text);
         Assert.Contains("2025-12-16 至 2027-12-15", approve.Text);
         Assert.Contains("/verify/", approve.Html);
         var reject = messages["CPP2025-S-1"];
-        Assert.Contains("未获批准，未符合以下准则", reject.Text);
+        Assert.Contains("未獲批准，未符合以下準則", reject.Text);
         Assert.Contains("These requirements are not met:", reject.Text);
         Assert.Contains("- 4.3: no route met", reject.Text);
         Assert.DoesNotContain("2025-S-0001", reject.Text);
@@ -80,7 +80,7 @@ public sealed class NoticeDraftingTests
 
         var corrected = PythonTools.ReadMessages([temp.Combine("out", "notices", "CPP2025-S-1.eml")]).Single();
         Assert.StartsWith("【更正 Correction】", corrected.Subject, StringComparison.Ordinal);
-        Assert.Contains("本通知更正早前就此申请发出的结果通知", corrected.Text);
+        Assert.Contains("本通知更正早前就此申請發出的結果通知", corrected.Text);
         Assert.Contains("2025-S-0001", corrected.Text);
         var row = PythonTools.ReadCsv(temp.Combine("out", "notices", "notices.csv")).Single(r => r["ApplicationId"] == "CPP2025-S-1");
         Assert.Equal(("Approve", "Drafted"), (row["Decision"], row["Status"]));

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BatchCycle.Dashboard.Pages;
 
-/// <summary>Reminder counts per round and state, and Send per round (the same sender as the command line's).</summary>
+/// <summary>
+/// Reminder counts per round and state with Send per round, and the results notices' counts with their Send (the
+/// same senders as the command line's).
+/// </summary>
 public sealed class RemindersModel(DashboardOptions options, IReminderSender sender) : PageModel
 {
     [TempData]
@@ -13,12 +16,24 @@ public sealed class RemindersModel(DashboardOptions options, IReminderSender sen
     /// <summary>Null when the database has no reminder outbox yet.</summary>
     public IReadOnlyList<ReminderRound> Rounds { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>Results notices by state; empty when no run has drafted one.</summary>
+    public IReadOnlyDictionary<string, int> Notices { get; private set; } = new Dictionary<string, int>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Rounds = await ReminderCounts.ReadAsync(options.DatabasePath, cancellationToken);
+        Notices = await NoticeCounts.ReadAsync(options.DatabasePath, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostSendAsync(string round, CancellationToken cancellationToken)
     {
         Message = await sender.SendRoundAsync(round, cancellationToken);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSendNoticesAsync(CancellationToken cancellationToken)
+    {
+        Message = await sender.SendNoticesAsync(cancellationToken);
         return RedirectToPage();
     }
 }

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using BatchCycle.Notices;
+using BatchCycle.Reminders;
+
+namespace BatchCycle.Cli;
+
+/// <summary>
+/// <c>notices send</c>: sends the results notices <c>run</c> drafted (guide 7) through the SMTP server in settings,
+/// each at most once, with the reminders' sender. Nothing else sends a notice, so a run never e-mails anyone.
+/// </summary>
+public static class NoticesCommand
+{
+    public static Command Create() => new("notices", "Send the drafted results notices.")
+    {
+        SendCommand(),
+    };
+
+    private static Command SendCommand()
+    {
+        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var retryUncertain = new Option<bool>("--retry-uncertain") { Description = "Send again the notices marked Uncertain (do this only after checking they did not arrive)." };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Try again, from attempt one, the notices that failed too often." };
+        var command = new Command("send", "Send the drafted results notices through the SMTP server in settings; each notice at most once.")
+        {
+            db, retryUncertain, retryFailed,
+        };
+        command.SetAction((parse, cancellationToken) => SendAsync(
+            parse.GetValue(db),
+            new SendOptions(parse.GetValue(retryUncertain), parse.GetValue(retryFailed)),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> SendAsync(string? db, SendOptions options, CancellationToken cancellationToken)
+    {
+        var settings = AppConfiguration.Settings(AppConfiguration.Load());
+        var databasePath = db ?? settings.Database;
+        if (PathArguments.DatabaseProblem(databasePath) is { } pathProblem)
+        {
+            return ExitCodes.Refuse(pathProblem);
+        }
+
+        var report = await new NoticeSender(settings, databasePath).SendAsync(options, cancellationToken);
+        if (report.Lines.Count == 0)
+        {
+            return ExitCodes.Refuse($"There are no results notices in {Path.GetFullPath(databasePath)}: run the cycle first; run drafts a notice for each panel decision.");
+        }
+
+        await SendReportView.WriteAsync(report, "Results notices", settings.Smtp.MaxAttempts);
+        return report.AllDelivered ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+}
