@@ -18,9 +18,12 @@ public sealed class ImportStage : IRunStage
     {
         ArgumentNullException.ThrowIfNull(run);
 
-        // Only the top level: a sub-folder is the secretariat's own archive, not this cycle's input.
+        // Only the top level: a sub-folder is the secretariat's own archive (or an inbox's records), not this cycle's
+        // input. Files are read in the order they were given, oldest first, as panel decisions are: where two files
+        // hold a row with the same key, the later file is the correction and its row wins.
         var files = new DirectoryInfo(run.InputFolder).EnumerateFiles()
-            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .OrderBy(f => f.LastWriteTimeUtc)
+            .ThenBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
         var import = new CycleImport();
         for (var i = 0; i < files.Count; i++)
@@ -28,10 +31,12 @@ public sealed class ImportStage : IRunStage
             var file = files[i];
             var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var lastWrite = file.LastWriteTimeUtc;
+            var originalName = InboxNames.Of(run.InputFolder, file.Name);
             var record = new SourceFileRecord
             {
                 RunId = run.RunId,
                 FileName = file.Name,
+                OriginalName = originalName,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
                 Size = content.LongLength,
                 Content = content,
@@ -41,7 +46,7 @@ public sealed class ImportStage : IRunStage
             // The copy of the file goes into the database while the file is read: storing a few hundred megabytes
             // is mostly the disk's work, reading them the processor's.
             var stored = StoreAsync(run, record, cancellationToken);
-            var kinds = import.ReadFile(file.Name, content, lastWrite, cancellationToken);
+            var kinds = import.ReadFile(originalName ?? file.Name, content, lastWrite, cancellationToken);
             var id = await stored;
             await using (var db = run.OpenDb())
             {
@@ -57,6 +62,8 @@ public sealed class ImportStage : IRunStage
         await ImportIssueLog.AddAsync(run, import.Issues, cancellationToken);
         await ImportIssueLog.WriteCsvAsync(run, cancellationToken);
 
+        var problems = import.Issues.Count - import.Notices.Replaced - import.Notices.Identical;
+        var warnings = Warnings(problems, import.Notices);
         var outcome = StageOutcome.Of(
             (InputKinds.Applications.CountName, data.Applications.Count),
             (InputKinds.FundedProjects.CountName, data.FundedProjects.Count),
@@ -68,11 +75,32 @@ public sealed class ImportStage : IRunStage
             (InputKinds.Complaints.CountName, data.Complaints.Count),
             (InputKinds.Procurements.CountName, data.Procurements.Count),
             (InputKinds.PanelDecisions.CountName, data.PanelDecisions.Count),
-            ("issues", import.Issues.Count),
+            ("issues", problems),
+            ("rows replaced", import.Notices.Replaced),
+            ("rows read twice", import.Notices.Identical),
             ("files", files.Count));
-        return import.Issues.Count == 0
-            ? outcome
-            : outcome.WithWarnings([$"{import.Issues.Count} import issue(s): see results/import-issues.csv"]);
+        return warnings.Count == 0 ? outcome : outcome.WithWarnings(warnings);
+    }
+
+    private static List<string> Warnings(int problems, ImportNotices notices)
+    {
+        var warnings = new List<string>();
+        if (problems > 0)
+        {
+            warnings.Add($"{problems} import issue(s): see results/import-issues.csv");
+        }
+
+        if (notices.Replaced > 0)
+        {
+            warnings.Add($"{notices.Replaced} row(s) replaced by a later file's row with the same key: see results/import-issues.csv. {notices.Replaced} 行被较后文件中相同编号的行取代。");
+        }
+
+        if (notices.Identical > 0)
+        {
+            warnings.Add($"{notices.Identical} row(s) read twice with the same values, counted once: see results/import-issues.csv. {notices.Identical} 行重复读取，只计一次。");
+        }
+
+        return warnings;
     }
 
     private static async Task<long> StoreAsync(RunContext run, SourceFileRecord record, CancellationToken cancellationToken)

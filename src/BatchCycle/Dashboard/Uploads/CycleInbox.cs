@@ -72,6 +72,7 @@ public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
 
             var record = new InboxFile(storedName, file.FileName, file.Length, sha256, uploadedBy, clock.UtcNow);
             await File.WriteAllTextAsync(Path.Combine(records, storedName + ".json"), JsonSerializer.Serialize(record, RecordJson), cancellationToken);
+            BatchCycle.Import.InboxNames.Write(inbox, storedName, file.FileName);
             stored.Add(record);
         }
 
