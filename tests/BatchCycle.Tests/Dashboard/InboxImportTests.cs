@@ -25,7 +25,7 @@ public sealed class InboxImportTests
         await InboxFlow.UploadAsync(client, false, ("titles.csv", Titles(34)));
         var response = await InboxFlow.UploadAsync(client, true, ("titles.csv", Titles(34, "\r\n")));
 
-        var runId = await InboxFlow.FollowRunAsync(host, client, response);
+        var runId = DashboardTestHost.RunIdOf(response);
         var import = await ImportStageOf(host, runId);
         Assert.Equal(34, JsonSerializer.Deserialize<Dictionary<string, long>>(import.CountsJson)![InputKinds.Titles.CountName]);
         Assert.Equal(34, JsonSerializer.Deserialize<Dictionary<string, long>>(import.CountsJson)!["rows read twice"]);
@@ -53,7 +53,7 @@ public sealed class InboxImportTests
         await InboxFlow.UploadAsync(client, false, ("complaints.csv", Complaints("Yes")));
         var response = await InboxFlow.UploadAsync(client, true, ("complaints corrected.csv", Complaints("No")));
 
-        var runId = await InboxFlow.FollowRunAsync(host, client, response);
+        var runId = DashboardTestHost.RunIdOf(response);
         var import = await ImportStageOf(host, runId);
         var counts = JsonSerializer.Deserialize<Dictionary<string, long>>(import.CountsJson)!;
         Assert.Equal((2L, 1L, 1L), (counts[InputKinds.Complaints.CountName], counts["rows replaced"], counts["rows read twice"]));
