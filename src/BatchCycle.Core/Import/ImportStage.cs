@@ -59,6 +59,7 @@ public sealed class ImportStage : IRunStage
 
         var data = import.ToCycleData();
         await ImportStore.SaveAsync(run, data, cancellationToken);
+        await RunApplications.SaveAsync(run, data, cancellationToken);
         await ImportIssueLog.AddAsync(run, import.Issues, cancellationToken);
         await ImportIssueLog.WriteCsvAsync(run, cancellationToken);
 
