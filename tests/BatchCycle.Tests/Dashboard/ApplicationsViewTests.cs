@@ -42,6 +42,11 @@ public sealed partial class ApplicationsViewTests
         Assert.NotEmpty(lines);
         Assert.Equal(lines.Count, RequirementRow().Matches(page).Count);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/runs/{runId}/applications/NO-SUCH")).StatusCode);
+
+        // The runs list: the applications once (not once per stage) and their outcomes.
+        var runs = await client.GetStringAsync("/runs");
+        Assert.Contains($"申请 Applications <strong>{expected.Count}</strong>", runs);
+        Assert.Contains($"data-glance=\"Ineligible\">不符合 Ineligible {outcomes.Count(o => o.Outcome == "Ineligible")}<", runs);
     }
 
     private static async Task<int> TotalAsync(HttpClient client, string url)

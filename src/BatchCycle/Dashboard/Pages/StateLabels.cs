@@ -10,6 +10,9 @@ public static class StateLabels
         "Failed" => "失败 Failed",
         "Interrupted" => "已中断 Interrupted",
         "Pending" => "等待 Pending",
+        "Eligible" => "符合 Eligible",
+        "Ineligible" => "不符合 Ineligible",
+        "NeedsReview" => "需复核 Needs review",
         _ => state,
     };
 }
