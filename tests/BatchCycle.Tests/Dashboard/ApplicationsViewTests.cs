@@ -18,7 +18,7 @@ public sealed partial class ApplicationsViewTests
         var samples = Directory.GetFiles(Repo.Samples(2025)).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToArray();
         var runId = DashboardTestHost.RunIdOf(await InboxFlow.UploadAsync(client, true, samples));
         // The test host has no mail sender, so the run stops at its reminders; screening is done by then.
-        await host.WaitForRunAsync(runId, r => r.State != RunState.Running);
+        var run = await host.WaitForRunAsync(runId, r => r.State != RunState.Running);
 
         await using var db = BatchCycleDb.Open(host.DatabasePath);
         var outcomes = await db.ScreeningOutcomes.AsNoTracking().Where(o => o.RunId == runId).ToListAsync();
@@ -43,6 +43,12 @@ public sealed partial class ApplicationsViewTests
         Assert.Equal(lines.Count, RequirementRow().Matches(page).Count);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/runs/{runId}/applications/NO-SUCH")).StatusCode);
 
+        // Every output names the files as they were uploaded, never by their stored names.
+        var summary = SummaryCells(Path.Combine(run.OutFolder, "panel", "2025-panel.xlsx"));
+        Assert.All(samples, f => Assert.Contains(f.Item1, summary));
+        Assert.DoesNotMatch(StoredName(), string.Join('\n', summary));
+        Assert.DoesNotMatch(StoredName(), await File.ReadAllTextAsync(Path.Combine(run.OutFolder, "results", "import-issues.csv")));
+
         // The runs list: the applications once (not once per stage) and their outcomes.
         var runs = await client.GetStringAsync("/runs");
         Assert.Contains($"申请 Applications <strong>{expected.Count}</strong>", runs);
@@ -55,6 +61,25 @@ public sealed partial class ApplicationsViewTests
         Assert.True(match.Success, url);
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private static List<string> SummaryCells(string workbook)
+    {
+        using var stream = File.OpenRead(workbook);
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(stream);
+        var cells = new List<string>();
+        do
+        {
+            while (reader.Name == "Summary" && reader.Read())
+            {
+                cells.AddRange(Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString()).OfType<string>());
+            }
+        }
+        while (reader.NextResult());
+        return cells;
+    }
+
+    [GeneratedRegex("\\d{8}-\\d{6}-[0-9a-f]{16}")]
+    private static partial Regex StoredName();
 
     [GeneratedRegex("data-total>(\\d+)<")]
     private static partial Regex Total();
