@@ -2,9 +2,10 @@ namespace BatchCycle.Import;
 
 /// <summary>
 /// Reads a cycle's input files one after the other into the records of every kind, collecting the problems
-/// found. Keys must be unique across all files (the first row read wins); panel decisions are kept in the
-/// order the panel returned them: files by last-write time then name, rows in order, so that a later
-/// decision replaces an earlier one downstream.
+/// found. Keys are unique within a file (the first row read wins); across files, which are given in upload
+/// order, a later file's row replaces the earlier one with the same key (<see cref="KeyedRecords{T, TKey}"/>).
+/// Panel decisions are kept in the order the panel returned them: files by last-write time then name, rows in
+/// order, so that a later decision replaces an earlier one downstream.
 /// <para>
 /// Rows are parsed in chunks on the thread pool while the file is still being read, and the chunks are
 /// added in file order, so the records, the keys that win and the order of the issues are those of a reading
@@ -24,31 +25,47 @@ public sealed class CycleImport
 
     private readonly StringCache strings = new();
     private readonly List<ImportIssue> issues = [];
-    private readonly List<Application> applications = [];
-    private readonly List<FundedProject> fundedProjects = [];
-    private readonly List<ImprovementOption> improvementOptions = [];
-    private readonly List<Violation> violations = [];
-    private readonly List<RegisterLabel> registerLabels = [];
-    private readonly List<Title> titles = [];
-    private readonly List<ServiceProvider> serviceProviders = [];
-    private readonly List<Complaint> complaints = [];
-    private readonly List<ProcurementDeclaration> procurements = [];
     private readonly List<(DateTime LastWrite, string File, int Order, PanelDecision Decision)> panelDecisions = [];
+    private readonly ImportNotices notices = new();
     private readonly Dictionary<string, IKindReader> readers;
+    private readonly KeyedRecords<Application, string> applications;
+    private readonly KeyedRecords<FundedProject, string> fundedProjects;
+    private readonly KeyedRecords<ImprovementOption, (string, string)> improvementOptions;
+    private readonly KeyedRecords<Violation, (string, string)> violations;
+    private readonly KeyedRecords<RegisterLabel, string> registerLabels;
+    private readonly KeyedRecords<Title, (string, TitleType, string, DateOnly)> titles;
+    private readonly KeyedRecords<ServiceProvider, string> serviceProviders;
+    private readonly KeyedRecords<Complaint, (string, string)> complaints;
+    private readonly KeyedRecords<ProcurementDeclaration, (string, DateOnly, string)> procurements;
+
+    /// <summary>The ordinal of the file being read: rows of one file are told from rows of another by it, not by name.</summary>
+    private int fileOrdinal;
 
     public CycleImport()
     {
+        applications = Keyed<Application, string>(a => a.ApplicationId, a => $"ApplicationId {Q(a.ApplicationId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ApplicationId");
+        fundedProjects = Keyed<FundedProject, string>(p => p.ProjectRef, p => $"ProjectRef {Q(p.ProjectRef)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProjectRef");
+        improvementOptions = Keyed<ImprovementOption, (string, string)>(o => (o.ProjectRef, o.OptionNo), o => $"OptionNo {Q(o.OptionNo)} of ProjectRef {Q(o.ProjectRef)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "OptionNo");
+        violations = Keyed<Violation, (string, string)>(v => (v.CaseRef, TextFolding.Fold(v.Authority ?? "")), v => $"CaseRef {Q(v.CaseRef)} of authority {Q(TextFolding.Fold(v.Authority ?? ""))}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "CaseRef");
+        registerLabels = Keyed<RegisterLabel, string>(l => l.Serial, l => $"Serial {Q(l.Serial)}", r => r.Source, (a, b) => a with { Source = b.Source, EvidenceRefs = b.EvidenceRefs } == b && a.EvidenceRefs.SequenceEqual(b.EvidenceRefs), "Serial");
+
+        // Titles and complaints have no key column of their own (INPUTS.md): a title is its factory, type, number and
+        // date of issue, a complaint its provider and reference (or date and kind when it has none).
+        titles = Keyed<Title, (string, TitleType, string, DateOnly)>(t => (t.FactoryId, t.TitleType, t.CertificateNo ?? "", t.IssuedOn), t => $"title {t.TitleType} {Q(t.CertificateNo ?? "")} of FactoryId {Q(t.FactoryId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "FactoryId", rejectWithinFile: false);
+        serviceProviders = Keyed<ServiceProvider, string>(p => p.ProviderId, p => $"ProviderId {Q(p.ProviderId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProviderId");
+        complaints = Keyed<Complaint, (string, string)>(c => (c.ProviderId, c.Ref ?? $"{c.ReceivedOn:yyyy-MM-dd} {c.Kind}"), c => $"complaint {Q(c.Ref ?? $"{c.ReceivedOn:yyyy-MM-dd}")} of ProviderId {Q(c.ProviderId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProviderId", rejectWithinFile: false);
+        procurements = Keyed<ProcurementDeclaration, (string, DateOnly, string)>(p => (p.SupplierFactoryId, p.PeriodFrom, p.ApplicationId), p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {p.PeriodFrom:yyyy-MM-dd} for ApplicationId {Q(p.ApplicationId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "SupplierFactoryId");
         readers = new Dictionary<string, IKindReader>(StringComparer.Ordinal)
         {
-            ["Applications"] = Unique(applications, RowParsers.Application, a => a.ApplicationId, a => $"ApplicationId {Q(a.ApplicationId)}", r => r.Source, "ApplicationId"),
-            ["FundedProjects"] = Unique(fundedProjects, RowParsers.FundedProject, p => p.ProjectRef, p => $"ProjectRef {Q(p.ProjectRef)}", r => r.Source, "ProjectRef"),
-            ["ImprovementOptions"] = Unique(improvementOptions, RowParsers.ImprovementOption, o => (o.ProjectRef, o.OptionNo), o => $"OptionNo {Q(o.OptionNo)} of ProjectRef {Q(o.ProjectRef)}", r => r.Source, "OptionNo"),
-            ["Violations"] = Unique(violations, RowParsers.Violation, v => (v.CaseRef, TextFolding.Fold(v.Authority ?? "")), v => $"CaseRef {Q(v.CaseRef)} of authority {Q(TextFolding.Fold(v.Authority ?? ""))}", r => r.Source, "CaseRef"),
-            ["RegisterLabels"] = Unique(registerLabels, RowParsers.RegisterLabel, l => l.Serial, l => $"Serial {Q(l.Serial)}", r => r.Source, "Serial"),
-            ["Titles"] = new AllOf<Title>(titles, RowParsers.Title),
-            ["ServiceProviders"] = Unique(serviceProviders, RowParsers.ServiceProvider, p => p.ProviderId, p => $"ProviderId {Q(p.ProviderId)}", r => r.Source, "ProviderId"),
-            ["Complaints"] = new AllOf<Complaint>(complaints, RowParsers.Complaint),
-            ["Procurements"] = Unique(procurements, RowParsers.Procurement, p => (p.SupplierFactoryId, p.PeriodFrom, p.ApplicationId), p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {p.PeriodFrom:yyyy-MM-dd} for ApplicationId {Q(p.ApplicationId)}", r => r.Source, "SupplierFactoryId"),
+            ["Applications"] = Kind(applications, RowParsers.Application),
+            ["FundedProjects"] = Kind(fundedProjects, RowParsers.FundedProject),
+            ["ImprovementOptions"] = Kind(improvementOptions, RowParsers.ImprovementOption),
+            ["Violations"] = Kind(violations, RowParsers.Violation),
+            ["RegisterLabels"] = Kind(registerLabels, RowParsers.RegisterLabel),
+            ["Titles"] = Kind(titles, RowParsers.Title),
+            ["ServiceProviders"] = Kind(serviceProviders, RowParsers.ServiceProvider),
+            ["Complaints"] = Kind(complaints, RowParsers.Complaint),
+            ["Procurements"] = Kind(procurements, RowParsers.Procurement),
         };
     }
 
@@ -62,7 +79,11 @@ public sealed class CycleImport
         ImportIssue? Add(object record, RowReader row);
     }
 
+    /// <summary>The problems and the notices, in the order of the files and rows they concern.</summary>
     public IReadOnlyList<ImportIssue> Issues => issues;
+
+    /// <summary>How many of <see cref="Issues"/> are notices (a row replaced by a later file's, a row read twice) rather than problems.</summary>
+    public ImportNotices Notices => notices;
 
     /// <summary>Reads one file; returns the kinds recognised in it (none when it could not be read).</summary>
     public IReadOnlyList<InputKind> ReadFile(string fileName, byte[] content, DateTime lastWrite, CancellationToken cancellationToken)
@@ -85,6 +106,7 @@ public sealed class CycleImport
             return Skip(fileName, "the file is empty");
         }
 
+        fileOrdinal++;
         var file = extension == ".csv" ? CsvFile.Read(fileName, content, cancellationToken) : WorkbookFile.Read(content, cancellationToken);
         if (file.Failure is not null)
         {
@@ -148,15 +170,15 @@ public sealed class CycleImport
 
     /// <summary>Everything read so far.</summary>
     public CycleData ToCycleData() => new(
-        [.. applications],
-        [.. fundedProjects],
-        [.. improvementOptions],
-        [.. violations],
-        [.. registerLabels],
-        [.. titles],
-        [.. serviceProviders],
-        [.. complaints],
-        [.. procurements],
+        [.. applications.Kept()],
+        [.. fundedProjects.Kept()],
+        [.. improvementOptions.Kept()],
+        [.. violations.Kept()],
+        [.. registerLabels.Kept()],
+        [.. titles.Kept()],
+        [.. serviceProviders.Kept()],
+        [.. complaints.Kept()],
+        [.. procurements.Kept()],
         [.. panelDecisions.OrderBy(d => d.LastWrite).ThenBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Order).Select(d => d.Decision)]);
 
     private InputKind[] Skip(string fileName, string problem)
@@ -253,46 +275,24 @@ public sealed class CycleImport
         }
     }
 
-    private static UniqueOf<T, TKey> Unique<T, TKey>(List<T> records, Func<RowReader, T?> parse, Func<T, TKey> key, Func<T, string> describe, Func<T, SourceRow?> source, string keyColumn)
+    private static KeyedRecords<T, TKey> Keyed<T, TKey>(Func<T, TKey> key, Func<T, string> describe, Func<T, SourceRow?> source, Func<T, T, bool> sameRecord, string keyColumn, bool rejectWithinFile = true)
         where T : class
         where TKey : notnull
-        => new(records, parse, key, describe, source, keyColumn);
+        => new([], key, describe, source, sameRecord, keyColumn, rejectWithinFile);
 
-    /// <summary>A kind whose rows are all kept.</summary>
-    private sealed class AllOf<T>(List<T> records, Func<RowReader, T?> parse) : IKindReader
+    private KindOf<T, TKey> Kind<T, TKey>(KeyedRecords<T, TKey> records, Func<RowReader, T?> parse)
         where T : class
-    {
-        public object? Parse(RowReader row) => parse(row);
+        where TKey : notnull
+        => new(this, records, parse);
 
-        public ImportIssue? Add(object record, RowReader row)
-        {
-            records.Add((T)record);
-            return null;
-        }
-    }
-
-    /// <summary>A kind with a key: a row whose key was read before is rejected, naming where it was first read.</summary>
-    private sealed class UniqueOf<T, TKey>(List<T> records, Func<RowReader, T?> parse, Func<T, TKey> key, Func<T, string> describe, Func<T, SourceRow?> source, string keyColumn) : IKindReader
+    /// <summary>A kind's rows parsed and kept by key, in the file being read.</summary>
+    private sealed class KindOf<T, TKey>(CycleImport import, KeyedRecords<T, TKey> records, Func<RowReader, T?> parse) : IKindReader
         where T : class
         where TKey : notnull
     {
-        /// <summary>Each key read, with the index of its record (whose row names where it was first read).</summary>
-        private readonly Dictionary<TKey, int> firstRead = [];
-
         public object? Parse(RowReader row) => parse(row);
 
-        public ImportIssue? Add(object record, RowReader row)
-        {
-            var typed = (T)record;
-            if (!firstRead.TryAdd(key(typed), records.Count))
-            {
-                var first = records[firstRead[key(typed)]];
-                return row.Rejection(keyColumn, $"{describe(typed)} appears twice: it was first read in {source(first)}");
-            }
-
-            records.Add(typed);
-            return null;
-        }
+        public ImportIssue? Add(object record, RowReader row) => records.Add((T)record, row, import.fileOrdinal, import.notices);
     }
 
     /// <summary>Not checked for duplicates: a later decision on the same application replaces the earlier.</summary>

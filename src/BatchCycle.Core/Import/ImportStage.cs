@@ -24,9 +24,12 @@ public sealed class ImportStage : IRunStage
             throw new InputFolderException($"The input folder '{run.InputFolder}' does not exist. 输入文件夹不存在。");
         }
 
-        // Only the top level: a sub-folder is the secretariat's own archive, not this cycle's input.
+        // Only the top level: a sub-folder is the secretariat's own archive (or an inbox's records), not this cycle's
+        // input. Files are read in the order they were given, oldest first, as panel decisions are: where two files
+        // hold a row with the same key, the later file is the correction and its row wins.
         var files = new DirectoryInfo(run.InputFolder).EnumerateFiles()
-            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .OrderBy(f => f.LastWriteTimeUtc)
+            .ThenBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
         await ForgetEarlierAttemptAsync(run, cancellationToken);
         var import = new CycleImport();
@@ -35,10 +38,12 @@ public sealed class ImportStage : IRunStage
             var file = files[i];
             var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var lastWrite = file.LastWriteTimeUtc;
+            var originalName = InboxNames.Of(run.InputFolder, file.Name);
             var record = new SourceFileRecord
             {
                 RunId = run.RunId,
                 FileName = file.Name,
+                OriginalName = originalName,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
                 Size = content.LongLength,
                 Content = content,
@@ -48,7 +53,7 @@ public sealed class ImportStage : IRunStage
             // The copy of the file goes into the database while the file is read: storing a few hundred megabytes
             // is mostly the disk's work, reading them the processor's.
             var stored = StoreAsync(run, record, cancellationToken);
-            var kinds = import.ReadFile(file.Name, content, lastWrite, cancellationToken);
+            var kinds = import.ReadFile(originalName ?? file.Name, content, lastWrite, cancellationToken);
             var id = await stored;
             await using (var db = run.OpenDb())
             {
@@ -61,9 +66,12 @@ public sealed class ImportStage : IRunStage
 
         var data = import.ToCycleData();
         await ImportStore.SaveAsync(run, data, cancellationToken);
+        await RunApplications.SaveAsync(run, data, cancellationToken);
         await ImportIssueLog.AddAsync(run, import.Issues, cancellationToken);
         await ImportIssueLog.WriteCsvAsync(run, cancellationToken);
 
+        var problems = import.Issues.Count - import.Notices.Replaced - import.Notices.Identical;
+        var warnings = Warnings(problems, import.Notices, run.Settings.ChineseCulture());
         var outcome = StageOutcome.Of(
             (InputKinds.Applications.CountName, data.Applications.Count),
             (InputKinds.FundedProjects.CountName, data.FundedProjects.Count),
@@ -75,11 +83,11 @@ public sealed class ImportStage : IRunStage
             (InputKinds.Complaints.CountName, data.Complaints.Count),
             (InputKinds.Procurements.CountName, data.Procurements.Count),
             (InputKinds.PanelDecisions.CountName, data.PanelDecisions.Count),
-            ("issues", import.Issues.Count),
+            ("issues", problems),
+            ("rows replaced", import.Notices.Replaced),
+            ("rows read twice", import.Notices.Identical),
             ("files", files.Count));
-        return import.Issues.Count == 0
-            ? outcome
-            : outcome.WithWarnings([Catalogue.Bilingual(Message.Of("Warning.ImportIssues", import.Issues.Count), run.Settings.ChineseCulture())]);
+        return warnings.Count == 0 ? outcome : outcome.WithWarnings(warnings);
     }
 
     /// <summary>A run resumed in this stage starts the import over: what a cut-off attempt stored is not kept twice.</summary>
@@ -88,6 +96,27 @@ public sealed class ImportStage : IRunStage
         await using var db = run.OpenDb();
         await db.ImportIssues.Where(i => i.RunId == run.RunId).ExecuteDeleteAsync(cancellationToken);
         await db.SourceFiles.Where(f => f.RunId == run.RunId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static List<string> Warnings(int problems, ImportNotices notices, System.Globalization.CultureInfo chinese)
+    {
+        var warnings = new List<string>();
+        if (problems > 0)
+        {
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.ImportIssues", problems), chinese));
+        }
+
+        if (notices.Replaced > 0)
+        {
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.RowsReplaced", notices.Replaced), chinese));
+        }
+
+        if (notices.Identical > 0)
+        {
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.RowsReadTwice", notices.Identical), chinese));
+        }
+
+        return warnings;
     }
 
     private static async Task<long> StoreAsync(RunContext run, SourceFileRecord record, CancellationToken cancellationToken)

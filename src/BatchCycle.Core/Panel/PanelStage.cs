@@ -82,7 +82,7 @@ public sealed class PanelStage : IRunStage
         return await db.SourceFiles.AsNoTracking()
             .Where(f => f.RunId == run.RunId)
             .OrderBy(f => f.Id)
-            .Select(f => new PanelSourceFile(f.FileName, f.Sha256))
+            .Select(f => new PanelSourceFile(f.OriginalName ?? f.FileName, f.Sha256))
             .ToListAsync(cancellationToken);
     }
 

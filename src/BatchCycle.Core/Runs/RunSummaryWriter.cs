@@ -23,7 +23,7 @@ public static class RunSummaryWriter
         var inputs = await db.SourceFiles.AsNoTracking()
             .Where(f => f.RunId == run.RunId)
             .OrderBy(f => f.FileName)
-            .Select(f => new { file = f.FileName, sha256 = f.Sha256, bytes = f.Size, kinds = f.Kinds })
+            .Select(f => new { file = f.OriginalName ?? f.FileName, storedAs = f.FileName, sha256 = f.Sha256, bytes = f.Size, kinds = f.Kinds })
             .ToListAsync(cancellationToken);
         var stages = record.Stages.OrderBy(s => s.Position).Select(s => new
         {

@@ -92,6 +92,9 @@ public sealed class SourceFileRecord
 
     public string FileName { get; set; } = "";
 
+    /// <summary>The name the file was uploaded under, when an inbox stored it under another; null otherwise.</summary>
+    public string? OriginalName { get; set; }
+
     public string Sha256 { get; set; } = "";
 
     public long Size { get; set; }

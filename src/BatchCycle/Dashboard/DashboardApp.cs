@@ -152,6 +152,7 @@ public static class DashboardApp
         app.MapRazorPages();
         app.MapGet("/runs/{id:long}/status", RunStatusAsync);
         app.MapGet("/runs/{id:long}/files", DownloadAsync);
+        app.MapGet("/runs/{id:long}/files.zip", RunArchive.DownloadAsync);
     }
 
     /// <summary>No framing, no scripts or styles from elsewhere or inline, no content sniffing.</summary>

@@ -87,6 +87,7 @@ public sealed class DashboardBrowserTests
         await ScreenshotAsync(page, "02-upload");
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync(new Regex(@"/runs/\d+$"));
+        var runUrl = page.Url;
         await Assertions.Expect(page.Locator("h1 [data-run-state]")).ToHaveTextAsync(new Regex("Completed|Failed|Interrupted"), new() { Timeout = 180_000 });
         await Assertions.Expect(page.Locator("h1 [data-run-state]")).ToHaveTextAsync(new Regex("Completed"));
 
@@ -116,7 +117,20 @@ public sealed class DashboardBrowserTests
             await Assertions.Expect(page.Locator("main table")).ToContainTextAsync(Path.GetFileName(file));
         }
 
+        await Assertions.Expect(page.Locator("table.inbox tbody tr")).ToHaveCountAsync(files.Count);
         await ScreenshotAsync(page, "02-upload-inbox");
+
+        // The run's applications: search one by its id written in lower case, then open it.
+        await page.GotoAsync(runUrl + "/applications");
+        var firstId = await page.Locator("table.applications tbody tr").First.GetAttributeAsync("data-application");
+        Assert.False(string.IsNullOrEmpty(firstId));
+        await ScreenshotAsync(page, "05-applications");
+        await page.FillAsync("input[name=q]", firstId!.ToLowerInvariant());
+        await page.ClickAsync("form.filters button[type=submit]");
+        await Assertions.Expect(page.Locator("table.applications tbody tr")).ToHaveCountAsync(1);
+        await page.ClickAsync($"table.applications a:text-is('{firstId}')");
+        await Assertions.Expect(page.Locator("table.requirements tbody tr").First).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "06-application");
         await page.GotoAsync(baseUrl + "/runs");
         await Assertions.Expect(page.Locator("table.runs tbody tr")).ToHaveCountAsync(1);
         await ScreenshotAsync(page, "04-runs");

@@ -158,7 +158,7 @@ public sealed class DashboardRunTests
         Assert.Equal(1, status.GetProperty("fraction").GetDouble());
         Assert.False(status.GetProperty("active").GetBoolean());
         var runs = await client.GetStringAsync("/runs");
-        Assert.Contains("applications 3", runs);
+        Assert.Contains("申请 Applications <strong>3</strong>", runs);
         Assert.DoesNotContain("data-run-row=\"/runs/", runs);
     }
 

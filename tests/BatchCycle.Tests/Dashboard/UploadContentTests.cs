@@ -63,7 +63,7 @@ public sealed class UploadContentTests
         await using var host = await DashboardTestHost.StartAsync(d => d.MaxUploadFiles = 200);
         using var client = await host.SignedInClientAsync();
         var files = Enumerable.Range(0, 150)
-            .Select(i => ($"{new string('长', 80)} a very long name of an application file number {i:D3}.csv", "x\n1\n"u8.ToArray()))
+            .Select(i => ($"{new string('长', 80)} a very long name of an application file number {i:D3}.csv", System.Text.Encoding.UTF8.GetBytes($"x\n{i}\n")))
             .ToArray();
 
         var response = await DashboardUploadTests.UploadAsync(client, false, files);

@@ -68,16 +68,42 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void A_duplicate_key_keeps_the_first_row_and_reports_the_later_one_across_files()
+    public void A_key_read_twice_in_one_file_keeps_the_first_row_and_rejects_the_later()
     {
-        var import = TestFiles.Import(
-            ("a.csv", TestFiles.Utf8Csv([ApplicationHeader, Application("A-1")])),
-            ("b.csv", TestFiles.Utf8Csv([ApplicationHeader, Application("B-1"), Application(" a-1 ")])));
+        var import = TestFiles.Import(("a.csv", TestFiles.Utf8Csv([ApplicationHeader, Application("A-1"), Application("B-1"), Application(" a-1 ", kind: "Renewal")])));
 
         var issue = Assert.Single(import.Issues);
-        Assert.Equal(("b.csv", 3, "ApplicationId"), (issue.File, issue.Row!.Value, issue.Column));
+        Assert.Equal(("a.csv", 4, "ApplicationId"), (issue.File, issue.Row!.Value, issue.Column));
         Assert.Contains("a.csv [a.csv] row 2", issue.Problem);
-        Assert.Equal(["A-1", "B-1"], import.ToCycleData().Applications.Select(a => a.ApplicationId));
+        Assert.Equal([("A-1", ApplicationKind.New), ("B-1", ApplicationKind.New)], import.ToCycleData().Applications.Select(a => (a.ApplicationId, a.Kind)));
+    }
+
+    [Fact]
+    public void A_later_file_row_with_the_same_key_replaces_the_earlier_and_says_so()
+    {
+        var import = TestFiles.Import(
+            ("a.csv", TestFiles.Utf8Csv([ApplicationHeader, Application("A-1"), Application("A-2")])),
+            ("b.csv", TestFiles.Utf8Csv([ApplicationHeader, Application("B-1"), Application(" a-1 ", kind: "Renewal")])));
+
+        var notice = Assert.Single(import.Issues);
+        Assert.Equal(("b.csv", 3, "ApplicationId"), (notice.File, notice.Row!.Value, notice.Column));
+        Assert.StartsWith(ImportNotices.Prefix, notice.Problem);
+        Assert.Contains("replaces the row read before in a.csv [a.csv] row 2", notice.Problem);
+        Assert.Equal((1, 0), (import.Notices.Replaced, import.Notices.Identical));
+        Assert.Equal([("A-2", ApplicationKind.New), ("B-1", ApplicationKind.New), ("A-1", ApplicationKind.Renewal)], import.ToCycleData().Applications.Select(a => (a.ApplicationId, a.Kind)));
+    }
+
+    [Fact]
+    public void A_row_read_twice_with_the_same_values_is_counted_once()
+    {
+        var titles = TestFiles.Utf8Csv([["FactoryId", "TitleType", "CertificateNo", "IssuedOn"], ["H12345678", "工信部绿色工厂", "G-1", "2024-01-01"], ["H12345678", "工信部绿色工厂", "G-2", "2024-01-01"]]);
+
+        var import = TestFiles.Import(("titles.csv", titles), ("titles-again.csv", titles));
+
+        Assert.Equal(2, import.Issues.Count);
+        Assert.All(import.Issues, i => Assert.Contains("counted once", i.Problem));
+        Assert.Equal((0, 2), (import.Notices.Replaced, import.Notices.Identical));
+        Assert.Equal(["G-1", "G-2"], import.ToCycleData().Titles.Select(t => t.CertificateNo));
     }
 
     [Fact]

@@ -31,6 +31,12 @@ public sealed class ImportRunTests
         await File.WriteAllTextAsync(Path.Combine(input, "README.txt"), "notes");
         await File.WriteAllTextAsync(Path.Combine(input, "broken.xlsx"), "not a workbook");
 
+        // Files given at the same time are read in name order (a later-given file is read later).
+        foreach (var file in Directory.GetFiles(input))
+        {
+            File.SetLastWriteTimeUtc(file, new DateTime(2025, 5, 31, 9, 0, 0, DateTimeKind.Utc));
+        }
+
         var result = await ProgramRunner.RunAsync(temp.Path, "run", "--input", "in", "--out", "out", "--db", "run.db", "--as-of", "2025-06-01");
 
         Assert.True(result.ExitCode == 0, result.StdErr);

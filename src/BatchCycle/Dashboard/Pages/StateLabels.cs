@@ -11,6 +11,9 @@ public static class StateLabels
         "Interrupted" => "已中断 Interrupted",
         "Pending" => "等待 Pending",
         "Queued" => "排队中 Queued",
+        "Eligible" => "符合 Eligible",
+        "Ineligible" => "不符合 Ineligible",
+        "NeedsReview" => "需复核 Needs review",
         _ => state,
     };
 }

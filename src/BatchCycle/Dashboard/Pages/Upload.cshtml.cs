@@ -28,6 +28,11 @@ public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunQ
 
     public IReadOnlyList<InboxFile> Inbox { get; private set; } = [];
 
+    public IReadOnlyList<ArchivedFile> Archived { get; private set; } = [];
+
+    /// <summary>An upload waiting for the officer to say what its files are to the inbox's files of the same name or kind.</summary>
+    public PendingUpload? Pending { get; private set; }
+
     public IReadOnlyList<SelectListItem> Years { get; private set; } = [];
 
     public string MaxSize => ByteSize.Format(options.Dashboard.MaxUploadBytes);
@@ -50,7 +55,54 @@ public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunQ
             return Page();
         }
 
-        var result = await inbox.StoreAsync(Year, files, User.Identity!.Name!, cancellationToken);
+        return await AfterAsync(await inbox.StoreAsync(Year, files, User.Identity!.Name!, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The officer's answer for a held upload: per file index, the stored name it replaces or "beside".</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(string pendingId, Dictionary<int, string> answer, CancellationToken cancellationToken)
+    {
+        if (!KnownYears().Contains(Year))
+        {
+            return BadRequest();
+        }
+
+        return await AfterAsync(await inbox.Changes.ConfirmAsync(Year, pendingId, answer, User.Identity!.Name!, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A new version of one inbox file: the old one is archived.</summary>
+    public async Task<IActionResult> OnPostReplaceAsync(string storedName, List<IFormFile> files, CancellationToken cancellationToken)
+    {
+        if (!KnownYears().Contains(Year))
+        {
+            return BadRequest();
+        }
+
+        return await AfterAsync(await inbox.StoreAsync(Year, files, User.Identity!.Name!, cancellationToken, replacing: storedName), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string storedName, CancellationToken cancellationToken)
+    {
+        if (!KnownYears().Contains(Year))
+        {
+            return BadRequest();
+        }
+
+        var removed = await inbox.Changes.RemoveAsync(Year, storedName, User.Identity!.Name!, cancellationToken);
+        Message = removed
+            ? "The file was removed from the inbox and archived; runs no longer read it. 文件已从收件箱移除并存档，运行不再读取。"
+            : "That file is no longer in the inbox. 该文件已不在收件箱中。";
+        return RedirectToPage(new { Year });
+    }
+
+    private async Task<IActionResult> AfterAsync(UploadResult result, CancellationToken cancellationToken)
+    {
+        if (result.Pending is { } pending)
+        {
+            Load();
+            Pending = pending;
+            return Page();
+        }
+
         if (!result.Accepted)
         {
             Load();
@@ -85,6 +137,7 @@ public sealed class UploadModel(DashboardOptions options, CycleInbox inbox, RunQ
 
         Years = [.. KnownYears().Select(y => new SelectListItem(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture), y == Year))];
         Inbox = inbox.List(Year);
+        Archived = inbox.Changes.Archived(Year);
     }
 
     private IReadOnlyList<int> KnownYears() =>

@@ -3,18 +3,22 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using BatchCycle.Import;
 using Microsoft.AspNetCore.Http;
 
 namespace BatchCycle.Dashboard.Uploads;
 
-/// <summary>A file of a cycle's inbox with the name it was uploaded under (kept only as a record, never as a path).</summary>
-public sealed record InboxFile(string StoredName, string OriginalName, long Size, string Sha256, string UploadedBy, DateTime UploadedAt);
+/// <summary>A file of a cycle's inbox with the name it was uploaded under (kept only as a record, never as a path) and what it holds.</summary>
+public sealed record InboxFile(string StoredName, string OriginalName, long Size, string Sha256, string UploadedBy, DateTime UploadedAt, IReadOnlyList<SheetSurvey>? Sheets = null)
+{
+    public IEnumerable<string> Kinds => (Sheets ?? []).Select(s => s.Kind).OfType<string>().Distinct(StringComparer.Ordinal);
+}
 
 /// <summary>Why one uploaded file was refused.</summary>
 public sealed record UploadRefusal(string OriginalName, string Problem);
 
-/// <summary>What an upload did: the files stored, or the reasons nothing was stored.</summary>
-public sealed record UploadResult(IReadOnlyList<InboxFile> Stored, IReadOnlyList<UploadRefusal> Refused)
+/// <summary>What an upload did: the files stored, the reasons nothing was stored, or the question it waits on.</summary>
+public sealed record UploadResult(IReadOnlyList<InboxFile> Stored, IReadOnlyList<UploadRefusal> Refused, PendingUpload? Pending = null)
 {
     public bool Accepted => Refused.Count == 0 && Stored.Count > 0;
 }
@@ -22,16 +26,32 @@ public sealed record UploadResult(IReadOnlyList<InboxFile> Stored, IReadOnlyList
 /// <summary>
 /// Stores a cycle's uploaded spreadsheets in its inbox folder under generated names, so that no name a browser
 /// sends can choose a path; the original name goes to a record beside the inbox. An upload is taken whole or
-/// not at all, so a run never screens half of what the secretariat meant to give it.
+/// not at all, so a run never screens half of what the secretariat meant to give it. Only the inbox's top level
+/// is input: its <c>.names</c> and <c>.archive</c> sub-folders are never read by a run.
 /// </summary>
-public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
+public sealed class CycleInbox
 {
     private static readonly string[] Extensions = [".xlsx", ".xls", ".csv"];
 
-    /// <summary>Chinese file names stay readable in the upload records.</summary>
-    private static readonly JsonSerializerOptions RecordJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private readonly DashboardOptions options;
+    private readonly DashboardClock clock;
+    private readonly InboxChanges changes;
 
-    public async Task<UploadResult> StoreAsync(int year, IReadOnlyList<IFormFile> files, string uploadedBy, CancellationToken cancellationToken)
+    public CycleInbox(DashboardOptions options, DashboardClock clock)
+    {
+        this.options = options;
+        this.clock = clock;
+        changes = new InboxChanges(this, options, clock);
+    }
+
+    /// <summary>Removing, replacing and the uploads that wait for the officer's answer.</summary>
+    public InboxChanges Changes => changes;
+
+    /// <summary>Chinese file names stay readable in the upload records.</summary>
+    internal static readonly JsonSerializerOptions RecordJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <param name="replacing">The stored name of the inbox file the upload is a new version of; null for a plain upload.</param>
+    public async Task<UploadResult> StoreAsync(int year, IReadOnlyList<IFormFile> files, string uploadedBy, CancellationToken cancellationToken, string? replacing = null)
     {
         if (files.Count == 0)
         {
@@ -49,33 +69,32 @@ public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
             return new UploadResult([], refused);
         }
 
+        var received = new List<ReceivedFile>();
+        foreach (var file in files)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            var content = buffer.ToArray();
+            received.Add(new ReceivedFile(file.FileName, Extension(file.FileName), content, Convert.ToHexStringLower(SHA256.HashData(content)), FileSurvey.Of(file.FileName, content, cancellationToken)));
+        }
+
+        return await changes.ReceiveAsync(year, received, replacing, uploadedBy, cancellationToken);
+    }
+
+    /// <summary>Stores a received file in the inbox under a generated name, with its upload record and its original name beside.</summary>
+    internal async Task<InboxFile> PutAsync(int year, ReceivedFile file, string uploadedBy, CancellationToken cancellationToken)
+    {
         var inbox = options.InboxFolder(year);
         var records = options.UploadRecordsFolder(year);
         Directory.CreateDirectory(inbox);
         Directory.CreateDirectory(records);
-        var stored = new List<InboxFile>();
-        foreach (var file in files)
-        {
-            var storedName = clock.Local(clock.UtcNow).ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
-                + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + Extension(file.FileName);
-            var path = Path.Combine(inbox, storedName);
-            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            {
-                await file.CopyToAsync(target, cancellationToken);
-            }
-
-            string sha256;
-            await using (var written = File.OpenRead(path))
-            {
-                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(written, cancellationToken));
-            }
-
-            var record = new InboxFile(storedName, file.FileName, file.Length, sha256, uploadedBy, clock.UtcNow);
-            await File.WriteAllTextAsync(Path.Combine(records, storedName + ".json"), JsonSerializer.Serialize(record, RecordJson), cancellationToken);
-            stored.Add(record);
-        }
-
-        return new UploadResult(stored, []);
+        var storedName = clock.Local(clock.UtcNow).ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
+            + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + file.Extension;
+        await File.WriteAllBytesAsync(Path.Combine(inbox, storedName), file.Content, cancellationToken);
+        var record = new InboxFile(storedName, file.OriginalName, file.Content.LongLength, file.Sha256, uploadedBy, clock.UtcNow, file.Sheets);
+        await File.WriteAllTextAsync(Path.Combine(records, storedName + ".json"), JsonSerializer.Serialize(record, RecordJson), cancellationToken);
+        InboxNames.Write(inbox, storedName, file.OriginalName);
+        return record;
     }
 
     /// <summary>The inbox's files, with their upload records where the dashboard stored them.</summary>
@@ -87,7 +106,7 @@ public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
             return [];
         }
 
-        return [.. new DirectoryInfo(inbox).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal).Select(f =>
+        return [.. new DirectoryInfo(inbox).GetFiles().OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal).Select(f =>
         {
             var recordPath = Path.Combine(options.UploadRecordsFolder(year), f.Name + ".json");
             var record = File.Exists(recordPath) ? JsonSerializer.Deserialize<InboxFile>(File.ReadAllText(recordPath)) : null;
@@ -149,6 +168,6 @@ public sealed class CycleInbox(DashboardOptions options, DashboardClock clock)
     }
 
     /// <summary>Only the extension of a browser-sent name is used, lower-cased; everything before it is ignored.</summary>
-    private static string Extension(string fileName) =>
+    internal static string Extension(string fileName) =>
         Path.GetExtension(fileName.Replace('\\', '/').Split('/')[^1]).ToLowerInvariant();
 }

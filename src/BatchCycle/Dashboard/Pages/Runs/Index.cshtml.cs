@@ -32,6 +32,8 @@ public sealed class RunsModel(DashboardOptions options, DashboardClock clock) : 
 
     public IReadOnlyList<RunTab> Tabs { get; private set; } = [];
 
+    public IReadOnlyDictionary<long, BatchCycle.Dashboard.Runs.RunGlance> Glances { get; private set; } = new Dictionary<long, BatchCycle.Dashboard.Runs.RunGlance>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await using var db = BatchCycleDb.Open(options.DatabasePath);
@@ -58,5 +60,6 @@ public sealed class RunsModel(DashboardOptions options, DashboardClock clock) : 
         }
 
         Runs = await query.OrderByDescending(r => r.Id).Take(Shown).ToListAsync(cancellationToken);
+        Glances = await BatchCycle.Dashboard.Runs.RunGlance.OfAsync(db, Runs, cancellationToken);
     }
 }

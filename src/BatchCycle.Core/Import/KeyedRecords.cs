@@ -1,0 +1,92 @@
+namespace BatchCycle.Import;
+
+/// <summary>
+/// The records of one input kind by key, across the files of a run read in upload order. Within one file a key
+/// read twice is a mistake in that file (the later row is rejected, or kept for the kinds whose files may list
+/// a record twice); across files the later file is the correction of the earlier one, so its row replaces the
+/// earlier file's rows with that key, and a row equal to the one already read is counted once. Both are said in
+/// a notice, so the secretariat sees what a re-upload changed rather than finding the records doubled.
+/// </summary>
+/// <param name="records">The kind's records in reading order; replaced ones are dropped by <see cref="Kept"/>.</param>
+/// <param name="sameRecord">Whether two records say the same thing, where they were read aside.</param>
+/// <param name="rejectWithinFile">False for kinds whose own file may hold several rows with one key (a factory's titles).</param>
+internal sealed class KeyedRecords<T, TKey>(
+    List<T> records,
+    Func<T, TKey> key,
+    Func<T, string> describe,
+    Func<T, SourceRow?> source,
+    Func<T, T, bool> sameRecord,
+    string keyColumn,
+    bool rejectWithinFile)
+    where T : class
+    where TKey : notnull
+{
+    /// <summary>Each key read, with the file it was last read from (its ordinal in the run) and its records' indexes.</summary>
+    private readonly Dictionary<TKey, (int File, List<int> Indexes)> read = [];
+
+    private readonly HashSet<int> replaced = [];
+
+    /// <summary>Keeps a record read from the run's <paramref name="file"/>-th file; the issue or notice it causes, or null.</summary>
+    public ImportIssue? Add(T record, RowReader row, int file, ImportNotices notices)
+    {
+        var k = key(record);
+        if (!read.TryGetValue(k, out var earlier))
+        {
+            read[k] = (file, [records.Count]);
+            records.Add(record);
+            return null;
+        }
+
+        var first = records[earlier.Indexes[0]];
+        if (earlier.Indexes.Any(i => sameRecord(records[i], record)))
+        {
+            return notices.AddIdentical(row, keyColumn, $"{describe(record)} was read before in {source(first)} with the same values; counted once. 与之前读取的行完全相同，只计一次。");
+        }
+
+        if (earlier.File == file)
+        {
+            if (rejectWithinFile)
+            {
+                return row.Rejection(keyColumn, $"{describe(record)} appears twice: it was first read in {source(first)}");
+            }
+
+            earlier.Indexes.Add(records.Count);
+            records.Add(record);
+            return null;
+        }
+
+        replaced.UnionWith(earlier.Indexes);
+        read[k] = (file, [records.Count]);
+        records.Add(record);
+        return notices.AddReplacement(row, keyColumn, $"{describe(record)} replaces the row read before in {source(first)}: the later file's row wins. 以较后上传文件中的行取代之前读取的行。");
+    }
+
+    /// <summary>The records in force: those no later file replaced, in reading order.</summary>
+    public IEnumerable<T> Kept() => replaced.Count == 0 ? records : records.Where((_, i) => !replaced.Contains(i));
+}
+
+/// <summary>The notices of an import: rows replaced by a later file's row with the same key, and rows read twice.</summary>
+public sealed class ImportNotices
+{
+    /// <summary>How a notice starts in the import report, telling it from a problem that rejected something.</summary>
+    public const string Prefix = "Notice 提示: ";
+
+    public int Replaced { get; private set; }
+
+    public int Identical { get; private set; }
+
+    internal ImportIssue AddReplacement(RowReader row, string column, string text)
+    {
+        Replaced++;
+        return Notice(row, column, text);
+    }
+
+    internal ImportIssue AddIdentical(RowReader row, string column, string text)
+    {
+        Identical++;
+        return Notice(row, column, text);
+    }
+
+    private static ImportIssue Notice(RowReader row, string column, string text) =>
+        new(row.Source.File, row.Source.Sheet, row.Source.Row, row.Header(column), Prefix + text);
+}
