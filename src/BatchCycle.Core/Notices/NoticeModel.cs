@@ -2,6 +2,7 @@ using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 
@@ -44,6 +45,8 @@ public static class NoticeModel
             ["serial"] = certificate?.Serial,
             ["awardedOn"] = certificate is null ? null : Day(certificate.AwardedOn),
             ["expiresOn"] = certificate is null ? null : Day(certificate.ExpiresOn),
+            ["awardedOnZh"] = certificate is null ? null : Catalogue.Day(certificate.AwardedOn, Catalogue.Simplified),
+            ["expiresOnZh"] = certificate is null ? null : Catalogue.Day(certificate.ExpiresOn, Catalogue.Simplified),
             ["verifyUrl"] = certificate is null ? null : VerificationCodes.VerifyUrl(run.Settings.VerifyBaseUrl, certificate.VerificationCode),
             ["reasons"] = shown.Select(r => new Dictionary<string, object?> { ["requirement"] = r.Requirement, ["note"] = r.Note }).ToList(),
             ["secretariat"] = new Dictionary<string, object?>
