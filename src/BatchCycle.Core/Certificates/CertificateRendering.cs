@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 
@@ -55,8 +56,7 @@ public static class CertificateRendering
         {
             var rendered = WriteHtml(run, groups, withoutPdf, folder, cancellationToken);
             return new Result(rendered, false,
-                $"{problem}, so certificates were written as HTML. For PDF certificates install Chromium and the CJK fonts " +
-                "(Debian: apt-get install chromium fonts-noto-cjk) or set BatchCycle:Chromium to a Chromium executable, then run again.");
+                Catalogue.Bilingual(Message.Of("Warning.HtmlCertificates", problem ?? ""), run.Settings.ChineseCulture()));
         }
 
         await using (printer)

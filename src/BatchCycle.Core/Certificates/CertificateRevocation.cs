@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,8 +87,8 @@ public static class CertificateRevocation
     /// CRITERIA.md, Revocation: a register row marked <c>Revoked</c> for a serial the system issued revokes the
     /// system's certificate the same way, on <paramref name="on"/>, naming the register row as its author.
     /// </summary>
-    /// <returns>One sentence per certificate revoked now, for the run's warnings.</returns>
-    public static async Task<IReadOnlyList<string>> FromRegisterAsync(
+    /// <returns>One message per certificate revoked now, for the run's warnings.</returns>
+    public static async Task<IReadOnlyList<Message>> FromRegisterAsync(
         string databasePath, IEnumerable<RegisterLabel> register, DateOnly on, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(register);
@@ -104,7 +105,7 @@ public static class CertificateRevocation
             .Where(c => !c.Revoked)
             .Select(c => new { c.Id, c.Serial, c.AwardedOn })
             .ToListAsync(cancellationToken);
-        var revoked = new List<string>();
+        var revoked = new List<Message>();
         foreach (var certificate in inForce.Where(c => marked.ContainsKey(c.Serial.ToUpperInvariant())))
         {
             var row = marked[certificate.Serial.ToUpperInvariant()].Source!.Value;
@@ -118,7 +119,7 @@ public static class CertificateRevocation
                         .SetProperty(c => c.RevocationReason, $"marked Revoked in the label register ({where})")
                         .SetProperty(c => c.RevokedBy, "label register"),
                     cancellationToken);
-            revoked.Add($"Certificate {certificate.Serial} is marked Revoked in the label register ({where}): it is now revoked from {Day(from)}. 标志登记册将此证书列为已撤销，现已撤销。");
+            revoked.Add(Message.Of("Warning.RegisterRevoked", certificate.Serial, row.File, row.Sheet, row.Row, from));
         }
 
         return revoked;

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Import;
 
@@ -49,7 +50,7 @@ public static partial class CellValues
     public static string Quote(string value) =>
         value.Length <= QuoteLength ? $"'{value}'" : $"'{value[..QuoteLength]}…' ({value.Length} characters)";
 
-    public static string? TryYesNo(object cell, out bool value)
+    public static Message? TryYesNo(object cell, out bool value)
     {
         value = false;
         switch (cell)
@@ -75,10 +76,10 @@ public static partial class CellValues
             return null;
         }
 
-        return $"{Quote(text)} is not a yes/no value: write Y or N (also Yes/No, True/False, 是/否, ✓/✗, 1/0)";
+        return Message.Of("Import.NotYesNo", Quote(text));
     }
 
-    public static string? TryDate(object cell, out DateOnly value)
+    public static Message? TryDate(object cell, out DateOnly value)
     {
         value = default;
         switch (cell)
@@ -90,11 +91,11 @@ public static partial class CellValues
                 // A date typed into a cell formatted as General or Number arrives as Excel's day serial.
                 if (serial < 1 || serial > 2958465)
                 {
-                    return $"{Text(cell)} is a number, not a date";
+                    return Message.Of("Import.NumberNotDate", Text(cell)!);
                 }
 
                 value = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
-                return CheckRange(value, $"{Text(cell)} (read as the Excel date {value:yyyy-MM-dd})");
+                return CheckRange(value, Message.Of("Import.ExcelSerial", Text(cell)!, value));
         }
 
         var text = Text(cell) ?? "";
@@ -102,12 +103,12 @@ public static partial class CellValues
         // 2025-05-14, the form the secretariat's systems export, is read without the general patterns.
         if ((IsoDate(text) ?? WrittenDate(text.Normalize(NormalizationForm.FormKC))) is not (var year, var month, var day))
         {
-            return $"{Quote(text)} is not a date: write 2025-05-14, 2025/5/14, 2025年5月14日 or 14/05/2025 (day first)";
+            return Message.Of("Import.NotDate", Quote(text));
         }
 
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month))
         {
-            return $"{Quote(text)} is not a date: there is no day {day} of month {month} in {year}";
+            return Message.Of("Import.NoSuchDay", Quote(text), day, month, year);
         }
 
         value = new DateOnly(year, month, day);
@@ -115,7 +116,7 @@ public static partial class CellValues
     }
 
     /// <summary>An amount such as <c>1,234.50</c>, <c>HK$1,234</c> or <c>HKD 1234</c>; negative amounts are refused.</summary>
-    public static string? TryAmount(object cell, out decimal value)
+    public static Message? TryAmount(object cell, out decimal value)
     {
         value = 0;
         if (cell is double d)
@@ -128,11 +129,11 @@ public static partial class CellValues
             var plain = text.AsSpan().ContainsAnyExcept(AmountCharacters) ? AmountNoise().Replace(text.Normalize(NormalizationForm.FormKC), "") : text;
             if (!decimal.TryParse(plain, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
             {
-                return $"{Quote(text)} is not an amount: write e.g. 1234.50 or HK$1,234";
+                return Message.Of("Import.NotAmount", Quote(text));
             }
         }
 
-        return value < 0 ? $"{Text(cell)} is negative; an amount must be 0 or more" : null;
+        return value < 0 ? Message.Of("Import.NegativeAmount", Text(cell)!) : null;
     }
 
     /// <summary>
@@ -140,27 +141,27 @@ public static partial class CellValues
     /// <c>0.51</c> is 0.51 %, not 51 %: the column is headed in per cent, and guessing would turn a genuine
     /// 0.5 % stake into 50 %. Excel cells formatted as a percentage arrive with their % sign (see the reader).
     /// </summary>
-    public static string? TryPercent(object cell, out decimal value)
+    public static Message? TryPercent(object cell, out decimal value)
     {
         value = 0;
         var text = (Text(cell) ?? "").Normalize(NormalizationForm.FormKC);
         var number = text.EndsWith('%') ? text[..^1].Trim() : text;
         if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
         {
-            return $"{Quote(text)} is not a percentage: write e.g. 51 or 51%";
+            return Message.Of("Import.NotPercent", Quote(text));
         }
 
-        return value > 100 ? $"{Quote(text)} is more than 100%" : null;
+        return value > 100 ? Message.Of("Import.PercentOver100", Quote(text)) : null;
     }
 
     /// <summary>A year such as <c>2024</c> or <c>2024年</c>.</summary>
-    public static string? TryYear(object cell, out int value)
+    public static Message? TryYear(object cell, out int value)
     {
         var text = (Text(cell) ?? "").Normalize(NormalizationForm.FormKC);
         var number = text.EndsWith('年') ? text[..^1].Trim() : text;
         if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < EarliestYear || value > LatestYear)
         {
-            return $"{Quote(text)} is not a year: write e.g. 2024";
+            return Message.Of("Import.NotYear", Quote(text));
         }
 
         return null;
@@ -236,9 +237,9 @@ public static partial class CellValues
             : null;
     }
 
-    private static string? CheckRange(DateOnly date, string written) =>
+    private static Message? CheckRange(DateOnly date, object written) =>
         date.Year is < EarliestYear or > LatestYear
-            ? $"{written} is not a plausible date (expected a year from {EarliestYear} to {LatestYear})"
+            ? Message.Of("Import.ImplausibleDate", written, EarliestYear, LatestYear)
             : null;
 
     private static int Int(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);

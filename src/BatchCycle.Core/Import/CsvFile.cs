@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Unicode;
+using System.Text;
+using BatchCycle.Messages;
 using CsvHelper;
 
 namespace BatchCycle.Import;
@@ -167,7 +168,7 @@ public static class CsvFile
             }
             catch (CsvFormatException ex)
             {
-                failure.Stop(number + 1, $"the CSV file cannot be read from this row on ({ex.Message.Split('\n')[0].Trim()}); the rows after it were not read");
+                failure.Stop(number + 1, Message.Of("Import.CsvStopped", ex.Message.Split('\n')[0].Trim()));
                 yield break;
             }
 

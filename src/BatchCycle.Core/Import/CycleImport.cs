@@ -1,3 +1,5 @@
+using BatchCycle.Messages;
+
 namespace BatchCycle.Import;
 
 /// <summary>
@@ -92,18 +94,18 @@ public sealed class CycleImport
         ArgumentNullException.ThrowIfNull(content);
         if (fileName.StartsWith("~$", StringComparison.Ordinal))
         {
-            return Skip(fileName, "not read: this is the lock file Excel leaves beside a workbook while it is open");
+            return Skip(fileName, Message.Of("Import.LockFile"));
         }
 
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension is not (".xlsx" or ".xls" or ".csv"))
         {
-            return Skip(fileName, "not read: only .xlsx, .xls and .csv files are imported");
+            return Skip(fileName, Message.Of("Import.NotSpreadsheet"));
         }
 
         if (content.Length == 0)
         {
-            return Skip(fileName, "the file is empty");
+            return Skip(fileName, Message.Of("Import.EmptyFile"));
         }
 
         fileOrdinal++;
@@ -154,14 +156,14 @@ public sealed class CycleImport
             }
 
             var problem = recognised.Count > 0
-                ? "this sheet was not read: its header row matches none of the input kinds (the other sheets of the workbook were read)"
+                ? Message.Of("Import.SheetNotRead")
                 : search.Problem!;
             sheetIssues.Add(new ImportIssue(fileName, sheet.Name, null, null, problem));
         }
 
         if (sheetsWithRows == 0)
         {
-            sheetIssues.Add(new ImportIssue(fileName, null, null, null, "the file has no rows with values"));
+            sheetIssues.Add(new ImportIssue(fileName, null, null, null, Message.Of("Import.NoRows")));
         }
 
         issues.InsertRange(firstIssue, sheetIssues);
@@ -181,7 +183,7 @@ public sealed class CycleImport
         [.. procurements.Kept()],
         [.. panelDecisions.OrderBy(d => d.LastWrite).ThenBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Order).Select(d => d.Decision)]);
 
-    private InputKind[] Skip(string fileName, string problem)
+    private InputKind[] Skip(string fileName, Message problem)
     {
         issues.Add(new ImportIssue(fileName, null, null, null, problem));
         return [];

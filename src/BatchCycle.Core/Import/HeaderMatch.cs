@@ -1,3 +1,5 @@
+using BatchCycle.Messages;
+
 namespace BatchCycle.Import;
 
 /// <summary>Where each column of a recognised sheet is: its index and the header as written in the file.</summary>
@@ -10,10 +12,10 @@ public sealed record HeaderMap(InputKind Kind, int HeaderRow, IReadOnlyDictionar
 }
 
 /// <summary>A problem with one column of a header row, named by the header as written.</summary>
-public sealed record ColumnProblem(string Header, string Problem);
+public sealed record ColumnProblem(string Header, Message Problem);
 
 /// <summary>The header row found, or why the sheet was not recognised.</summary>
-public sealed record HeaderSearch(HeaderMap? Map, string? Problem);
+public sealed record HeaderSearch(HeaderMap? Map, Message? Problem);
 
 /// <summary>
 /// Finds the header row of a sheet: the first of its first rows that holds the required columns of exactly
@@ -62,23 +64,23 @@ public static class HeaderMatch
             {
                 return new HeaderSearch(
                     null,
-                    $"the header row (row {row.Number}) matches both {string.Join(" and ", matches.Select(k => k.Name))}; put each kind on its own sheet");
+                    Message.Of("Import.HeaderTwoKinds", row.Number, MessageList.Of(ListStyle.And, [.. matches.Select(k => k.Name)])));
             }
         }
 
         // A header below the rows searched is not found at all; saying where it was looked for tells the user why.
-        var searched = head.Count > SearchRows ? $" (the header row is looked for in the first {SearchRows} rows with values)" : "";
+        object searched = head.Count > SearchRows ? Message.Of("Import.HeaderSearched", SearchRows) : "";
         if (closest is { } near)
         {
             return new HeaderSearch(
                 null,
-                $"matches no input kind: the nearest is {near.Kind.Name}, but the header lacks {string.Join(", ", near.Missing.Select(c => c.Display))}{searched}");
+                Message.Of("Import.NearestKind", near.Kind.Name, MessageList.Of(ListStyle.Comma, [.. near.Missing.Select(c => c.Display)]), searched));
         }
 
         var example = InputKinds.Applications;
         return new HeaderSearch(
             null,
-            $"matches no input kind: expected a header row with e.g. the columns of {example.Name} ({string.Join(", ", example.RequiredColumns.Select(c => c.Name))}){searched}");
+            Message.Of("Import.NoKind", example.Name, MessageList.Of(ListStyle.Comma, [.. example.RequiredColumns.Select(c => c.Name)]), searched));
     }
 
     private static HeaderMap Map(InputKind kind, RawRow row, List<string> keys)
@@ -95,7 +97,7 @@ public static class HeaderMatch
             var header = CellValues.Text(row[i])!;
             if (!columns.TryAdd(column.Name, new ColumnAt(i, header)))
             {
-                duplicates.Add(new ColumnProblem(header, $"the column {column.Name} appears twice ('{columns[column.Name].Header}' and '{header}'); the first is read, the other ignored"));
+                duplicates.Add(new ColumnProblem(header, Message.Of("Import.ColumnTwice", column.Name, columns[column.Name].Header, header)));
             }
         }
 

@@ -255,4 +255,8 @@ public sealed record PanelDecision(
     SourceRow Source);
 
 /// <summary>A row or file that could not be read, in the words shown to the secretariat.</summary>
-public sealed record ImportIssue(string File, string? Sheet, int? Row, string? Column, string Problem);
+public sealed record ImportIssue(string File, string? Sheet, int? Row, string? Column, BatchCycle.Messages.Message Message)
+{
+    /// <summary>The problem in English, as import-issues.csv has always written it.</summary>
+    public string Problem => BatchCycle.Messages.Catalogue.Render(Message, BatchCycle.Messages.Catalogue.English);
+}

@@ -1,10 +1,12 @@
+using BatchCycle.Messages;
+
 namespace BatchCycle.Import;
 
 /// <summary>
 /// A cell that shows a spreadsheet error such as <c>#N/A</c> instead of a value, or whose value is damaged in
 /// the file; <paramref name="Problem"/> then says how, in place of the usual words about an error shown.
 /// </summary>
-public sealed record CellError(string Code, string? Problem = null)
+public sealed record CellError(string Code, Message? Problem = null)
 {
     public override string ToString() => Code;
 }
@@ -31,9 +33,9 @@ public sealed class ReadFailure
 {
     public int? Row { get; private set; }
 
-    public string? Problem { get; private set; }
+    public Message? Problem { get; private set; }
 
-    public void Stop(int row, string problem)
+    public void Stop(int row, Message problem)
     {
         Row = row;
         Problem = problem;
@@ -41,7 +43,7 @@ public sealed class ReadFailure
 }
 
 /// <summary>What could be read from one file: its sheets, or why it could not be read at all.</summary>
-public sealed record RawFile(IReadOnlyList<RawSheet> Sheets, string? Failure)
+public sealed record RawFile(IReadOnlyList<RawSheet> Sheets, Message? Failure)
 {
-    public static RawFile Failed(string problem) => new([], problem);
+    public static RawFile Failed(Message problem) => new([], problem);
 }

@@ -1,4 +1,5 @@
 using BatchCycle.Cycle;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Import;
 
@@ -42,7 +43,7 @@ public static class RowParsers
         if (r.IsBlank("SubmittedOn"))
         {
             // The application is still screened; only the in-time requirement (1.4) cannot be decided.
-            r.Warning("SubmittedOn", "no submission date given; the application is imported and its submission date (requirement 1.4) stays unknown");
+            r.Warning("SubmittedOn", Message.Of("Import.NoSubmissionDate"));
         }
 
         return r.Failed
@@ -69,7 +70,7 @@ public static class RowParsers
         var completedOn = r.Date("CompletedOn");
         if (status == ProjectStatus.Completed && r.IsBlank("CompletedOn"))
         {
-            r.Problem("CompletedOn", "CompletedOn is required when Status is Completed");
+            r.Problem("CompletedOn", Message.Of("Import.CompletedOnRequired"));
         }
 
         var grant = r.Amount("GrantHkd");
@@ -93,7 +94,7 @@ public static class RowParsers
         var completedOn = r.Date("CompletedOn");
         if (status == OptionStatus.Completed && r.IsBlank("CompletedOn"))
         {
-            r.Problem("CompletedOn", "CompletedOn is required when Status is Completed");
+            r.Problem("CompletedOn", Message.Of("Import.CompletedOnRequired"));
         }
 
         var declaredIn = r.Year("PreviouslyDeclaredIn");
@@ -112,7 +113,7 @@ public static class RowParsers
         var penaltyDate = r.Date("PenaltyDate");
         if (r.IsBlank("ViolationDate") && r.IsBlank("PenaltyDate"))
         {
-            r.Problem("ViolationDate", "a violation needs a date: give ViolationDate or PenaltyDate (at least one)");
+            r.Problem("ViolationDate", Message.Of("Import.ViolationDateMissing"));
         }
 
         var law = r.Text("Law");
@@ -132,7 +133,7 @@ public static class RowParsers
         var expiresOn = r.Date("ExpiresOn");
         if (expiresOn is { } end && awardedOn is { } start && end < start)
         {
-            r.Problem("ExpiresOn", $"ExpiresOn {end:yyyy-MM-dd} is before AwardedOn {start:yyyy-MM-dd}");
+            r.Problem("ExpiresOn", Message.Of("Import.ExpiresBeforeAwarded", end, start));
         }
 
         var route = r.Code("Route", Codes.Routes);
@@ -188,7 +189,7 @@ public static class RowParsers
         var to = r.Date("PeriodTo");
         if (from is { } start && to is { } end && end < start)
         {
-            r.Problem("PeriodTo", $"PeriodTo {end:yyyy-MM-dd} is before PeriodFrom {start:yyyy-MM-dd}");
+            r.Problem("PeriodTo", Message.Of("Import.PeriodToBeforeFrom", end, start));
         }
 
         return r.Failed ? null : new ProcurementDeclaration(applicationId!, supplier!, supplierName, from!.Value, to, r.Source);
@@ -202,7 +203,7 @@ public static class RowParsers
         if (r.IsBlank("Decision"))
         {
             // The panel workbook lists every application; those the panel has not decided yet come back blank.
-            r.Warning("Decision", "no decision given; the application stays undecided");
+            r.Warning("Decision", Message.Of("Import.NoDecision"));
             return null;
         }
 

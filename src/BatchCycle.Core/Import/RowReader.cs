@@ -1,3 +1,5 @@
+using BatchCycle.Messages;
+
 namespace BatchCycle.Import;
 
 /// <summary>
@@ -15,16 +17,16 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
     /// <summary>The header of a column as written in the file, or its English name when the sheet lacks it.</summary>
     public string Header(string column) => map[column]?.Header ?? column;
 
-    public void Problem(string column, string problem) => issues.Add(Rejection(column, problem));
+    public void Problem(string column, Message problem) => issues.Add(Rejection(column, problem));
 
     /// <summary>The problem that rejects the row, for a caller that keeps the issues in its own order.</summary>
-    public ImportIssue Rejection(string column, string problem)
+    public ImportIssue Rejection(string column, Message problem)
     {
         Failed = true;
-        return new ImportIssue(file, sheet, row.Number, Header(column), problem + "; the row is not imported");
+        return new ImportIssue(file, sheet, row.Number, Header(column), Message.Of("Import.RowRejected", problem));
     }
 
-    public void Warning(string column, string problem) =>
+    public void Warning(string column, Message problem) =>
         issues.Add(new ImportIssue(file, sheet, row.Number, Header(column), problem));
 
     /// <summary>True when the column is absent or its cell is empty (an error cell is not empty).</summary>
@@ -62,7 +64,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
             return value;
         }
 
-        Problem(column, $"{CellValues.Quote(text)} is not a known {column}: expected {table.Expected}");
+        Problem(column, Message.Of("Import.UnknownCode", CellValues.Quote(text), column, table.Expected));
         return null;
     }
 
@@ -76,7 +78,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
 
         if (CellValues.FactoryId(text) is not { } id)
         {
-            Warning(column, $"{CellValues.Quote(text)} is neither a USCC (18 characters) nor H followed by an 8-digit BR number; kept as written");
+            Warning(column, Message.Of("Import.NotFactoryId", CellValues.Quote(text)));
             return strings.Intern(CellValues.Identifier(text));
         }
 
@@ -100,7 +102,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
         {
             if (mustBeBr && ShortBrText(cell) is { } written)
             {
-                Warning(column, $"BR number given as {written.Length} digits, read as {br}: confirm");
+                Warning(column, Message.Of("Import.ShortBr", written.Length, br));
             }
 
             return strings.Intern(br);
@@ -108,7 +110,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
 
         if (mustBeBr)
         {
-            Warning(column, $"{CellValues.Quote(text)} is not a Hong Kong BR number (8 digits, or the BR certificate number such as 12345678-000-05-25-A); kept as written");
+            Warning(column, Message.Of("Import.NotBr", CellValues.Quote(text)));
         }
 
         return strings.Intern(CellValues.Identifier(text));
@@ -154,13 +156,13 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
         if (id.Length == 18 && !Uscc.IsValid(id))
         {
             var expected = id[..17].All(c => "0123456789ABCDEFGHJKLMNPQRTUWXY".Contains(c, StringComparison.Ordinal))
-                ? $"the check character should be {Uscc.CheckCharacter(id[..17])}"
-                : "it holds letters a USCC never uses (I, O, S, V, Z)";
-            Warning(column, $"{CellValues.Quote(id)} is not a valid USCC ({expected}); kept as written, please check it");
+                ? Message.Of("Import.UsccCheck", Uscc.CheckCharacter(id[..17]).ToString())
+                : Message.Of("Import.UsccLetters");
+            Warning(column, Message.Of("Import.InvalidUscc", CellValues.Quote(id), expected));
         }
     }
 
-    private delegate string? TryParse<T>(object cell, out T value);
+    private delegate Message? TryParse<T>(object cell, out T value);
 
     private T? Read<T>(string column, bool required, TryParse<T> parse)
         where T : struct
@@ -196,7 +198,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
         var cell = row[at.Index];
         if (cell is CellError error)
         {
-            Problem(column, error.Problem ?? $"the cell shows the error {error.Code} instead of a value");
+            Problem(column, error.Problem ?? Message.Of("Import.ErrorCell", error.Code));
             return null;
         }
 
@@ -204,7 +206,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
         {
             if (required)
             {
-                Problem(column, $"{map.Kind[column].Display} is required but the cell is empty");
+                Problem(column, Message.Of("Import.RequiredEmpty", map.Kind[column].Display));
             }
 
             return null;

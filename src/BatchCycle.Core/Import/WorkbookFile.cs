@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using BatchCycle.Messages;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
 
@@ -19,7 +21,6 @@ public static class WorkbookFile
     /// <summary>A workbook has a few parts per sheet; tens of thousands only come from a crafted file.</summary>
     public const int MaxParts = 10_000;
 
-    private const string NotReadable = "not a readable Excel workbook";
 
     static WorkbookFile()
     {
@@ -129,7 +130,7 @@ public static class WorkbookFile
     /// The declared sizes are enough to bound memory: <see cref="ZipArchive"/> never unpacks an entry beyond its
     /// declared length, so a package that lies about its sizes reads as damaged, not as a bomb.
     /// </summary>
-    private static (string? Problem, Dictionary<string, Dictionary<(int, int), CellError>> ErrorCells) InspectPackage(byte[] content)
+    private static (Message? Problem, Dictionary<string, Dictionary<(int, int), CellError>> ErrorCells) InspectPackage(byte[] content)
     {
         var errorCells = new Dictionary<string, Dictionary<(int, int), CellError>>();
         try
@@ -137,13 +138,13 @@ public static class WorkbookFile
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > MaxParts)
             {
-                return ($"{NotReadable}: it has {zip.Entries.Count:N0} parts (at most {MaxParts:N0} are accepted); it was refused as unsafe", errorCells);
+                return (Message.Of("Import.TooManyParts", Thousands(zip.Entries.Count), Thousands(MaxParts)), errorCells);
             }
 
             var total = zip.Entries.Sum(e => e.Length);
             if (total > MaxUncompressedBytes)
             {
-                return ($"{NotReadable}: it would unpack to {total / (1024 * 1024):N0} MB (at most {MaxUncompressedBytes / (1024 * 1024):N0} MB are accepted); it was refused as unsafe", errorCells);
+                return (Message.Of("Import.TooLarge", Thousands(total / (1024 * 1024)), Thousands(MaxUncompressedBytes / (1024 * 1024))), errorCells);
             }
 
             var (sheets, sharedStringsPart) = WorkbookParts(zip);
@@ -160,7 +161,7 @@ public static class WorkbookFile
         }
         catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException)
         {
-            return ($"{NotReadable}: the file is damaged or incomplete (it is not a complete .xlsx package)", errorCells);
+            return (Message.Of("Import.IncompletePackage"), errorCells);
         }
     }
 
@@ -254,7 +255,7 @@ public static class WorkbookFile
                 case "s" when CellText(xml) is { } index && (!int.TryParse(index, out var number) || number < 0 || number >= sharedStrings):
                     cells[cell] = new CellError(
                         "#DAMAGED",
-                        $"the cell refers to text number {CellValues.Quote(index)} of the workbook's shared text, which holds only {sharedStrings:N0}: the file is damaged (open it in Excel and save it again)");
+                        Message.Of("Import.SharedTextDamaged", CellValues.Quote(index), Thousands(sharedStrings)));
                     break;
             }
         }
@@ -313,11 +314,13 @@ public static class WorkbookFile
         return i > 0 && int.TryParse(reference.AsSpan(i), out var row) ? (row, column - 1) : null;
     }
 
-    private static string Describe(Exception ex) => ex switch
+    private static Message Describe(Exception ex) => ex switch
     {
-        InvalidPasswordException => "the workbook is protected by a password; save it without a password and import it again",
-        HeaderException => $"{NotReadable}: its content is neither an .xlsx nor an .xls workbook (perhaps another kind of file given an Excel name)",
-        CompoundDocumentException => $"{NotReadable}: the .xls file is damaged or incomplete",
-        _ => $"{NotReadable}: the file is damaged or incomplete ({ex.Message.Split('\n')[0].Trim()})",
+        InvalidPasswordException => Message.Of("Import.Password"),
+        HeaderException => Message.Of("Import.NotExcel"),
+        CompoundDocumentException => Message.Of("Import.XlsDamaged"),
+        _ => Message.Of("Import.Damaged", ex.Message.Split('\n')[0].Trim()),
     };
+
+    private static string Thousands(long number) => number.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Panel;
 using BatchCycle.Reminders;
 using BatchCycle.Runs;
@@ -74,7 +75,9 @@ public sealed class NoticeDraftStage : ITemplatedStage
         counts["noEmail"] = latest.Count(r => r.State == ReminderState.NoEmail);
         counts["sent"] = latest.Count(r => r.State == ReminderState.Sent);
         var warnings = latest.Where(r => r.State == ReminderState.NoEmail)
-            .Select(r => $"Application {r.ApplicationId} ({r.HolderName}): {r.LastError}; its results notice cannot be e-mailed and is listed in notices.csv as NoEmail.");
+            .Select(r => Catalogue.Bilingual(
+                Message.Of("Warning.NoticeNoEmail", r.ApplicationId, r.HolderName, ReminderMessage.RecipientProblem(applications[r.ApplicationId].ContactEmail, r.LastError)),
+                run.Settings.ChineseCulture()));
         return new StageOutcome(counts, [.. warnings]);
     }
 
@@ -139,7 +142,7 @@ public sealed class NoticeDraftStage : ITemplatedStage
             HtmlBody = rendered.HtmlBody,
             Corrects = corrects,
             State = recipient is null ? ReminderState.NoEmail : ReminderState.Drafted,
-            LastError = problem,
+            LastError = problem?.ToString(),
             NextAttemptAt = recipient is null ? null : now,
             CreatedAt = now,
         };

@@ -50,6 +50,8 @@ public static class NoticeModel
             ["serial"] = certificate?.Serial,
             ["awardedOn"] = certificate is null ? null : Day(certificate.AwardedOn),
             ["expiresOn"] = certificate is null ? null : Day(certificate.ExpiresOn),
+            ["awardedOnZh"] = certificate is null ? null : Catalogue.Day(certificate.AwardedOn, Catalogue.Simplified),
+            ["expiresOnZh"] = certificate is null ? null : Catalogue.Day(certificate.ExpiresOn, Catalogue.Simplified),
             ["verifyUrl"] = certificate is null ? null : VerificationCodes.VerifyUrl(run.Settings.VerifyBaseUrl, certificate.VerificationCode),
             ["reasons"] = shown.Select(r => Reason(r, script.Culture())).ToList(),
             ["secretariat"] = new Dictionary<string, object?>

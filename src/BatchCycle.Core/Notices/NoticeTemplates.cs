@@ -23,7 +23,7 @@ public sealed partial class NoticeTemplates
     private static readonly TemplateVocabulary Vocabulary = TemplateVocabulary.Of([],
     [
         "decision", "approved", "rejected", "deferred", "correction", "applicationId", "year", "labelTypeCode", "labelTypeZh",
-        "labelTypeEn", "holderName", "holderNameEn", "contactName", "remarks", "serial", "awardedOn", "expiresOn", "verifyUrl",
+        "labelTypeEn", "holderName", "holderNameEn", "contactName", "remarks", "serial", "awardedOn", "expiresOn", "awardedOnZh", "expiresOnZh", "verifyUrl",
         "reasons", "requirement", "note", "noteZh", "noteEn", "secretariat", "nameZh", "nameEn", "email", "phone", "addressZh", "addressEn",
     ]);
 

@@ -32,7 +32,7 @@ public sealed record DecisionReview(
                     decision.Source.Sheet,
                     decision.Source.Row,
                     PanelWorkbookWriter.ApplicationIdHeader,
-                    $"no application {decision.ApplicationId} in this cycle; decision ignored"));
+                    Message.Of("Import.DecisionUnknownApplication", decision.ApplicationId)));
             }
         }
 

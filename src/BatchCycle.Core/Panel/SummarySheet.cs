@@ -69,12 +69,15 @@ internal static class SummarySheet
     {
         string[] headers = [.. new[] { "File", "Sheet", "Row", "Column", "Problem" }.Select(h => texts.Label($"Panel.Column.{h}"))];
         var widths = headers.Select(h => CellText.Width(h)).ToArray();
-        foreach (var issue in issues)
+
+        // The problem Chinese first, then English, as the reasons are; an issue stored as English text only shows it once.
+        var problems = issues.Select(i => string.Join("\n", texts.Cultures.Select(c => Catalogue.Render(i.Message, c)).Distinct(StringComparer.Ordinal))).ToList();
+        foreach (var (issue, problem) in issues.Zip(problems))
         {
             widths[0] = Math.Max(widths[0], CellText.Width(issue.File, cap: 40));
             widths[1] = Math.Max(widths[1], CellText.Width(issue.Sheet, cap: 24));
             widths[3] = Math.Max(widths[3], CellText.Width(issue.Column, cap: 24));
-            widths[4] = Math.Max(widths[4], CellText.Width(issue.Problem, cap: 90));
+            widths[4] = Math.Max(widths[4], CellText.Width(problem, cap: 90));
         }
 
         var sheet = new SheetStream(writer);
@@ -86,9 +89,9 @@ internal static class SummarySheet
                 r.Text(header, PanelStyles.Header);
             }
         });
-        foreach (var issue in issues)
+        foreach (var (issue, problem) in issues.Zip(problems))
         {
-            sheet.Row(r => r.Text(issue.File, PanelStyles.Wrap).Text(issue.Sheet, PanelStyles.Wrap).Number(issue.Row).Text(issue.Column, PanelStyles.Wrap).Text(issue.Problem, PanelStyles.Wrap));
+            sheet.Row(r => r.Text(issue.File, PanelStyles.Wrap).Text(issue.Sheet, PanelStyles.Wrap).Number(issue.Row).Text(issue.Column, PanelStyles.Wrap).Text(problem, PanelStyles.Wrap));
         }
 
         var range = $"A1:E{issues.Count + 1}";

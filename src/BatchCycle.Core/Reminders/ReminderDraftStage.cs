@@ -2,6 +2,7 @@ using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,7 +124,7 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
                     .Where(m => m.Round == roundName && withdrawn.Contains(m.LabelSerial)
                         && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
                     .ExecuteDeleteAsync(cancellationToken);
-                warnings.Add($"Withdrew {withdrawn.Count} unsent reminder(s) of round {roundName} whose labels are no longer due (renewal applied or label revoked): {string.Join(", ", withdrawn)}.");
+                warnings.Add(Catalogue.Bilingual(Message.Of("Warning.RemindersWithdrawn", withdrawn.Count, roundName, MessageList.Of(ListStyle.Comma, [.. withdrawn])), run.Settings.ChineseCulture()));
             }
 
             counts["withdrawn"] = withdrawn.Count;
@@ -137,8 +138,11 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
         counts["noEmail"] = rows.Count(r => r.State == ReminderState.NoEmail);
         counts["sent"] = rows.Count(r => r.State == ReminderState.Sent);
         counts["emlFiles"] = rows.Count(r => r.Recipient is not null);
-        warnings.AddRange(rows.Where(r => r.State == ReminderState.NoEmail).Select(r =>
-            $"Label {r.LabelSerial} ({r.HolderName}): {r.LastError}; its reminder cannot be e-mailed and is listed in reminders.csv as NoEmail."));
+        // The reason is told again from the register (the outbox keeps it in English only), so it reads in Chinese too.
+        var emails = selection.Due.ToDictionary(l => l.Serial, l => l.ContactEmail, StringComparer.Ordinal);
+        warnings.AddRange(rows.Where(r => r.State == ReminderState.NoEmail).Select(r => Catalogue.Bilingual(
+            Message.Of("Warning.ReminderNoEmail", r.LabelSerial, r.HolderName, ReminderMessage.RecipientProblem(emails.GetValueOrDefault(r.LabelSerial), r.LastError)),
+            run.Settings.ChineseCulture())));
         return new StageOutcome(counts, warnings);
     }
 
@@ -230,7 +234,7 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
             HtmlBody = rendered.HtmlBody,
             MessageId = ReminderMessage.MessageId(roundName, label.Serial, run.Settings.Smtp, run.Settings.Secretariat),
             State = recipient is null ? ReminderState.NoEmail : ReminderState.Drafted,
-            LastError = problem,
+            LastError = problem?.ToString(),
             NextAttemptAt = recipient is null ? null : now,
             CreatedAt = now,
         };
@@ -258,6 +262,12 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
             ["expiresOn"] = Day(label.ExpiresOn),
             ["opens"] = Day(run.Calendar.Opens),
             ["deadline"] = Day(run.Calendar.Closes),
+
+            // The Chinese half of a letter writes its days as 2025年12月18日 (OUTPUTS.md "Languages").
+            ["awardedOnZh"] = Catalogue.Day(label.AwardedOn, Catalogue.Simplified),
+            ["expiresOnZh"] = Catalogue.Day(label.ExpiresOn, Catalogue.Simplified),
+            ["opensZh"] = Catalogue.Day(run.Calendar.Opens, Catalogue.Simplified),
+            ["deadlineZh"] = Catalogue.Day(run.Calendar.Closes, Catalogue.Simplified),
             ["requirements"] = RenewalRequirements.For(label.LabelType, label.AwardedOn, run.Calendar, script)
                 .Select(r => new Dictionary<string, object?> { ["zh"] = r.Zh, ["en"] = r.En })
                 .ToList(),

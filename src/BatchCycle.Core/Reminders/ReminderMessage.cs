@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using BatchCycle.Cycle;
+using BatchCycle.Messages;
 using MimeKit;
 using MimeKit.Text;
 
@@ -56,11 +57,11 @@ public static partial class ReminderMessage
     /// The usable addresses in a register's e-mail cell (several may be separated by ';' or ','), joined for the
     /// To header, or the reason there is none.
     /// </summary>
-    public static (string? Recipient, string? Problem) Recipient(string? contactEmail)
+    public static (string? Recipient, Message? Problem) Recipient(string? contactEmail)
     {
         if (string.IsNullOrWhiteSpace(contactEmail))
         {
-            return (null, "no e-mail address in the register");
+            return (null, Message.Of("Recipient.Missing"));
         }
 
         var addresses = new List<string>();
@@ -68,7 +69,7 @@ public static partial class ReminderMessage
         {
             if (Mailbox(part) is not { } address || !address.Domain.Contains('.', StringComparison.Ordinal))
             {
-                return (null, $"'{contactEmail.Trim()}' is not an e-mail address");
+                return (null, Message.Of("Recipient.Invalid", contactEmail.Trim()));
             }
 
             addresses.Add(address.Address);
@@ -76,6 +77,13 @@ public static partial class ReminderMessage
 
         return (string.Join(", ", addresses), null);
     }
+
+    /// <summary>
+    /// Why a holder cannot be e-mailed, told again from the register's e-mail cell; the outbox keeps the reason in
+    /// English only, shown as stored when the register no longer explains it.
+    /// </summary>
+    public static Message RecipientProblem(string? contactEmail, string? stored) =>
+        Recipient(contactEmail).Problem ?? Message.Of("Text.AsWritten", stored ?? "");
 
     /// <summary>The From address: the SMTP setting, else the secretariat's; a settings error when neither is an address.</summary>
     public static string SenderAddress(SmtpSettings smtp, SecretariatContact secretariat)

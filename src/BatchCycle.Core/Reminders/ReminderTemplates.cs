@@ -31,7 +31,7 @@ public sealed partial class ReminderTemplates
     private static readonly TemplateVocabulary Vocabulary = TemplateVocabulary.Of([],
     [
         "round", "year", "serial", "labelTypeCode", "labelTypeZh", "labelTypeEn", "holderName", "contactName", "awardedOn",
-        "expiresOn", "opens", "deadline", "requirements", "zh", "en",
+        "expiresOn", "opens", "deadline", "awardedOnZh", "expiresOnZh", "opensZh", "deadlineZh", "requirements", "zh", "en",
         "secretariat", "nameZh", "nameEn", "email", "phone", "addressZh", "addressEn",
     ]);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Reminders;
 
@@ -21,10 +22,10 @@ public static class RenewalRequirements
     public static IReadOnlyList<RenewalRequirement> For(LabelType type, DateOnly awardedOn, CycleCalendar calendar, HolderScript script)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var from = Day(awardedOn);
-        var to = Day(calendar.ReferenceDate);
-        var since = Day(calendar.ComplianceStart);
-        RenewalRequirement Text(string key, params string[] values) => new(
+        var from = awardedOn;
+        var to = calendar.ReferenceDate;
+        var since = calendar.ComplianceStart;
+        RenewalRequirement Text(string key, params DateOnly[] values) => new(
             Format(key, script.Culture(), values),
             Format(key, CultureInfo.InvariantCulture, values));
         return type switch
@@ -44,11 +45,10 @@ public static class RenewalRequirements
         };
     }
 
-    private static string Format(string key, CultureInfo culture, string[] values)
+    /// <summary>The text with its days written as the culture writes them (2025年12月18日 in Chinese, OUTPUTS.md "Languages").</summary>
+    private static string Format(string key, CultureInfo culture, DateOnly[] values)
     {
         var text = Texts.GetString(key, culture) ?? throw new InvalidOperationException($"The renewal text {key} is missing from RenewalTexts.resx.");
-        return string.Format(culture, text, values);
+        return string.Format(culture, text, [.. values.Select(v => (object)Catalogue.Day(v, culture))]);
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -56,7 +56,7 @@ public sealed class ScreeningStage : IRunStage
             ("ineligible", screenings.Count(s => s.Outcome == Outcome.Ineligible)),
             ("needsReview", screenings.Count(s => s.Outcome == Outcome.NeedsReview)),
             ("revokedByRegister", revoked.Count))
-            .WithWarnings(revoked);
+            .WithWarnings(revoked.Select(r => Catalogue.Bilingual(r, run.Settings.ChineseCulture())));
     }
 
     private static IReadOnlyList<string?> ResultRow(ApplicationScreening s, CultureInfo chinese) =>

@@ -122,6 +122,9 @@ public sealed class ImportIssueRecord
     public string? Column { get; set; }
 
     public string Problem { get; set; } = "";
+
+    /// <summary>The problem as a message of the catalogue (JSON), so it reads in Chinese too; null on issues stored before.</summary>
+    public string? ProblemMessage { get; set; }
 }
 
 public sealed class ScreeningOutcomeRecord

@@ -39,7 +39,7 @@ public sealed class CellValuesTests
     [InlineData("2")]
     [InlineData("是的")]
     public void Other_yes_no_values_are_problems(string text) =>
-        Assert.Contains("not a yes/no value", CellValues.TryYesNo(text, out _));
+        Assert.Contains("not a yes/no value", CellValues.TryYesNo(text, out _)?.ToString());
 
     [Theory]
     [InlineData("2025-05-14", 2025, 5, 14)]
@@ -85,7 +85,7 @@ public sealed class CellValuesTests
     [InlineData("2205-05-14", "not a plausible date")]
     [InlineData("1905-05-14", "not a plausible date")]
     public void Impossible_or_implausible_dates_are_problems(string text, string expected) =>
-        Assert.Contains(expected, CellValues.TryDate(text, out _));
+        Assert.Contains(expected, CellValues.TryDate(text, out _)?.ToString());
 
     [Theory]
     [InlineData(12.0)]

@@ -41,7 +41,7 @@ public sealed class ImportRunTests
 
         Assert.True(result.ExitCode == 0, result.StdErr);
         var issues = CsvText.Read(await File.ReadAllTextAsync(temp.Combine("out", "results", "import-issues.csv")));
-        Assert.Equal(["File", "Sheet", "Row", "Column", "Problem"], issues[0]);
+        Assert.Equal(["File", "Sheet", "Row", "Column", "Problem", "ProblemZh"], issues[0]);
         var rows = issues.Skip(1).Select(r => (r[0], r[1], r[2], r[3])).ToList();
         Assert.Equal(
             [
@@ -52,6 +52,11 @@ public sealed class ImportRunTests
             ],
             rows);
         Assert.Contains(issues, r => r[0] == "broken.xlsx" && r[4].StartsWith("not a readable Excel workbook", StringComparison.Ordinal));
+
+        // Every problem also reads in Chinese (BatchCycle:Language defaults to zh-Hans), not as a copy of the English.
+        Assert.All(issues.Skip(1), r => Assert.True(r[5].Any(c => c is >= '\u4e00' and <= '\u9fff') && r[5] != r[4], $"no Chinese for: {r[4]}"));
+        Assert.Contains(issues, r => r[3] == "LabelType" && r[5].Contains("不是可识别的", StringComparison.Ordinal) && r[5].EndsWith("该行未导入", StringComparison.Ordinal));
+        Assert.Contains(issues, r => r[0] == "broken.xlsx" && r[5].StartsWith("不是可读取的 Excel 工作簿", StringComparison.Ordinal));
 
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(temp.Combine("out", "run-summary.json")));
         var inputs = summary.RootElement.GetProperty("inputs").EnumerateArray()

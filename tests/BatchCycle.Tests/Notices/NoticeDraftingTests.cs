@@ -48,7 +48,7 @@ public sealed class NoticeDraftingTests
         Assert.Contains("恭喜！評審委員會已批准", approve.Text);
         Assert.Contains("The review panel has approved your 2025 application for the Manufacturing Partner label", approve.Text);
         Assert.Contains("2025-M-0001", approve.Text);
-        Assert.Contains("2025-12-16 至 2027-12-15", approve.Text);
+        Assert.Contains("2025年12月16日 至 2027年12月15日", approve.Text);
         Assert.Contains("/verify/", approve.Html);
         var reject = messages["CPP2025-S-1"];
         Assert.Contains("未獲批准，未符合以下準則", reject.Text);

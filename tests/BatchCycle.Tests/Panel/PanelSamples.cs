@@ -75,8 +75,8 @@ public static class PanelSamples
 
     public static IReadOnlyList<ImportIssue> Issues { get; } =
     [
-        new("applications.xlsx", "申请", 7, "SubmittedOn", "'2025-13-01' is not a date"),
-        new("violations.csv", "violations.csv", null, null, "-headers match no kind \u0001 (control character)"),
+        new("applications.xlsx", "申请", 7, "SubmittedOn", Message.Of("Text.AsWritten", "'2025-13-01' is not a date")),
+        new("violations.csv", "violations.csv", null, null, Message.Of("Text.AsWritten", "-headers match no kind \u0001 (control character)")),
     ];
 
     public static PanelWorkbook Workbook(DateTimeOffset generatedAt) => new(

@@ -1,5 +1,6 @@
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Messages;
 using BatchCycle.Panel;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
@@ -55,12 +56,13 @@ public sealed class PanelStageTests : IDisposable
         Assert.Contains("Approve", replaced);
         Assert.Contains(outcome.Warnings, w => w.Contains("1 application(s) have no screening result", StringComparison.Ordinal));
 
-        var expected = new ImportIssue("panel-returned.xlsx", "M 制造业伙伴", 4, "ApplicationId", "no application AP-2025-099 in this cycle; decision ignored");
+        var expected = new ImportIssue("panel-returned.xlsx", "M 制造业伙伴", 4, "ApplicationId", Message.Of("Import.DecisionUnknownApplication", "AP-2025-099"));
         var issues = await ImportIssueLog.LoadAsync(run, CancellationToken.None);
         Assert.Contains(expected, issues);
         Assert.Contains("no application AP-2025-099 in this cycle; decision ignored", await File.ReadAllTextAsync(run.OutPath("results", "import-issues.csv")));
         var sheet = WorkbookReaders.ReadWithExcelDataReader(run.OutPath("panel", "2025-panel.xlsx"))[PanelWorkbookWriter.ImportIssuesSheet];
-        Assert.Contains(sheet, r => r.SequenceEqual(["panel-returned.xlsx", "M 制造业伙伴", "4", "ApplicationId", expected.Problem]));
+        // Chinese first, then the English the CSV keeps.
+        Assert.Contains(sheet, r => r.SequenceEqual(["panel-returned.xlsx", "M 制造业伙伴", "4", "ApplicationId", "本周期没有申请 AP-2025-099；该决定不予理会\n" + expected.Problem]));
         Assert.Contains(sheet, r => r.Length > 0 && r[0] == "applications.xlsx");
     }
 
@@ -141,7 +143,7 @@ public sealed class PanelStageTests : IDisposable
                 Decision("AP-2025-002", PanelDecisionValue.Approve, "second thoughts 复议后同意", new SourceRow("later.xlsx", "M 制造业伙伴", 2)),
             ],
         }, CancellationToken.None);
-        await ImportIssueLog.AddAsync(run, [new ImportIssue("applications.xlsx", "申请", 9, "SubmittedOn", "not a date")], CancellationToken.None);
+        await ImportIssueLog.AddAsync(run, [new ImportIssue("applications.xlsx", "申请", 9, "SubmittedOn", Message.Of("Import.NotDate", "'2025-13-01'"))], CancellationToken.None);
         return run;
     }
 }

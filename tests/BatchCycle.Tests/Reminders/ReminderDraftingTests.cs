@@ -112,10 +112,10 @@ public sealed class ReminderDraftingTests(DraftedCycle cycle) : IClassFixture<Dr
     // M and E holders and an S holder with a BR number are Hong Kong companies (Traditional Chinese); the T provider
     // has no registration number and gets the guide's Simplified Chinese (OUTPUTS.md "Languages").
     [Theory]
-    [InlineData("2023-M-0001", "粵港清潔生產夥伴（製造業）", "Manufacturing Partner", "2025-12-18", "2023-12-19 至 2025-07-21", "市級「清潔生產企業」", "香港九龍達之路78號生產力大樓")]
-    [InlineData("2023-E-0002", "粵港清潔生產優越夥伴（製造業）", "Manufacturing Outstanding Partner", "2025-12-18", "2023-12-19 至 2025-07-21", "綠色工廠", "香港九龍達之路78號生產力大樓")]
-    [InlineData("2023-S-0002", "粵港清潔生產夥伴（供應鏈）", "Supply Chain Partner", "2025-12-18", "2023-12-19 至 2025-07-21", "再推薦至少三家", "香港九龍達之路78號生產力大樓")]
-    [InlineData("2024-T-0002", "粤港清洁生产伙伴（技术服务）", "Technical Service Partner", "2025-10-30", "自 2024-05-14 起", "不少于三个", "香港九龙达之路78号生产力大楼")]
+    [InlineData("2023-M-0001", "粵港清潔生產夥伴（製造業）", "Manufacturing Partner", "2025-12-18", "2023年12月19日 至 2025年7月21日", "市級「清潔生產企業」", "香港九龍達之路78號生產力大樓")]
+    [InlineData("2023-E-0002", "粵港清潔生產優越夥伴（製造業）", "Manufacturing Outstanding Partner", "2025-12-18", "2023年12月19日 至 2025年7月21日", "綠色工廠", "香港九龍達之路78號生產力大樓")]
+    [InlineData("2023-S-0002", "粵港清潔生產夥伴（供應鏈）", "Supply Chain Partner", "2025-12-18", "2023年12月19日 至 2025年7月21日", "再推薦至少三家", "香港九龍達之路78號生產力大樓")]
+    [InlineData("2024-T-0002", "粤港清洁生产伙伴（技术服务）", "Technical Service Partner", "2025-10-30", "自 2024年5月14日 起", "不少于三个", "香港九龙达之路78号生产力大楼")]
     public void A_draft_states_label_serial_expiry_deadline_requirements_and_contacts_Chinese_first(
         string serial, string nameZh, string nameEn, string expires, string window, string requirement, string address)
     {

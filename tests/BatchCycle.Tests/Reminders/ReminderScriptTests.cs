@@ -51,6 +51,35 @@ public sealed class ReminderScriptTests
     }
 
     [Fact]
+    public async Task The_Chinese_half_writes_days_as_year_month_day_and_the_English_half_as_before()
+    {
+        using var scenario = new ReminderScenario();
+
+        await scenario.DraftAsync(ReminderScenario.Data(
+        [
+            ReminderScenario.Label("2023-S-0001", LabelType.S, ExpiringThisYear, id: "12345678"),
+            ReminderScenario.Label("2023-S-0002", LabelType.S, ExpiringThisYear, id: MainlandUscc),
+        ]));
+
+        var hongKong = await MimeMessage.LoadAsync(scenario.RemindersFolder("2023-S-0001.eml"));
+        var mainland = await MimeMessage.LoadAsync(scenario.RemindersFolder("2023-S-0002.eml"));
+        foreach (var (body, expires, until) in new[]
+        {
+            (hongKong.TextBody, "將於 2025年12月18日 屆滿", "請於 "),
+            (hongKong.HtmlBody, "將於 <strong>2025年12月18日</strong> 屆滿", "請於 <strong>"),
+            (mainland.TextBody, "将于 2025年12月18日 届满", "请于 "),
+            (mainland.HtmlBody, "将于 <strong>2025年12月18日</strong> 届满", "请于 <strong>"),
+        })
+        {
+            Assert.NotNull(body);
+            Assert.Contains(expires, body, StringComparison.Ordinal);
+            Assert.Matches(System.Text.RegularExpressions.Regex.Escape(until) + @"\d{4}年\d{1,2}月\d{1,2}日", body);
+            Assert.Contains("expires on ", body, StringComparison.Ordinal);
+            Assert.Contains("2025-12-18", body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Without_its_own_templates_a_Hong_Kong_holder_gets_the_default_letter_wholly_in_Simplified_Chinese()
     {
         using var scenario = new ReminderScenario();
