@@ -1,3 +1,5 @@
+using BatchCycle.Messages;
+
 namespace BatchCycle.Import;
 
 /// <summary>
@@ -40,14 +42,14 @@ internal sealed class KeyedRecords<T, TKey>(
         var first = records[earlier.Indexes[0]];
         if (earlier.Indexes.Any(i => sameRecord(records[i], record)))
         {
-            return notices.AddIdentical(row, keyColumn, $"{describe(record)} was read before in {source(first)} with the same values; counted once. 与之前读取的行完全相同，只计一次。");
+            return notices.AddIdentical(row, keyColumn, Message.Of("Import.Notice.Identical", describe(record), source(first)?.ToString() ?? ""));
         }
 
         if (earlier.File == file)
         {
             if (rejectWithinFile)
             {
-                return row.Rejection(keyColumn, $"{describe(record)} appears twice: it was first read in {source(first)}");
+                return row.Rejection(keyColumn, Message.Of("Import.KeyTwice", describe(record), source(first)?.ToString() ?? ""));
             }
 
             earlier.Indexes.Add(records.Count);
@@ -58,7 +60,7 @@ internal sealed class KeyedRecords<T, TKey>(
         replaced.UnionWith(earlier.Indexes);
         read[k] = (file, [records.Count]);
         records.Add(record);
-        return notices.AddReplacement(row, keyColumn, $"{describe(record)} replaces the row read before in {source(first)}: the later file's row wins. 以较后上传文件中的行取代之前读取的行。");
+        return notices.AddReplacement(row, keyColumn, Message.Of("Import.Notice.Replaced", describe(record), source(first)?.ToString() ?? ""));
     }
 
     /// <summary>The records in force: those no later file replaced, in reading order.</summary>
@@ -68,25 +70,25 @@ internal sealed class KeyedRecords<T, TKey>(
 /// <summary>The notices of an import: rows replaced by a later file's row with the same key, and rows read twice.</summary>
 public sealed class ImportNotices
 {
-    /// <summary>How a notice starts in the import report, telling it from a problem that rejected something.</summary>
+    /// <summary>How a notice starts in the import report's English, telling it from a problem that rejected something.</summary>
     public const string Prefix = "Notice 提示: ";
 
     public int Replaced { get; private set; }
 
     public int Identical { get; private set; }
 
-    internal ImportIssue AddReplacement(RowReader row, string column, string text)
+    internal ImportIssue AddReplacement(RowReader row, string column, Message text)
     {
         Replaced++;
         return Notice(row, column, text);
     }
 
-    internal ImportIssue AddIdentical(RowReader row, string column, string text)
+    internal ImportIssue AddIdentical(RowReader row, string column, Message text)
     {
         Identical++;
         return Notice(row, column, text);
     }
 
-    private static ImportIssue Notice(RowReader row, string column, string text) =>
-        new(row.Source.File, row.Source.Sheet, row.Source.Row, row.Header(column), Prefix + text);
+    private static ImportIssue Notice(RowReader row, string column, Message text) =>
+        new(row.Source.File, row.Source.Sheet, row.Source.Row, row.Header(column), text);
 }
