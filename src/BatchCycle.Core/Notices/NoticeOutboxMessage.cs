@@ -8,10 +8,8 @@ namespace BatchCycle.Notices;
 /// One results notice in the outbox (table <c>NoticeOutbox</c>); a storage shape, mutable for EF Core. Its states
 /// are the reminders' (<see cref="ReminderState"/>), so notices are sent with the same claim-then-send guarantees.
 /// </summary>
-public sealed class NoticeOutboxMessage : IOutboxRow
+public sealed class NoticeOutboxMessage : OutboxRow
 {
-    public long Id { get; set; }
-
     public int Year { get; set; }
 
     public string ApplicationId { get; set; } = "";
@@ -26,35 +24,8 @@ public sealed class NoticeOutboxMessage : IOutboxRow
 
     public string HolderName { get; set; } = "";
 
-    /// <summary>Comma-separated addresses, already checked; null when <see cref="ReminderState.NoEmail"/>.</summary>
-    public string? Recipient { get; set; }
-
-    public string Subject { get; set; } = "";
-
-    public string TextBody { get; set; } = "";
-
-    public string HtmlBody { get; set; } = "";
-
-    public string MessageId { get; set; } = "";
-
     /// <summary>The Message-ID of the sent notice this one corrects (the decision changed after it was sent).</summary>
     public string? Corrects { get; set; }
-
-    public ReminderState State { get; set; }
-
-    public int Attempts { get; set; }
-
-    public string? LastError { get; set; }
-
-    public DateTime? NextAttemptAt { get; set; }
-
-    public string? ClaimedBy { get; set; }
-
-    public DateTime? ClaimedAt { get; set; }
-
-    public DateTime? SentAt { get; set; }
-
-    public DateTime CreatedAt { get; set; }
 }
 
 public sealed class NoticeOutboxMessageConfiguration : IEntityTypeConfiguration<NoticeOutboxMessage>

@@ -36,3 +36,39 @@ public interface IOutboxRow
 
     DateTime? SentAt { get; set; }
 }
+
+/// <summary>
+/// The columns every outbox table has (reminders, results notices): what is sent, and the claim-then-send state
+/// that keeps each message sent at most once. A storage shape, mutable for EF Core, which maps these columns on
+/// each outbox's own table (the base class itself is no entity).
+/// </summary>
+public abstract class OutboxRow : IOutboxRow
+{
+    public long Id { get; set; }
+
+    public string? Recipient { get; set; }
+
+    public string Subject { get; set; } = "";
+
+    public string TextBody { get; set; } = "";
+
+    public string HtmlBody { get; set; } = "";
+
+    public string MessageId { get; set; } = "";
+
+    public ReminderState State { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime? NextAttemptAt { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

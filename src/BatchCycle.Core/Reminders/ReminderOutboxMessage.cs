@@ -31,10 +31,8 @@ public enum ReminderState
 }
 
 /// <summary>One reminder of one round in the outbox (table <c>ReminderOutbox</c>); a storage shape, mutable for EF Core.</summary>
-public sealed class ReminderOutboxMessage : IOutboxRow
+public sealed class ReminderOutboxMessage : OutboxRow
 {
-    public long Id { get; set; }
-
     public string Round { get; set; } = "";
 
     /// <summary>The cycle year whose drafting produced it: a later cycle's run never withdraws it.</summary>
@@ -47,36 +45,6 @@ public sealed class ReminderOutboxMessage : IOutboxRow
     public string HolderName { get; set; } = "";
 
     public DateOnly ExpiresOn { get; set; }
-
-    /// <summary>Comma-separated addresses, already checked; null when <see cref="ReminderState.NoEmail"/>.</summary>
-    public string? Recipient { get; set; }
-
-    public string Subject { get; set; } = "";
-
-    public string TextBody { get; set; } = "";
-
-    public string HtmlBody { get; set; } = "";
-
-    public string MessageId { get; set; } = "";
-
-    public ReminderState State { get; set; }
-
-    /// <summary>Claims so far, including one that was cut off.</summary>
-    public int Attempts { get; set; }
-
-    public string? LastError { get; set; }
-
-    /// <summary>When a sender may claim it next (UTC); null when it is never sent automatically (NoEmail, given up).</summary>
-    public DateTime? NextAttemptAt { get; set; }
-
-    /// <summary><c>&lt;process id&gt;:&lt;guid&gt;</c> of the sender holding it.</summary>
-    public string? ClaimedBy { get; set; }
-
-    public DateTime? ClaimedAt { get; set; }
-
-    public DateTime? SentAt { get; set; }
-
-    public DateTime CreatedAt { get; set; }
 }
 
 public sealed class ReminderOutboxMessageConfiguration : IEntityTypeConfiguration<ReminderOutboxMessage>
