@@ -18,7 +18,7 @@ public sealed partial class ApplicationsViewTests
         var samples = Directory.GetFiles(Repo.Samples(2025)).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToArray();
         var runId = DashboardTestHost.RunIdOf(await InboxFlow.UploadAsync(client, true, samples));
         // The test host has no mail sender, so the run stops at its reminders; screening is done by then.
-        var run = await host.WaitForRunAsync(runId, r => r.State != RunState.Running);
+        var run = await host.WaitForRunAsync(runId, r => r.State is not (RunState.Running or RunState.Queued));
 
         await using var db = BatchCycleDb.Open(host.DatabasePath);
         var outcomes = await db.ScreeningOutcomes.AsNoTracking().Where(o => o.RunId == runId).ToListAsync();

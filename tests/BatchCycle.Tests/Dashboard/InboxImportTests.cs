@@ -29,7 +29,7 @@ public sealed class InboxImportTests
         var import = await ImportStageOf(host, runId);
         Assert.Equal(34, JsonSerializer.Deserialize<Dictionary<string, long>>(import.CountsJson)![InputKinds.Titles.CountName]);
         Assert.Equal(34, JsonSerializer.Deserialize<Dictionary<string, long>>(import.CountsJson)!["rows read twice"]);
-        var run = await host.WaitForRunAsync(runId, r => r.State != RunState.Running);
+        var run = await host.WaitForRunAsync(runId, r => r.State is not (RunState.Running or RunState.Queued));
         var issues = CsvText.Read(await File.ReadAllTextAsync(Path.Combine(run.OutFolder, "results", "import-issues.csv")));
         Assert.Equal(34, issues.Skip(1).Count(r => r[4].StartsWith(ImportNotices.Prefix, StringComparison.Ordinal) && r[4].Contains("counted once", StringComparison.Ordinal)));
         Assert.All(issues.Skip(1), r => Assert.Equal("titles.csv", r[0]));
@@ -57,7 +57,7 @@ public sealed class InboxImportTests
         var import = await ImportStageOf(host, runId);
         var counts = JsonSerializer.Deserialize<Dictionary<string, long>>(import.CountsJson)!;
         Assert.Equal((2L, 1L, 1L), (counts[InputKinds.Complaints.CountName], counts["rows replaced"], counts["rows read twice"]));
-        var run = await host.WaitForRunAsync(runId, r => r.State != RunState.Running);
+        var run = await host.WaitForRunAsync(runId, r => r.State is not (RunState.Running or RunState.Queued));
         var issues = CsvText.Read(await File.ReadAllTextAsync(Path.Combine(run.OutFolder, "results", "import-issues.csv")));
         var replaced = Assert.Single(issues, r => r[4].Contains("replaces the row", StringComparison.Ordinal));
         Assert.Equal(("complaints corrected.csv", "2"), (replaced[0], replaced[2]));
@@ -67,7 +67,7 @@ public sealed class InboxImportTests
 
     private static async Task<RunStageRecord> ImportStageOf(DashboardTestHost host, long runId)
     {
-        await host.WaitForRunAsync(runId, r => r.State != RunState.Running);
+        await host.WaitForRunAsync(runId, r => r.State is not (RunState.Running or RunState.Queued));
         await using var db = BatchCycleDb.Open(host.DatabasePath);
         return await db.RunStages.AsNoTracking().SingleAsync(s => s.RunId == runId && s.Stage == "import");
     }

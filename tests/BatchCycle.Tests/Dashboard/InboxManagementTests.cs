@@ -52,7 +52,7 @@ public sealed class InboxManagementTests
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(old)), record.RootElement.GetProperty("Sha256").GetString());
         }
 
-        await host.WaitForRunAsync(runId, r => r.State != RunState.Running);
+        await host.WaitForRunAsync(runId, r => r.State is not (RunState.Running or RunState.Queued));
         await using var db = BatchCycleDb.Open(host.DatabasePath);
         var import = await db.RunStages.AsNoTracking().SingleAsync(s => s.RunId == runId && s.Stage == "import");
         Assert.Equal(5, JsonSerializer.Deserialize<Dictionary<string, long>>(import.CountsJson)![InputKinds.Titles.CountName]);

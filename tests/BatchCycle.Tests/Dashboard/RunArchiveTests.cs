@@ -14,7 +14,7 @@ public sealed class RunArchiveTests
         await using var host = await DashboardTestHost.StartAsync();
         using var client = await host.SignedInClientAsync();
         var runId = DashboardTestHost.RunIdOf(await InboxFlow.UploadAsync(client, true, ("titles.csv", InboxImportTests.Titles(2))));
-        var run = await host.WaitForRunAsync(runId, r => r.State != RunState.Running);
+        var run = await host.WaitForRunAsync(runId, r => r.State is not (RunState.Running or RunState.Queued));
         await File.WriteAllTextAsync(Path.Combine(run.OutFolder, "stray.txt"), "not a run output");
 
         using var response = await client.GetAsync($"/runs/{runId}/files.zip");

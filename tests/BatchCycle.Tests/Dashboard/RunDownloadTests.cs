@@ -36,7 +36,7 @@ public sealed class RunDownloadTests
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var id = await WaitForAnyRunAsync(host);
-        return (host, client, await host.WaitForRunAsync(id, r => r.State != RunState.Running));
+        return (host, client, await host.WaitForRunAsync(id, r => r.State is not (RunState.Running or RunState.Queued)));
     }
 
     private static async Task<long> WaitForAnyRunAsync(DashboardTestHost host)
