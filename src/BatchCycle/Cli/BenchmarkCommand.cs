@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using BatchCycle.Benchmarks;
+using BatchCycle.Dashboard.Runs;
 using BatchCycle.Samples;
 
 namespace BatchCycle.Cli;
@@ -11,6 +12,7 @@ namespace BatchCycle.Cli;
 /// generates a synthetic cycle per scale (not timed; reused when the work folder already holds it), then measures
 /// the parse floor and the whole <c>run</c> in a child process, and prints the medians as a table.
 /// <c>benchmark --certificates 500 [--runs 3] [--work &lt;folder&gt;]</c> instead times printing that many PDF certificates.
+/// <c>benchmark --applications-view 100000 [--runs 5] [--work &lt;folder&gt;]</c> instead times the dashboard's applications list pages.
 /// </summary>
 public static class BenchmarkCommand
 {
@@ -27,12 +29,15 @@ public static class BenchmarkCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the generated cycles.", DefaultValueFactory = _ => 1 };
         var pdf = new Option<bool>("--pdf") { Description = "Print certificates as PDF with Chromium (when installed); by default they are written as HTML so the figures measure the pipeline, not Chromium." };
         var certificates = new Option<int?>("--certificates") { Description = "Instead of the scales, time printing this many PDF certificates (and the combined document) with Chromium." };
+        var applicationsView = new Option<int?>("--applications-view") { Description = "Instead of the scales, time the dashboard's applications list pages on one run of this many synthetic applications." };
         var command = new Command("benchmark", "Measure the whole run against the time merely to parse its input, at several scales.")
         {
-            scales, format, runs, work, seed, pdf, certificates,
+            scales, format, runs, work, seed, pdf, certificates, applicationsView,
         };
         command.SetAction((parse, cancellationToken) => parse.GetValue(certificates) is { } count
             ? CertificatesAsync(count, parse.GetValue(runs), parse.GetValue(work)!, cancellationToken)
+            : parse.GetValue(applicationsView) is { } applications
+            ? ApplicationsViewAsync(applications, parse.GetValue(runs), parse.GetValue(work)!, cancellationToken)
             : ExecuteAsync(
             parse.GetValue(scales)!,
             parse.GetValue(format)!,
@@ -155,6 +160,33 @@ public static class BenchmarkCommand
         var median = (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Machine: {machine.Cores} cores, {machine.Cpu}; {count:N0} PDF certificates and the combined document: median of {runs} run(s) {median:0.00} s ({median * 1000 / count:0.0} ms a certificate)."));
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> ApplicationsViewAsync(int applications, int runs, string work, CancellationToken cancellationToken)
+    {
+        if (applications < 1 || runs < 1)
+        {
+            return ExitCodes.Refuse("--applications-view and --runs need at least 1.");
+        }
+
+        var folder = Path.GetFullPath(work);
+        Directory.CreateDirectory(folder);
+        var db = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"applications-view-{applications}.db"));
+        Clean(Path.Combine(folder, "no-output"), db);
+        var report = await ApplicationsViewBenchmark.MeasureAsync(db, applications, runs, cancellationToken);
+        Clean(Path.Combine(folder, "no-output"), db);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{applications:N0} applications filled in {report.FillSeconds:0.0} s; {runs} request(s) per query."));
+        Console.WriteLine("| query | matches | median ms | max ms |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var q in report.Queries)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {q.Name} | {q.Total:N0} | {q.MedianMilliseconds:0.0} | {q.MaxMilliseconds:0.0} |"));
+        }
+
+        var json = Path.Combine(folder, "applications-view.json");
+        await File.WriteAllTextAsync(json, report.ToJson(), cancellationToken);
+        Console.WriteLine($"Written: {json}");
         return ExitCodes.Ok;
     }
 
