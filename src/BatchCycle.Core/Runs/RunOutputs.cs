@@ -61,6 +61,9 @@ public sealed class RunOutputs
         var outputs = new RunOutputs(databasePath, runId, outFolder);
         await using (var db = BatchCycleDb.Open(databasePath))
         {
+            // A retried or resumed run already has rows for what its earlier attempts recorded (their summary, the
+            // stages they completed): those are updated, not added again, or the attempt would fail on its own files.
+            outputs.recorded.UnionWith(await db.Set<RunOutputFile>().AsNoTracking().Where(f => f.RunId == runId).Select(f => f.RelativePath).ToListAsync(cancellationToken));
             var earlierFolders = await db.Runs.AsNoTracking().Where(r => r.Id < runId).Select(r => r.OutFolder).Distinct().ToListAsync(cancellationToken);
             if (!earlierFolders.Any(f => Path.TrimEndingDirectorySeparator(f) == Path.TrimEndingDirectorySeparator(outputs.root)))
             {
