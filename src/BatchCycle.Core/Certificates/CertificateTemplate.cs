@@ -52,15 +52,9 @@ public sealed partial class CertificateTemplate
     {
         var path = System.IO.Path.GetFullPath(CultureTemplateFile.Resolve(templatesFolder, FileName, script.CultureName()));
         var own = System.IO.Path.GetFileName(path) == CultureTemplateFile.NameFor(FileName, script.CultureName());
-        if (!File.Exists(path))
-        {
-            throw new TemplateException(
-                $"The certificate template {path} does not exist: copy the templates folder that comes with the program, or set BatchCycle:Templates.");
-        }
-
         try
         {
-            // The shared reading of every template: an open tag, an open block or a misspelled value is named here.
+            // The shared reading (a missing file included) of every template: an open tag, an open block or a misspelled value is named here.
             // The default file is written in Simplified Chinese, the guide's language.
             var file = TemplateFile.Read(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileName(path)).Check(Vocabulary);
             return new CertificateTemplate(path, file.Source, own ? script : HolderScript.Simplified);

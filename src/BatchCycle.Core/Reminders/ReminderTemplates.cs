@@ -117,14 +117,9 @@ public sealed partial class ReminderTemplates
 
         public static Template Compile(IHandlebars handlebars, string path, HolderScript script)
         {
-            if (!File.Exists(path))
-            {
-                throw new ReminderTemplateException($"The reminder template {path} is missing (the templates folder is set by BatchCycle:Templates).");
-            }
-
             try
             {
-                // The shared reading and compiling of every template: open tags and blocks, unknown names, syntax.
+                // The shared reading (a missing file included) and compiling of every template: open tags and blocks, unknown names, syntax.
                 var file = TemplateFile.Read(Path.GetDirectoryName(path)!, Path.GetFileName(path));
                 return new Template(file.Path, file.Source, file.Compile(handlebars, Vocabulary), script);
             }
