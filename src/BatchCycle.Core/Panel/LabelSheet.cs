@@ -1,7 +1,7 @@
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
 using BatchCycle.Screening;
-using DocumentFormat.OpenXml;
 
 namespace BatchCycle.Panel;
 
@@ -14,7 +14,7 @@ internal static class LabelSheet
     private const double RequirementWidth = 11;
 
     /// <summary>Writes the sheet; returns the range of its filter.</summary>
-    public static string Write(OpenXmlWriter writer, PanelTexts texts, IReadOnlyList<ApplicationScreening> screenings, IReadOnlyDictionary<string, PanelDecision> decisions)
+    public static string Write(XlsxSheet writer, PanelTexts texts, IReadOnlyList<ApplicationScreening> screenings, IReadOnlyDictionary<string, PanelDecision> decisions)
     {
         // Top-level requirements first (they decide the outcome), then the route lines that explain them,
         // each in the order the screening first produced them.
@@ -81,7 +81,7 @@ internal static class LabelSheet
             });
         }
 
-        var range = $"A1:{SheetStream.ColumnName(headers.Length - 1)}{screenings.Count + 1}";
+        var range = $"A1:{XlsxSheet.ColumnName(headers.Length - 1)}{screenings.Count + 1}";
         sheet.End(range, (decisionColumn, Math.Max(screenings.Count, 1)), (texts.Label("Panel.Column.Decision"), texts.Long(c => Catalogue.Text("Panel.DecisionPrompt", c)), texts.Long(c => Catalogue.Text("Panel.DecisionError", c))));
         return range;
     }

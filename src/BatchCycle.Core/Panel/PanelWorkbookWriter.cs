@@ -1,8 +1,7 @@
-using System.IO.Packaging;
 using BatchCycle.Cycle;
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Screening;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace BatchCycle.Panel;
@@ -13,8 +12,8 @@ namespace BatchCycle.Panel;
 /// Every sheet prints for a meeting (<see cref="SheetStream"/>); texts come from the message catalogue in the
 /// languages of <see cref="PanelWorkbook.Cultures"/>.
 /// <para>
-/// Sheets are streamed with <see cref="OpenXmlWriter"/> straight into a write-only package, so a cycle of any
-/// size is written without building the sheet in memory. Every value that comes from the secretariat's files is
+/// Sheets are streamed with <see cref="XlsxWriter"/> straight into the zip, so a cycle of any size is written
+/// without building the sheet in memory. Every value that comes from the secretariat's files is
 /// written as an inline string, never as a formula or a number, so <c>=1+1</c> or <c>-2</c> shows as typed.
 /// </para>
 /// <para>
@@ -92,84 +91,44 @@ public static class PanelWorkbookWriter
             .GroupBy(s => s.LabelType)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.ApplicationId, StringComparer.Ordinal).ToList());
 
-        // The package is opened write-only so that it is zipped entry after entry. The SDK's SpreadsheetDocument
-        // insists on read access, which makes the zip keep every part in memory until it is closed; so the parts
-        // are created here and their XML is streamed into them with OpenXmlWriter.
-        using var package = Package.Open(stream, FileMode.Create, FileAccess.Write);
-
-        WritePart(package, "/xl/styles.xml", ContentTypes.Styles, writer => writer.WriteElement(PanelStyles.Create()));
-
+        using var package = new XlsxWriter(stream, PanelStyles.Create(), leaveOpen: true);
         var sheets = new List<(string Name, string? FilterRange)>();
-        WritePart(package, SheetUri(sheets.Count), ContentTypes.Worksheet, writer => Panel.SummarySheet.Write(writer, texts, workbook, byType));
-        sheets.Add((SummarySheet, null));
-        WritePart(package, SheetUri(sheets.Count), ContentTypes.Worksheet, writer => Panel.RequirementsSheet.Write(writer, texts));
-        sheets.Add((RequirementsSheet, null));
+        void Sheet(string name, Func<XlsxSheet, string?> write)
+        {
+            using var sheet = package.AddSheet(name);
+            sheets.Add((name, write(sheet)));
+        }
 
+        Sheet(SummarySheet, sheet =>
+        {
+            Panel.SummarySheet.Write(sheet, texts, workbook, byType);
+            return null;
+        });
+        Sheet(RequirementsSheet, sheet =>
+        {
+            Panel.RequirementsSheet.Write(sheet, texts);
+            return null;
+        });
         foreach (var type in LabelTypes.All)
         {
-            string? range = null;
-            WritePart(package, SheetUri(sheets.Count), ContentTypes.Worksheet, writer => range = LabelSheet.Write(writer, texts, byType.GetValueOrDefault(type) ?? [], workbook.Decisions));
-            sheets.Add((SheetName(type), range));
+            Sheet(SheetName(type), sheet => LabelSheet.Write(sheet, texts, byType.GetValueOrDefault(type) ?? [], workbook.Decisions));
         }
 
-        string? issuesRange = null;
-        WritePart(package, SheetUri(sheets.Count), ContentTypes.Worksheet, writer => issuesRange = Panel.SummarySheet.WriteIssues(writer, texts, workbook.ImportIssues));
-        sheets.Add((ImportIssuesSheet, issuesRange));
+        Sheet(ImportIssuesSheet, sheet => Panel.SummarySheet.WriteIssues(sheet, texts, workbook.ImportIssues));
+        DefineNames(package, sheets);
+    }
 
-        var workbookPart = WritePart(package, "/xl/workbook.xml", ContentTypes.Workbook, writer => writer.WriteElement(BuildWorkbook(sheets)));
-        workbookPart.CreateRelationship(new Uri("styles.xml", UriKind.Relative), TargetMode.Internal, Relationships.Styles, "rIdStyles");
+    /// <summary>The cell text as stored (see <see cref="XlsxText.Escape"/>).</summary>
+    internal static string EscapeText(string value) => XlsxText.Escape(value);
+
+    private static void DefineNames(XlsxWriter package, IReadOnlyList<(string Name, string? FilterRange)> sheets)
+    {
         for (var i = 0; i < sheets.Count; i++)
         {
-            workbookPart.CreateRelationship(new Uri(SheetUri(i)[4..], UriKind.Relative), TargetMode.Internal, Relationships.Worksheet, SheetRelationshipId(i));
-        }
-
-        package.CreateRelationship(workbookPart.Uri, TargetMode.Internal, Relationships.OfficeDocument, "rId1");
-    }
-
-    /// <summary>The cell text as stored (see <see cref="CellText.Escape"/>).</summary>
-    internal static string EscapeText(string value) => CellText.Escape(value);
-
-    private static string SheetUri(int index) => $"/xl/worksheets/sheet{index + 1}.xml";
-
-    private static string SheetRelationshipId(int index) => $"rId{index + 1}";
-
-    private static PackagePart WritePart(Package package, string uri, string contentType, Action<OpenXmlWriter> write)
-    {
-        var part = package.CreatePart(new Uri(uri, UriKind.Relative), contentType, CompressionOption.Normal);
-        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
-        using var writer = OpenXmlWriter.Create(stream);
-        writer.WriteStartDocument();
-        write(writer);
-        writer.Close();
-        return part;
-    }
-
-    private static class ContentTypes
-    {
-        public const string Workbook = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
-        public const string Worksheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-        public const string Styles = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
-    }
-
-    private static class Relationships
-    {
-        public const string OfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-        public const string Worksheet = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
-        public const string Styles = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-    }
-
-    private static Workbook BuildWorkbook(IReadOnlyList<(string Name, string? FilterRange)> sheets)
-    {
-        var sheetList = new Sheets();
-        var definedNames = new DefinedNames();
-        for (var i = 0; i < sheets.Count; i++)
-        {
-            var (name, filterRange) = sheets[i];
-            sheetList.Append(new Sheet { Name = name, SheetId = (uint)(i + 1), Id = SheetRelationshipId(i) });
-            if (filterRange is not null)
+            if (sheets[i] is (var name, { } filterRange))
             {
                 // Excel keeps the range of a sheet's filter in this hidden name; without it Excel rebuilds it on open.
-                definedNames.Append(new DefinedName($"'{name}'!{AbsoluteRange(filterRange)}")
+                package.DefineName(new DefinedName($"'{name}'!{AbsoluteRange(filterRange)}")
                 {
                     Name = "_xlnm._FilterDatabase",
                     LocalSheetId = (uint)i,
@@ -177,17 +136,9 @@ public static class PanelWorkbookWriter
                 });
 
                 // The print titles: the header row is printed again at the top of every page.
-                definedNames.Append(new DefinedName($"'{name}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
+                package.DefineName(new DefinedName($"'{name}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
             }
         }
-
-        var workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 0 }), sheetList);
-        if (definedNames.HasChildren)
-        {
-            workbook.Append(definedNames);
-        }
-
-        return workbook;
     }
 
     private static string AbsoluteRange(string range) =>

@@ -1,18 +1,16 @@
-using System.Globalization;
+using BatchCycle.Files;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace BatchCycle.Panel;
 
 /// <summary>
-/// One worksheet written element by element with <see cref="OpenXmlWriter"/>; rows and cells are numbered as they
+/// One sheet of the panel workbook, written with the streaming <see cref="XlsxSheet"/>; rows are numbered as they
 /// are written. Every sheet is set up to print for the panel's meeting: landscape A4, one page wide, the header row
 /// repeated (the workbook's print titles), the sheet name and page number in the footer.
 /// </summary>
-internal sealed class SheetStream(OpenXmlWriter writer)
+internal sealed class SheetStream(XlsxSheet writer)
 {
-    private static readonly List<string> ColumnNames = [];
-
     /// <summary>Points per line of 11-point text, as spreadsheet programs space it.</summary>
     private const double LineHeight = 14.5;
 
@@ -22,35 +20,12 @@ internal sealed class SheetStream(OpenXmlWriter writer)
 
     public int Rows => rowIndex;
 
-    public static string ColumnName(int index)
-    {
-        lock (ColumnNames)
-        {
-            while (ColumnNames.Count <= index)
-            {
-                var n = ColumnNames.Count + 1;
-                var name = "";
-                while (n > 0)
-                {
-                    var rest = (n - 1) % 26;
-                    name = (char)('A' + rest) + name;
-                    n = (n - 1) / 26;
-                }
-
-                ColumnNames.Add(name);
-            }
-
-            return ColumnNames[index];
-        }
-    }
-
     public void Begin(IReadOnlyList<double> widths, bool frozenHeader, IReadOnlyList<uint?>? columnStyles)
     {
         this.widths = widths;
-        writer.WriteStartElement(new Worksheet());
 
         // Fit to page: with the page setup's fitToWidth 1 and fitToHeight 0, one page wide and as many pages tall as needed.
-        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        writer.Element(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         var view = new SheetView { WorkbookViewId = 0 };
         if (frozenHeader)
         {
@@ -66,7 +41,7 @@ internal sealed class SheetStream(OpenXmlWriter writer)
             view.Append(new Selection { Pane = PaneValues.BottomRight, ActiveCell = "B2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "B2" } });
         }
 
-        writer.WriteElement(new SheetViews(view));
+        writer.Element(new SheetViews(view));
         var cols = new Columns();
         for (var c = 0; c < widths.Count; c++)
         {
@@ -79,8 +54,7 @@ internal sealed class SheetStream(OpenXmlWriter writer)
             cols.Append(column);
         }
 
-        writer.WriteElement(cols);
-        writer.WriteStartElement(new SheetData());
+        writer.Element(cols);
     }
 
     /// <summary>
@@ -93,16 +67,9 @@ internal sealed class SheetStream(OpenXmlWriter writer)
         rowWriter.Start();
         cells(rowWriter);
         var lines = rowWriter.Lines(widths);
-        var row = new Row { RowIndex = (uint)rowIndex };
-        if (lines > 1)
-        {
-            row.Height = Math.Round((lines * LineHeight) + 3, 1);
-            row.CustomHeight = true;
-        }
-
-        writer.WriteStartElement(row);
-        rowWriter.Flush(writer, rowIndex);
-        writer.WriteEndElement();
+        writer.StartRow(rowIndex, lines > 1 ? Math.Round((lines * LineHeight) + 3, 1) : null);
+        rowWriter.Flush(writer);
+        writer.EndRow();
     }
 
     /// <param name="filterRange">The range of the sheet's filter, if it has one.</param>
@@ -110,16 +77,16 @@ internal sealed class SheetStream(OpenXmlWriter writer)
     /// <param name="decisionPrompt">The bilingual texts of the drop-down: title, prompt, error.</param>
     public void End(string? filterRange, (int Column, int Rows)? decisionColumn, (string Title, string Prompt, string Error)? decisionPrompt = null)
     {
-        writer.WriteEndElement();
+        writer.EndRows();
         if (filterRange is not null)
         {
-            writer.WriteElement(new AutoFilter { Reference = filterRange });
+            writer.Element(new AutoFilter { Reference = filterRange });
         }
 
         if (decisionColumn is { } decision && decisionPrompt is { } texts)
         {
-            var name = ColumnName(decision.Column);
-            writer.WriteElement(new DataValidations(
+            var name = XlsxSheet.ColumnName(decision.Column);
+            writer.Element(new DataValidations(
                 new DataValidation(new Formula1($"\"{string.Join(',', PanelWorkbookWriter.DecisionChoices)}\""))
                 {
                     Type = DataValidationValues.List,
@@ -135,9 +102,9 @@ internal sealed class SheetStream(OpenXmlWriter writer)
             { Count = 1 });
         }
 
-        writer.WriteElement(new PrintOptions { GridLines = true });
-        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-        writer.WriteElement(new PageSetup
+        writer.Element(new PrintOptions { GridLines = true });
+        writer.Element(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        writer.Element(new PageSetup
         {
             PaperSize = 9,
             Orientation = OrientationValues.Landscape,
@@ -146,27 +113,16 @@ internal sealed class SheetStream(OpenXmlWriter writer)
         });
 
         // &A is the sheet's name, &P its page and &N the number of pages.
-        writer.WriteElement(new HeaderFooter(new OddFooter("&L&A&R&P / &N")));
-        writer.WriteEndElement();
+        writer.Element(new HeaderFooter(new OddFooter("&L&A&R&P / &N")));
     }
 }
 
 /// <summary>
 /// Takes the cells of one row left to right, then writes them; a null or empty value leaves its cell out. The
-/// cells are held until the row is complete because the row's height, written first, depends on its wrapped
-/// texts. The elements are templates reused for every cell, so a cell allocates little more than its reference.
+/// cells are held until the row is complete because the row's height, written first, depends on its wrapped texts.
 /// </summary>
 internal sealed class RowWriter
 {
-    private static readonly OpenXmlAttribute Preserve = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
-    private static readonly OpenXmlAttribute InlineStringType = new("t", "", "inlineStr");
-
-    private readonly Cell cell = new();
-    private readonly InlineString inlineString = new();
-    private readonly Text text = new();
-    private readonly CellValue cellValue = new();
-    private readonly List<OpenXmlAttribute> attributes = new(3);
-    private readonly List<OpenXmlAttribute> textAttributes = new(1);
     private readonly List<(string? Text, long? Number, uint Style)> pending = [];
 
     public RowWriter Text(string? value, uint style = PanelStyles.Default)
@@ -198,67 +154,26 @@ internal sealed class RowWriter
         return lines;
     }
 
-    internal void Flush(OpenXmlWriter writer, int row)
+    internal void Flush(XlsxSheet writer)
     {
-        var rowNumber = row.ToString(CultureInfo.InvariantCulture);
         for (var c = 0; c < pending.Count; c++)
         {
             var (value, number, style) = pending[c];
-            var reference = SheetStream.ColumnName(c) + rowNumber;
             if (number is { } n)
             {
-                StartCell(writer, reference, style, inlineString: false);
-                writer.WriteStartElement(cellValue);
-                writer.WriteString(n.ToString(CultureInfo.InvariantCulture));
-                writer.WriteEndElement();
-                writer.WriteEndElement();
+                writer.Number(c, n, style);
             }
             else if (!string.IsNullOrEmpty(value))
             {
-                WriteText(writer, reference, value, style);
+                writer.Text(c, XlsxText.Escape(value), style);
             }
             else if (style is PanelStyles.Header or PanelStyles.Title)
             {
                 // An empty header or summary cell still carries its fill; empty data cells are left out.
-                StartCell(writer, reference, style, inlineString: false);
-                writer.WriteEndElement();
+                writer.Empty(c, style);
             }
         }
 
         pending.Clear();
-    }
-
-    private void WriteText(OpenXmlWriter writer, string reference, string value, uint style)
-    {
-        StartCell(writer, reference, style, inlineString: true);
-        writer.WriteStartElement(inlineString);
-        textAttributes.Clear();
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-        {
-            textAttributes.Add(Preserve);
-        }
-
-        writer.WriteStartElement(text, textAttributes);
-        writer.WriteString(CellText.Escape(value));
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-    }
-
-    private void StartCell(OpenXmlWriter writer, string reference, uint style, bool inlineString)
-    {
-        attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", "", reference));
-        if (style != PanelStyles.Default)
-        {
-            attributes.Add(new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (inlineString)
-        {
-            attributes.Add(InlineStringType);
-        }
-
-        writer.WriteStartElement(cell, attributes);
     }
 }

@@ -1,16 +1,16 @@
 using System.Globalization;
 using BatchCycle.Cycle;
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
 using BatchCycle.Screening;
-using DocumentFormat.OpenXml;
 
 namespace BatchCycle.Panel;
 
 /// <summary>The Summary sheet: the cycle's dates, the outcomes per label type and the files the run read; and the import issues sheet.</summary>
 internal static class SummarySheet
 {
-    public static void Write(OpenXmlWriter writer, PanelTexts texts, PanelWorkbook workbook, IReadOnlyDictionary<LabelType, List<ApplicationScreening>> byType)
+    public static void Write(XlsxSheet writer, PanelTexts texts, PanelWorkbook workbook, IReadOnlyDictionary<LabelType, List<ApplicationScreening>> byType)
     {
         var sheet = new SheetStream(writer);
         sheet.Begin([40, 40, 22, 22, 22, 12], frozenHeader: false, columnStyles: null);
@@ -65,7 +65,7 @@ internal static class SummarySheet
     }
 
     /// <summary>The rows that could not be read; returns the range of the filter.</summary>
-    public static string WriteIssues(OpenXmlWriter writer, PanelTexts texts, IReadOnlyList<ImportIssue> issues)
+    public static string WriteIssues(XlsxSheet writer, PanelTexts texts, IReadOnlyList<ImportIssue> issues)
     {
         string[] headers = [.. new[] { "File", "Sheet", "Row", "Column", "Problem" }.Select(h => texts.Label($"Panel.Column.{h}"))];
         var widths = headers.Select(h => CellText.Width(h)).ToArray();
@@ -106,7 +106,7 @@ internal static class SummarySheet
 /// </summary>
 internal static class RequirementsSheet
 {
-    public static void Write(OpenXmlWriter writer, PanelTexts texts)
+    public static void Write(XlsxSheet writer, PanelTexts texts)
     {
         var chinese = texts.Chinese;
         string[] headers =

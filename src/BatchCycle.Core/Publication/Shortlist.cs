@@ -1,4 +1,5 @@
 using BatchCycle.Cycle;
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Panel;
 
@@ -53,4 +54,61 @@ public static class Shortlist
         });
         return new ShortlistDocument(year, [.. groups]);
     }
+}
+
+/// <summary>
+/// <c>publication/&lt;Year&gt;-shortlist.xlsx</c>: one sheet per label type, bilingual headings, names as text only,
+/// so what is posted is what the panel approved.
+/// </summary>
+public static class ShortlistWorkbook
+{
+    private static readonly string[] FactoryHeaders =
+    [
+        "序号 No.",
+        "申请公司 Company (中文)",
+        "Company (English) 英文名称",
+        "工厂 Factory",
+        "工厂所在城市 City",
+    ];
+
+    /// <summary>Writes the workbook to <paramref name="path"/>; <paramref name="entryTime"/> is stored on its ZIP entries, so the same shortlist gives the same bytes.</summary>
+    public static void Write(string path, ShortlistDocument document, DateTimeOffset entryTime, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var workbook = XlsxWriter.Create(path, XlsxTable.Styles(), entryTime);
+        foreach (var group in document.Groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var headers = group.HasFactory ? FactoryHeaders : FactoryHeaders[..3];
+            using var sheet = workbook.AddSheet($"{group.Code} {SheetName(group.Code)}");
+            XlsxTable.Begin(sheet, headers, [.. headers.Select(h => XlsxTable.Width(h, wide: false))]);
+            var row = 1;
+            foreach (var entry in group.Entries)
+            {
+                sheet.StartRow(++row);
+                sheet.Number(0, entry.No);
+                string?[] texts = group.HasFactory
+                    ? [entry.HolderName, entry.HolderNameEn, entry.FactoryName, entry.FactoryCity]
+                    : [entry.HolderName, entry.HolderNameEn];
+                for (var c = 0; c < texts.Length; c++)
+                {
+                    if (texts[c] is { Length: > 0 } text)
+                    {
+                        sheet.Text(c + 1, text);
+                    }
+                }
+
+                sheet.EndRow();
+            }
+        }
+    }
+
+    /// <summary>Short Chinese sheet names (Excel allows 31 characters; the full names are in the headings of the page).</summary>
+    private static string SheetName(string code) => code switch
+    {
+        "M" => "制造业伙伴 Manufacturing",
+        "E" => "制造业优越伙伴 Outstanding",
+        "S" => "供应链伙伴 Supply Chain",
+        _ => "技术服务伙伴 Technical Service",
+    };
 }

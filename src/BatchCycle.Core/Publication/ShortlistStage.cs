@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using BatchCycle.Import;
 using BatchCycle.Runs;
-using BatchCycle.Samples;
 using BatchCycle.Templates;
 using HandlebarsDotNet;
 
@@ -15,15 +14,6 @@ namespace BatchCycle.Publication;
 public sealed class ShortlistStage : ITemplatedStage
 {
     public const string TemplateName = "shortlist.html";
-
-    private static readonly SampleColumn[] FactoryColumns =
-    [
-        new("序号 No."),
-        new("申请公司 Company (中文)"),
-        new("Company (English) 英文名称"),
-        new("工厂 Factory"),
-        new("工厂所在城市 City"),
-    ];
 
     public string Name => "shortlist";
 
@@ -56,31 +46,11 @@ public sealed class ShortlistStage : ITemplatedStage
             Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true }),
             TemplateVocabulary.Of([], typeof(ShortlistDocument), typeof(ShortlistGroup), typeof(ShortlistEntry)));
 
-    /// <summary>One sheet per label type, bilingual headings, names as text only: what is posted is what the panel approved.</summary>
+    /// <summary>Writes the workbook beside its place and moves it in, so a crash never leaves half a workbook.</summary>
     private static void WriteWorkbook(string path, ShortlistDocument document, DateOnly asOf, CancellationToken cancellationToken)
     {
         var temporary = path + ".tmp";
-        using (var writer = new XlsxSampleWriter(temporary, new DateTimeOffset(asOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)))
-        {
-            foreach (var group in document.Groups)
-            {
-                var columns = group.HasFactory ? FactoryColumns : FactoryColumns[..3];
-                var rows = group.Entries.Select(e => group.HasFactory
-                    ? new object?[] { e.No, e.HolderName, e.HolderNameEn, e.FactoryName, e.FactoryCity }
-                    : [e.No, e.HolderName, e.HolderNameEn]);
-                writer.AddTable($"{group.Code} {SheetName(group.Code)}", columns, SheetStyle.Plain(false), rows, cancellationToken);
-            }
-        }
-
+        ShortlistWorkbook.Write(temporary, document, new DateTimeOffset(asOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
-
-    /// <summary>Short Chinese sheet names (Excel allows 31 characters; the full names are in the headings of the page).</summary>
-    private static string SheetName(string code) => code switch
-    {
-        "M" => "制造业伙伴 Manufacturing",
-        "E" => "制造业优越伙伴 Outstanding",
-        "S" => "供应链伙伴 Supply Chain",
-        _ => "技术服务伙伴 Technical Service",
-    };
 }
