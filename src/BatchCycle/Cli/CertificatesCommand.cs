@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
+using BatchCycle.Messages;
 using BatchCycle.Reminders;
 using BatchCycle.Storage;
 
@@ -44,7 +44,7 @@ public static class CertificatesCommand
     private static async Task<int> ExportAsync(string output, string? asOf, string? db, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime(DateTime.Now);
-        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (asOf is not null && !Days.TryParseIso(asOf, out day))
         {
             return ExitCodes.Refuse($"--as-of '{asOf}' is not a date of the form yyyy-MM-dd.");
         }
@@ -63,7 +63,7 @@ public static class CertificatesCommand
         BatchCycleDb.Migrate(databasePath);
         var counts = await LabelRegisterExport.WriteAsync(databasePath, output, day, cancellationToken);
         Console.WriteLine($"{counts.Total} certificate(s) written to {Path.GetFullPath(output)}: {counts.Valid} valid, {counts.Expired} expired, "
-            + $"{counts.Revoked} revoked on {day:yyyy-MM-dd}. 已导出 {counts.Total} 张证书：有效 {counts.Valid}，已届满 {counts.Expired}，已撤销 {counts.Revoked}。");
+            + $"{counts.Revoked} revoked on {Days.Iso(day)}. 已导出 {counts.Total} 张证书：有效 {counts.Valid}，已届满 {counts.Expired}，已撤销 {counts.Revoked}。");
         return ExitCodes.Ok;
     }
 
@@ -71,7 +71,7 @@ public static class CertificatesCommand
     {
         var today = DateOnly.FromDateTime(DateTime.Now);
         var day = today;
-        if (on is not null && !DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (on is not null && !Days.TryParseIso(on, out day))
         {
             return ExitCodes.Refuse($"--on '{on}' is not a date of the form yyyy-MM-dd.");
         }

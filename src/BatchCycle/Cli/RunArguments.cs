@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BatchCycle.Messages;
 
 namespace BatchCycle.Cli;
 
@@ -15,7 +16,7 @@ public static class RunArguments
             return $"The input folder '{Path.GetFullPath(input)}' does not exist.";
         }
 
-        return asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out today)
+        return asOf is not null && !Days.TryParseIso(asOf, out today)
             ? $"--as-of '{asOf}' is not a date of the form yyyy-MM-dd."
             : null;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BatchCycle.Dashboard;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;
@@ -104,7 +105,7 @@ public static class RunCommand
 
         if (report.DeadlinePassed is { } closes)
         {
-            logger.LogWarning("{Warning}", TerminalText.En("WarningDeadlinePast", TerminalText.EnglishDay(closes), report.Year, TerminalText.EnglishDay(report.AsOf)));
+            logger.LogWarning("{Warning}", TerminalText.En("WarningDeadlinePast", Days.English(closes), report.Year, Days.English(report.AsOf)));
         }
     }
 }
