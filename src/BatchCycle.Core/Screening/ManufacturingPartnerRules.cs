@@ -84,27 +84,11 @@ public static class ManufacturingPartnerRules
             return Line.NotMet(id, Line.Say("Assessment.None"));
         }
 
-        var candidates = new List<RequirementResult>();
-        var skipped = new List<Message>();
-        foreach (var assessment in assessments)
-        {
-            if (assessment.Status != ProjectStatus.Completed || assessment.CompletedOn is not { } completed)
-            {
-                skipped.Add(Line.Say("Assessment.NotCompleted", assessment.ProjectRef, assessment.Status));
-            }
-            else if (!CycleCalendar.Within(completed, calendar.LookbackStart, calendar.ReferenceDate))
-            {
-                skipped.Add(Line.Say("Project.Outside", assessment.ProjectRef, completed, window));
-            }
-            else if (index.AlreadyDeclared(assessment.ProjectRef, assessment.PreviouslyDeclaredIn) is { } declared)
-            {
-                skipped.Add(declared);
-            }
-            else
-            {
-                candidates.Add(AssessmentOptions(id, assessment, index, calendar));
-            }
-        }
+        var (counted, skipped) = Footnote6.Count(index, assessments, a => a.ProjectRef, a => a.PreviouslyDeclaredIn, a =>
+            a.Status != ProjectStatus.Completed || a.CompletedOn is not { } completed ? Line.Say("Assessment.NotCompleted", a.ProjectRef, a.Status)
+            : CycleCalendar.Within(completed, calendar.LookbackStart, calendar.ReferenceDate) ? null
+            : Line.Say("Project.Outside", a.ProjectRef, completed, window));
+        var candidates = counted.Select(a => AssessmentOptions(id, a, index, calendar)).ToList();
 
         if (candidates.Count == 0)
         {
@@ -141,7 +125,6 @@ public static class ManufacturingPartnerRules
 
         // Completed means done by the reference date; an option marked completed later was still in the plan then.
         bool Done(ImprovementOption o) => o.Status == OptionStatus.Completed && o.CompletedOn is { } day && day <= reference;
-        static string Ref(ImprovementOption o) => $"{o.ProjectRef}/{o.OptionNo}";
 
         var status = RequirementStatus.Met;
         var notes = new List<Message>();
@@ -157,18 +140,8 @@ public static class ManufacturingPartnerRules
             Fail(RequirementStatus.NotMet, Line.Say("Options.NoCostOpen", reference, Line.Refs(noCostOpen)));
         }
 
-        var counted = new List<ImprovementOption>();
-        foreach (var option in options.Where(o => o.Cost == OptionCost.Cost && Done(o)))
-        {
-            if (index.AlreadyDeclared(Ref(option), option.PreviouslyDeclaredIn) is { } declared)
-            {
-                notes.Add(declared);
-            }
-            else
-            {
-                counted.Add(option);
-            }
-        }
+        var (counted, declared) = Footnote6.Count(index, options.Where(o => o.Cost == OptionCost.Cost && Done(o)), Ref, o => o.PreviouslyDeclaredIn);
+        notes.AddRange(declared);
 
         var unplanned = options.Where(o => o.Cost == OptionCost.Cost && !Done(o) && o.Status == OptionStatus.NotPlanned).Select(Ref).ToList();
         if (unplanned.Count > 0)
@@ -218,32 +191,17 @@ public static class ManufacturingPartnerRules
             return Line.Unknown(id, Line.Say("Projects.NoFactoryId"));
         }
 
-        var counted = new List<FundedProject>();
-        var notes = new List<Message>();
+        var window = Line.Window(calendar.LookbackStart, calendar.ReferenceDate);
         var projects = index.ProjectsOfFactory(factory)
             .Where(p => p.ProjectType == ProjectType.DemonstrationProject && p.Status == ProjectStatus.Completed && p.CompletedOn is not null)
             .OrderBy(p => p.CompletedOn)
             .ThenBy(p => p.ProjectRef, StringComparer.Ordinal);
-        foreach (var project in projects)
-        {
-            var completed = project.CompletedOn!.Value;
-            if (!CycleCalendar.Within(completed, calendar.LookbackStart, calendar.ReferenceDate))
-            {
-                notes.Add(Line.Say("Project.Outside", project.ProjectRef, completed, Line.Window(calendar.LookbackStart, calendar.ReferenceDate)));
-            }
-            else if (index.AlreadyDeclared(project.ProjectRef, project.PreviouslyDeclaredIn) is { } declared)
-            {
-                notes.Add(declared);
-            }
-            else
-            {
-                counted.Add(project);
-            }
-        }
+        var (counted, notes) = Footnote6.Count(index, projects, p => p.ProjectRef, p => p.PreviouslyDeclaredIn, p =>
+            CycleCalendar.Within(p.CompletedOn!.Value, calendar.LookbackStart, calendar.ReferenceDate) ? null : Line.Say("Project.Outside", p.ProjectRef, p.CompletedOn!.Value, window));
 
         var refs = counted.Select(p => p.ProjectRef).ToList();
         var summary = counted.Count == 0
-            ? Line.Say("Demo.None", Line.Window(calendar.LookbackStart, calendar.ReferenceDate))
+            ? Line.Say("Demo.None", window)
             : Line.Say("Demo.Counted", Line.Count(counted.Count, "Noun.DemoProject"), Line.List(counted.Select(p => (object)p.CompletedOn!.Value)), Line.Refs(refs));
         return counted.Count >= needed
             ? Line.Met(id, Line.Join([summary, .. notes]), refs)
@@ -326,8 +284,6 @@ public static class ManufacturingPartnerRules
         }
 
         var from = renewed.AwardedOn;
-        var counted = new List<string>();
-        var notes = new List<Message>();
         var options = index.ProjectsOfFactory(factory)
             .Where(p => p.ProjectType == ProjectType.OnSiteAssessment)
             .SelectMany(p => index.OptionsOf(p.ProjectRef))
@@ -335,18 +291,8 @@ public static class ManufacturingPartnerRules
             .OrderBy(o => o.CompletedOn)
             .ThenBy(o => o.ProjectRef, StringComparer.Ordinal)
             .ThenBy(o => o.OptionNo, StringComparer.Ordinal);
-        foreach (var option in options)
-        {
-            var reference = $"{option.ProjectRef}/{option.OptionNo}";
-            if (index.AlreadyDeclared(reference, option.PreviouslyDeclaredIn) is { } declared)
-            {
-                notes.Add(declared);
-            }
-            else
-            {
-                counted.Add(reference);
-            }
-        }
+        var (countedOptions, notes) = Footnote6.Count(index, options, Ref, o => o.PreviouslyDeclaredIn);
+        var counted = countedOptions.Select(Ref).ToList();
 
         var window = Line.Window(from, calendar.ReferenceDate);
         var summary = counted.Count > 0
@@ -356,4 +302,7 @@ public static class ManufacturingPartnerRules
             ? Line.Met(id, Line.Join([summary, .. notes]), [renewed.Serial, .. counted])
             : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, 2), .. notes]), [renewed.Serial, .. counted]);
     }
+
+    /// <summary>How an option is cited in the evidence and the notes: its assessment and its number.</summary>
+    private static string Ref(ImprovementOption option) => $"{option.ProjectRef}/{option.OptionNo}";
 }

@@ -108,32 +108,22 @@ public static class SupplyChainPartnerRules
         }
 
         var factories = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        var notes = new List<Message>();
         var candidates = recommended
             .Where(p => p.ProjectType != ProjectType.Other
                 && p.Status is not (ProjectStatus.Withdrawn or ProjectStatus.Rejected)
                 && p.ApprovedOn is { } approved && CycleCalendar.Within(approved, from, to))
             .OrderBy(p => p.ProjectRef, StringComparer.Ordinal);
-        foreach (var project in candidates)
+        var (counted, notes) = Footnote6.Count(index, candidates, p => p.ProjectRef, p => p.PreviouslyDeclaredIn, excludedAfter: p =>
+            earlierFactories.Contains(EntityName.IdKey(p.FactoryId)!) ? Line.Say("Recommendations.CountedBefore", p.ProjectRef, p.FactoryId ?? "", renewed!.Serial) : null);
+        foreach (var project in counted)
         {
             var factory = EntityName.IdKey(project.FactoryId)!;
-            if (index.AlreadyDeclared(project.ProjectRef, project.PreviouslyDeclaredIn) is { } declared)
+            if (!factories.TryGetValue(factory, out var refs))
             {
-                notes.Add(declared);
+                factories[factory] = refs = [];
             }
-            else if (earlierFactories.Contains(factory))
-            {
-                notes.Add(Line.Say("Recommendations.CountedBefore", project.ProjectRef, project.FactoryId ?? "", renewed!.Serial));
-            }
-            else
-            {
-                if (!factories.TryGetValue(factory, out var refs))
-                {
-                    factories[factory] = refs = [];
-                }
 
-                refs.Add(project.ProjectRef);
-            }
+            refs.Add(project.ProjectRef);
         }
 
         var evidence = factories.Values.SelectMany(r => r).ToList();

@@ -78,23 +78,11 @@ public static class TechnicalServicePartnerRules
             return Line.Unknown(id, Line.Say("Provider.NoIdProjects"));
         }
 
-        var counted = new List<FundedProject>();
-        var notes = new List<Message>();
         var projects = index.ProjectsOfProvider(key)
             .Where(p => p.ProjectType != ProjectType.Other && p.Status == ProjectStatus.Completed && p.CompletedOn is { } day && CycleCalendar.Within(day, from, to))
             .OrderBy(p => p.CompletedOn)
             .ThenBy(p => p.ProjectRef, StringComparer.Ordinal);
-        foreach (var project in projects)
-        {
-            if (index.AlreadyDeclared(project.ProjectRef, project.PreviouslyDeclaredIn) is { } declared)
-            {
-                notes.Add(declared);
-            }
-            else
-            {
-                counted.Add(project);
-            }
-        }
+        var (counted, notes) = Footnote6.Count(index, projects, p => p.ProjectRef, p => p.PreviouslyDeclaredIn);
 
         var refs = counted.Select(p => p.ProjectRef).ToList();
         var count = Line.Count(counted.Count, "Noun.Project");
