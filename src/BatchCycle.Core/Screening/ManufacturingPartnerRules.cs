@@ -4,70 +4,40 @@ using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
-/// <summary>Manufacturing Partner (M): guide 2.1, 4.1 (new) and 5.2 (renewal).</summary>
+/// <summary>
+/// Manufacturing Partner (M): guide 2.1, 4.1 (new) and 5.2 (renewal). <see cref="Clauses"/> is the label's clause
+/// table of docs/criteria.md ("Manufacturing Partner — M"), in the order of the result lines.
+/// </summary>
 public static class ManufacturingPartnerRules
 {
     private static readonly TitleType[] MunicipalTitles = [TitleType.MunicipalCpAudit, TitleType.MunicipalCpEnterprise];
 
-    public static IEnumerable<RequirementResult> Screen(Application application, RegisterLabel? renewed, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(calendar);
-        var lines = new List<RequirementResult> { CommonRequirements.HongKongCompanyAndFactory("2.1", application) };
-        if (application.Kind == ApplicationKind.New)
-        {
-            lines.AddRange(NewRoutes(application, index, calendar));
-            lines.Add(CommonRequirements.Compliance("4.1-II", application, index, calendar.ComplianceStart, "ComplianceStart"));
-        }
-        else
-        {
-            lines.AddRange(RenewalRoutes(application, renewed, index, calendar));
-            lines.Add(renewed is null
-                ? Line.NoLabelBeingRenewed("5.2-II", isTopLevel: true)
-                : CommonRequirements.Compliance("5.2-II", application, index, renewed.AwardedOn, "ValidityStart"));
-        }
-
-        return lines;
-    }
-
-    /// <summary>Guide 4.1 I: on-site assessment, two demonstration projects, or a municipal title.</summary>
-    public static IReadOnlyList<RequirementResult> NewRoutes(Application application, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        return RouteGroup.Combine("4.1-I",
-        [
-            OnSiteAssessment("4.1-I-1", application, index, calendar),
-            DemonstrationProjects("4.1-I-2", 2, application, index, calendar),
-            TitleValidOn("4.1-I-3", MunicipalTitles, application, index, calendar.ReferenceDate),
-        ]);
-    }
-
-    /// <summary>Guide 5.2 I: two more cost options since an on-site-assessment award, or a municipal title.</summary>
-    public static IReadOnlyList<RequirementResult> RenewalRoutes(Application application, RegisterLabel? renewed, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        if (renewed is null)
-        {
-            return RouteGroup.Combine("5.2-I", [Line.NoLabelBeingRenewed("5.2-I-1", false), Line.NoLabelBeingRenewed("5.2-I-2", false)]);
-        }
-
-        return RouteGroup.Combine("5.2-I",
-        [
-            CostOptionsSinceAward("5.2-I-1", application, renewed, index, calendar),
-            TitleValidWithin("5.2-I-2", MunicipalTitles, application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart"),
-        ]);
-    }
+    public static IReadOnlyList<Clause> Clauses { get; } =
+    [
+        Clause.Of("2.1", ClauseScope.Always, (id, c) => CommonRequirements.HongKongCompanyAndFactory(id, c.Application)),
+        Clause.AnyOf(
+            "4.1-I",
+            ClauseScope.New,
+            ("4.1-I-1", OnSiteAssessment),
+            ("4.1-I-2", (id, c) => DemonstrationProjects(id, 2, c)),
+            ("4.1-I-3", (id, c) => TitleValidOn(id, MunicipalTitles, c, c.Calendar.ReferenceDate))),
+        Clause.Of("4.1-II", ClauseScope.New, (id, c) => CommonRequirements.Compliance(id, c.Application, c.Index, c.Calendar.ComplianceStart, "ComplianceStart")),
+        Clause.AnyOf(
+            "5.2-I",
+            ClauseScope.RenewalOfLabel,
+            ("5.2-I-1", CostOptionsSinceAward),
+            ("5.2-I-2", (id, c) => TitleValidWithin(id, MunicipalTitles, c, c.Renewed!.AwardedOn, c.Calendar.ReferenceDate, "ValidityStart"))),
+        Clause.Of("5.2-II", ClauseScope.RenewalOfLabel, (id, c) => CommonRequirements.Compliance(id, c.Application, c.Index, c.Renewed!.AwardedOn, "ValidityStart")),
+    ];
 
     /// <summary>
     /// Guide 4.1 I (1) and footnote 3: a funded on-site assessment completed in the look-back window whose
     /// options show every no-cost option done, three cost options done (or two, one cutting VOC or NOx) and a plan
     /// for the rest; and the secretariat's own on-site check passed.
     /// </summary>
-    public static RequirementResult OnSiteAssessment(string id, Application application, CycleIndex index, CycleCalendar calendar)
+    private static RequirementResult OnSiteAssessment(string id, ClauseCase @case)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(calendar);
+        var (application, _, index, calendar) = @case;
         if (EntityName.IdKey(application.FactoryId) is not { } factory)
         {
             return Line.Unknown(id, Line.Say("Projects.NoFactoryId"));
@@ -181,11 +151,9 @@ public static class ManufacturingPartnerRules
     }
 
     /// <summary>Guide 4.1 I (2) and 4.2 I (2): funded demonstration projects completed in the look-back window.</summary>
-    public static RequirementResult DemonstrationProjects(string id, int needed, Application application, CycleIndex index, CycleCalendar calendar)
+    internal static RequirementResult DemonstrationProjects(string id, int needed, ClauseCase @case)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(calendar);
+        var (application, _, index, calendar) = @case;
         if (EntityName.IdKey(application.FactoryId) is not { } factory)
         {
             return Line.Unknown(id, Line.Say("Projects.NoFactoryId"));
@@ -209,22 +177,21 @@ public static class ManufacturingPartnerRules
     }
 
     /// <summary>A title of one of <paramref name="types"/> valid on <paramref name="day"/> (4.1 I (3), 4.2 I (3)).</summary>
-    public static RequirementResult TitleValidOn(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, DateOnly day) =>
-        Titles(id, types, application, index, t => CommonRequirements.ValidOn(t, day), Line.Say("Title.ValidOn", day));
+    internal static RequirementResult TitleValidOn(string id, IReadOnlyCollection<TitleType> types, ClauseCase @case, DateOnly day) =>
+        Titles(id, types, @case, t => CommonRequirements.ValidOn(t, day), Line.Say("Title.ValidOn", day));
 
     /// <summary>A title of one of <paramref name="types"/> valid on some day of [from, to] (5.2 I (2), 5.3 I (2)).</summary>
-    public static RequirementResult TitleValidWithin(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName) =>
-        Titles(id, types, application, index, t => CommonRequirements.ValidWithin(t, from, to), Line.Say("Title.ValidWithin", Line.NamedWindow(from, to, Line.DateName(fromName))));
+    internal static RequirementResult TitleValidWithin(string id, IReadOnlyCollection<TitleType> types, ClauseCase @case, DateOnly from, DateOnly to, string fromName) =>
+        Titles(id, types, @case, t => CommonRequirements.ValidWithin(t, from, to), Line.Say("Title.ValidWithin", Line.NamedWindow(from, to, Line.DateName(fromName))));
 
     /// <summary>
     /// Titles are matched by the factory's identifier. A qualifying title recorded under another identifier (or
     /// when the application gives none) but under the same normalised factory name is shown for review, because
     /// a mistyped code is likelier than two factories of one name.
     /// </summary>
-    private static RequirementResult Titles(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, Func<Title, bool> valid, Message validText)
+    private static RequirementResult Titles(string id, IReadOnlyCollection<TitleType> types, ClauseCase @case, Func<Title, bool> valid, Message validText)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
+        var (application, _, index, _) = @case;
         var wanted = MessageList.Of(ListStyle.Or, types.Cast<object>());
         var factory = EntityName.IdKey(application.FactoryId);
         var own = factory is null ? [] : index.TitlesOf(factory).Where(t => types.Contains(t.TitleType)).ToList();
@@ -262,12 +229,10 @@ public static class ManufacturingPartnerRules
     /// two more cost options of the factory were completed since it was awarded. Options are counted
     /// individually: the assessment itself was declared for the earlier award, its later options were not.
     /// </summary>
-    public static RequirementResult CostOptionsSinceAward(string id, Application application, RegisterLabel renewed, CycleIndex index, CycleCalendar calendar)
+    internal static RequirementResult CostOptionsSinceAward(string id, ClauseCase @case)
     {
-        ArgumentNullException.ThrowIfNull(application);
+        var (application, renewed, index, calendar) = @case;
         ArgumentNullException.ThrowIfNull(renewed);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(calendar);
         if (renewed.Route is null)
         {
             return Line.Unknown(id, Line.Say("CostOptions.NoRoute", renewed.Serial), [renewed.Serial]);

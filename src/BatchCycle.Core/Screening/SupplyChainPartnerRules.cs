@@ -5,47 +5,32 @@ using BatchCycle.Messages;
 namespace BatchCycle.Screening;
 
 /// <summary>
-/// Supply Chain Partner (S): guide 2.3, 4.3 (new) and 5.4 (renewal). The guide sets no compliance requirement
-/// for S, so there is none here.
+/// Supply Chain Partner (S): guide 2.3, 4.3 (new) and 5.4 (renewal). <see cref="Clauses"/> is the label's clause
+/// table of docs/criteria.md ("Supply Chain Partner — S"), in the order of the result lines. The guide sets no
+/// compliance requirement for S, so there is none here.
 /// </summary>
 public static class SupplyChainPartnerRules
 {
     private static readonly TitleType[] SupplierTitles = [TitleType.ProvincialCpEnterprise, TitleType.GreenFactoryMiit];
 
-    public static IEnumerable<RequirementResult> Screen(Application application, RegisterLabel? renewed, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(calendar);
-        var lines = new List<RequirementResult> { Registration(application) };
-        if (application.Kind == ApplicationKind.New)
-        {
-            lines.AddRange(RouteGroup.Combine("4.3",
-            [
-                Recommendations("4.3-1", application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart", null),
-                Procurement("4.3-2", application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart"),
-            ]));
-        }
-        else if (renewed is null)
-        {
-            lines.AddRange(RouteGroup.Combine("5.4", [Line.NoLabelBeingRenewed("5.4-1", false), Line.NoLabelBeingRenewed("5.4-2", false)]));
-        }
-        else
-        {
-            lines.AddRange(RouteGroup.Combine("5.4",
-            [
-                Recommendations("5.4-1", application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart", renewed),
-                Procurement("5.4-2", application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart"),
-            ]));
-        }
-
-        return lines;
-    }
+    public static IReadOnlyList<Clause> Clauses { get; } =
+    [
+        Clause.Of("2.3", ClauseScope.Always, (id, c) => Registration(id, c.Application)),
+        Clause.AnyOf(
+            "4.3",
+            ClauseScope.New,
+            ("4.3-1", (id, c) => Recommendations(id, c, c.Calendar.LookbackStart, "LookbackStart")),
+            ("4.3-2", (id, c) => Procurement(id, c, c.Calendar.LookbackStart, "LookbackStart"))),
+        Clause.AnyOf(
+            "5.4",
+            ClauseScope.RenewalOfLabel,
+            ("5.4-1", (id, c) => Recommendations(id, c, c.Renewed!.AwardedOn, "ValidityStart")),
+            ("5.4-2", (id, c) => Procurement(id, c, c.Renewed!.AwardedOn, "ValidityStart"))),
+    ];
 
     /// <summary>Guide 2.3: a business registration in Hong Kong, the mainland or overseas, with its number.</summary>
-    public static RequirementResult Registration(Application application)
+    private static RequirementResult Registration(string id, Application application)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        const string id = "2.3";
         var missing = new List<object>();
         if (application.RegistrationPlace is null)
         {
@@ -77,10 +62,10 @@ public static class SupplyChainPartnerRules
     /// are those of the projects in its evidence (labels the system issued) and of this applicant's projects
     /// already declared in an earlier application (imported labels carry no evidence list).
     /// </summary>
-    public static RequirementResult Recommendations(string id, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName, RegisterLabel? renewed)
+    private static RequirementResult Recommendations(string id, ClauseCase @case, DateOnly from, string fromName)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
+        var (application, renewed, index, calendar) = @case;
+        var to = calendar.ReferenceDate;
         if (EntityName.IdKey(application.RegistrationNo) is not { } applicant)
         {
             return Line.Unknown(id, Line.Say("Recommendations.NoRegistrationNo"));
@@ -143,10 +128,10 @@ public static class SupplyChainPartnerRules
     /// period. Only the part of the period inside the window counts: evidence must fall in the window and be
     /// dated on or before the reference date.
     /// </summary>
-    public static RequirementResult Procurement(string id, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName)
+    private static RequirementResult Procurement(string id, ClauseCase @case, DateOnly from, string fromName)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
+        var (application, _, index, calendar) = @case;
+        var to = calendar.ReferenceDate;
         var declarations = index.ProcurementOf(application.ApplicationId);
         if (declarations.Count == 0)
         {
