@@ -21,7 +21,7 @@ public static class CertificatesCommand
         var serial = new Argument<string>("serial") { Description = "The serial of the certificate, e.g. 2025-M-0001." };
         var reason = new Option<string>("--reason") { Description = "Why the label is revoked (kept with the certificate, never shown on /verify).", Required = true };
         var on = new Option<string?>("--on") { Description = "The day the revocation takes effect (yyyy-MM-dd); defaults to today." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = RunArguments.DatabaseOption();
         var command = new Command("revoke", "Revoke a certificate this system issued; its serial is never reused.") { serial, reason, on, db };
         command.SetAction((parse, cancellationToken) => RevokeAsync(
             parse.GetValue(serial)!, parse.GetValue(reason)!, parse.GetValue(on), parse.GetValue(db), cancellationToken));
@@ -32,7 +32,7 @@ public static class CertificatesCommand
     {
         var output = new Option<string>("--out") { Description = "The CSV file to write (label register columns, then State and RevokedOn).", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "The day the states are for (yyyy-MM-dd); defaults to today." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = RunArguments.DatabaseOption();
         var command = new Command("export", "Write the label register of every certificate this system issued, with its state (Valid, Expired, Revoked).")
         {
             output, asOf, db,

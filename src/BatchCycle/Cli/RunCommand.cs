@@ -13,28 +13,18 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "Folder of the cycle's spreadsheets (.xlsx, .xls, .csv).", Required = true };
-        var output = new Option<string>("--out") { Description = "Folder for results, workbook, certificates and reminders.", Required = true };
-        var year = RunArguments.YearOption("Cycle year; defaults to BatchCycle:Year in appsettings.json.");
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
-        var asOf = new Option<string?>("--as-of") { Description = "The date taken as today (yyyy-MM-dd), for reproducible runs." };
+        var options = new RunOptions("Folder for results, workbook, certificates and reminders.");
         var command = new Command("run", "Import, screen, write the panel workbook, issue certificates and draft reminders.")
         {
-            input, output, year, db, asOf,
+            options.Input, options.Output, options.Year, options.Database, options.AsOf,
         };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetValue(input)!,
-            parse.GetValue(output)!,
-            parse.GetValue(year),
-            parse.GetValue(db),
-            parse.GetValue(asOf),
-            cancellationToken));
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(options.Read(parse), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string input, string output, int? year, string? db, string? asOf, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(RunArguments arguments, CancellationToken cancellationToken)
     {
-        if (RunArguments.Problem(input, asOf, out var today) is { } problem)
+        if (arguments.Problem(out var today) is { } problem)
         {
             return ExitCodes.Refuse(problem);
         }
@@ -54,13 +44,13 @@ public static class RunCommand
         }
 
         using var loggerFactory = AppConfiguration.Logging(configuration, atTerminal && !Console.IsErrorRedirected ? LogEventLevel.Error : LogEventLevel.Verbose);
-        var databasePath = db ?? settings.Database;
-        if ((PathArguments.OutputFolderProblem(output) ?? PathArguments.DatabaseProblem(databasePath)) is { } pathProblem)
+        var databasePath = arguments.DatabasePath(settings);
+        if (arguments.PathProblem(settings) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);
         }
 
-        var request = new RunRequest(input, output, year ?? settings.Year, today, "cli");
+        var request = arguments.Request(settings, today);
         var runCreated = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         var pipeline = new CyclePipeline(settings, databasePath, PipelineStages.Create(), loggerFactory)
         {
@@ -87,6 +77,7 @@ public static class RunCommand
             return ExitCodes.Failed;
         }
 
+        var output = arguments.Output;
         var report = await RunReport.ReadAsync(databasePath, result.RunId.Value, output, settings, cancellationToken);
         LogActionWarnings(loggerFactory.CreateLogger(typeof(RunCommand)), report);
         RunReportView.Write(console, text, report, settings.Reminders.Round);
