@@ -96,58 +96,56 @@ public static class ManufacturingPartnerRules
         // Completed means done by the reference date; an option marked completed later was still in the plan then.
         bool Done(ImprovementOption o) => o.Status == OptionStatus.Completed && o.CompletedOn is { } day && day <= reference;
 
-        var status = RequirementStatus.Met;
-        var notes = new List<Message>();
-        void Fail(RequirementStatus result, Message note)
-        {
-            status = Line.Worst(status, result);
-            notes.Add(note);
-        }
-
+        var findings = new Findings();
         var noCostOpen = options.Where(o => o.Cost == OptionCost.NoCost && !Done(o)).Select(Ref).ToList();
         if (noCostOpen.Count > 0)
         {
-            Fail(RequirementStatus.NotMet, Line.Say("Options.NoCostOpen", reference, Line.Refs(noCostOpen)));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Options.NoCostOpen", reference, Line.Refs(noCostOpen)));
         }
 
         var (counted, declared) = Footnote6.Count(index, options.Where(o => o.Cost == OptionCost.Cost && Done(o)), Ref, o => o.PreviouslyDeclaredIn);
-        notes.AddRange(declared);
+        findings.Note(declared);
 
         var unplanned = options.Where(o => o.Cost == OptionCost.Cost && !Done(o) && o.Status == OptionStatus.NotPlanned).Select(Ref).ToList();
         if (unplanned.Count > 0)
         {
-            Fail(RequirementStatus.NotMet, Line.Say("Options.Unplanned", Line.Refs(unplanned)));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Options.Unplanned", Line.Refs(unplanned)));
         }
 
+        CountedCostOptions(counted, findings);
+        if (noCostOpen.Count == 0)
+        {
+            findings.NoteFirst(Line.Say("Options.NoCostDone"));
+        }
+
+        findings.NoteFirst(completedLabel);
+        return findings.Result(id, [assessment.ProjectRef, .. counted.Select(Ref)]);
+    }
+
+    /// <summary>Guide 4.1 I (1) (b): three cost options completed, or exactly two of which one reduces VOC or NOx.</summary>
+    private static void CountedCostOptions(IReadOnlyList<ImprovementOption> counted, Findings findings)
+    {
         var countedText = Line.Say("Options.Counted", Line.Count(counted.Count, "Noun.CostOption"), Line.Refs(counted.Select(Ref)));
         if (counted.Count >= 3)
         {
-            notes.Insert(0, countedText);
+            findings.NoteFirst(countedText);
         }
         else if (counted.Count == 2 && counted.Any(o => o.ReducesVocOrNox == true))
         {
-            notes.Insert(0, Line.Say("Options.ReducesVoc", countedText, Line.Refs(counted.Where(o => o.ReducesVocOrNox == true).Select(Ref))));
+            findings.NoteFirst(Line.Say("Options.ReducesVoc", countedText, Line.Refs(counted.Where(o => o.ReducesVocOrNox == true).Select(Ref))));
         }
         else if (counted.Count == 2 && counted.Any(o => o.ReducesVocOrNox is null))
         {
-            Fail(RequirementStatus.Unknown, Line.Say("Options.VocMissing", countedText));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Options.VocMissing", countedText));
         }
         else if (counted.Count == 2)
         {
-            Fail(RequirementStatus.NotMet, Line.Say("Options.NoVoc", countedText));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Options.NoVoc", countedText));
         }
         else
         {
-            Fail(RequirementStatus.NotMet, Line.Say("Options.TooFew", countedText));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Options.TooFew", countedText));
         }
-
-        if (noCostOpen.Count == 0)
-        {
-            notes.Insert(0, Line.Say("Options.NoCostDone"));
-        }
-
-        notes.Insert(0, completedLabel);
-        return Line.Of(id, status, Line.Join(notes), [assessment.ProjectRef, .. counted.Select(Ref)]);
     }
 
     /// <summary>Guide 4.1 I (2) and 4.2 I (2): funded demonstration projects completed in the look-back window.</summary>

@@ -164,21 +164,9 @@ public static class SupplyChainPartnerRules
                 continue;
             }
 
-            var label = index.LabelsOfFactory(supplier)
-                .Where(l => l.LabelType is LabelType.M or LabelType.E && !l.Revoked && l.AwardedOn <= end && l.ExpiresOn >= start)
-                .OrderBy(l => l.Serial, StringComparer.Ordinal)
-                .FirstOrDefault();
-            var title = index.TitlesOf(supplier)
-                .Where(t => SupplierTitles.Contains(t.TitleType) && CommonRequirements.ValidWithin(t, start, end))
-                .OrderBy(t => t.IssuedOn)
-                .FirstOrDefault();
-            if (label is not null)
+            if (Qualification(index, supplier, declaration.SupplierFactoryId, start, end) is { } qualification)
             {
-                qualified[supplier] = (Line.Say("Procurement.Label", declaration.SupplierFactoryId, label.LabelType, label.Serial), label.Serial);
-            }
-            else if (title is not null)
-            {
-                qualified[supplier] = (Line.Say("Procurement.Title", declaration.SupplierFactoryId, title.TitleType, CommonRequirements.Cite(title)), CommonRequirements.Cite(title));
+                qualified[supplier] = qualification;
             }
             else
             {
@@ -195,6 +183,28 @@ public static class SupplyChainPartnerRules
         return qualified.Count >= 3
             ? Line.Met(id, Line.Join([summary, .. notes]), evidence)
             : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, 3), .. notes]), evidence);
+    }
+
+    /// <summary>
+    /// What qualifies a supplier on some day of [start, end]: an M or E label, not revoked, or else a title of
+    /// <see cref="SupplierTitles"/>; null when it holds neither.
+    /// </summary>
+    private static (Message Text, string Proof)? Qualification(CycleIndex index, string supplier, string supplierId, DateOnly start, DateOnly end)
+    {
+        var label = index.LabelsOfFactory(supplier)
+            .Where(l => l.LabelType is LabelType.M or LabelType.E && !l.Revoked && l.AwardedOn <= end && l.ExpiresOn >= start)
+            .OrderBy(l => l.Serial, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (label is not null)
+        {
+            return (Line.Say("Procurement.Label", supplierId, label.LabelType, label.Serial), label.Serial);
+        }
+
+        var title = index.TitlesOf(supplier)
+            .Where(t => SupplierTitles.Contains(t.TitleType) && CommonRequirements.ValidWithin(t, start, end))
+            .OrderBy(t => t.IssuedOn)
+            .FirstOrDefault();
+        return title is null ? null : (Line.Say("Procurement.Title", supplierId, title.TitleType, CommonRequirements.Cite(title)), CommonRequirements.Cite(title));
     }
 
     /// <summary>

@@ -36,13 +36,7 @@ public static class RunCommand
         // At a terminal the stages are shown as progress bars, and log lines on the same screen would tear them:
         // only errors are logged there (warnings are repeated in the summary). Piped or in CI, the log lines stay.
         var atTerminal = !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (!atTerminal)
-        {
-            // Written to a file or a pipe, a line is as long as it needs to be: paths stay whole.
-            console.Profile.Width = 200;
-        }
-
+        var console = CreateConsole(atTerminal);
         using var loggerFactory = AppConfiguration.Logging(configuration, atTerminal && !Console.IsErrorRedirected ? LogEventLevel.Error : LogEventLevel.Verbose);
         var databasePath = arguments.DatabasePath(settings);
         if (arguments.PathProblem(settings) is { } pathProblem)
@@ -84,6 +78,18 @@ public static class RunCommand
         console.WriteLine(text.Zh("RunCompleted", result.RunId, Path.GetFullPath(output)));
         console.WriteLine(TerminalText.En("RunCompleted", result.RunId, Path.GetFullPath(output)));
         return ExitCodes.Ok;
+    }
+
+    private static IAnsiConsole CreateConsole(bool atTerminal)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (!atTerminal)
+        {
+            // Written to a file or a pipe, a line is as long as it needs to be: paths stay whole.
+            console.Profile.Width = 200;
+        }
+
+        return console;
     }
 
     /// <summary>The warnings the summary repeats go to the log as well, for runs nobody watches.</summary>
