@@ -55,8 +55,8 @@ public sealed class CycleImport
         // date of issue, a complaint its provider and reference (or date and kind when it has none).
         titles = Keyed<Title, (string, TitleType, string, DateOnly)>(t => (t.FactoryId, t.TitleType, t.CertificateNo ?? "", t.IssuedOn), t => $"title {t.TitleType} {Q(t.CertificateNo ?? "")} of FactoryId {Q(t.FactoryId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "FactoryId", rejectWithinFile: false);
         serviceProviders = Keyed<ServiceProvider, string>(p => p.ProviderId, p => $"ProviderId {Q(p.ProviderId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProviderId");
-        complaints = Keyed<Complaint, (string, string)>(c => (c.ProviderId, c.Ref ?? $"{c.ReceivedOn:yyyy-MM-dd} {c.Kind}"), c => $"complaint {Q(c.Ref ?? $"{c.ReceivedOn:yyyy-MM-dd}")} of ProviderId {Q(c.ProviderId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProviderId", rejectWithinFile: false);
-        procurements = Keyed<ProcurementDeclaration, (string, DateOnly, string)>(p => (p.SupplierFactoryId, p.PeriodFrom, p.ApplicationId), p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {p.PeriodFrom:yyyy-MM-dd} for ApplicationId {Q(p.ApplicationId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "SupplierFactoryId");
+        complaints = Keyed<Complaint, (string, string)>(c => (c.ProviderId, c.Ref ?? $"{Days.Iso(c.ReceivedOn)} {c.Kind}"), c => $"complaint {Q(c.Ref ?? Days.Iso(c.ReceivedOn))} of ProviderId {Q(c.ProviderId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProviderId", rejectWithinFile: false);
+        procurements = Keyed<ProcurementDeclaration, (string, DateOnly, string)>(p => (p.SupplierFactoryId, p.PeriodFrom, p.ApplicationId), p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {Days.Iso(p.PeriodFrom)} for ApplicationId {Q(p.ApplicationId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "SupplierFactoryId");
         readers = new Dictionary<string, IKindReader>(StringComparer.Ordinal)
         {
             ["Applications"] = Kind(applications, RowParsers.Application),

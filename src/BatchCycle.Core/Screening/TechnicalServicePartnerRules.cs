@@ -1,4 +1,3 @@
-using System.Globalization;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
 using BatchCycle.Messages;
@@ -104,7 +103,7 @@ public static class TechnicalServicePartnerRules
             .OrderBy(c => c.ReceivedOn)
             .ToList();
         // A complaint without a reference is cited by its kind and day, as an identifier in the evidence column.
-        static string Cite(Complaint c) => c.Ref ?? string.Create(CultureInfo.InvariantCulture, $"{c.Kind?.ToString() ?? "complaint"}@{c.ReceivedOn:yyyy-MM-dd}");
+        static string Cite(Complaint c) => c.Ref ?? $"{c.Kind?.ToString() ?? "complaint"}@{Days.Iso(c.ReceivedOn)}";
         static object Describe(Complaint c) => Line.Say("Complaint.Received", Cite(c), c.ReceivedOn);
 
         var substantiated = received.Where(c => c.Substantiated == true).ToList();
