@@ -1,5 +1,5 @@
-using System.Globalization;
 using BatchCycle.Cycle;
+using BatchCycle.Messages;
 using BatchCycle.Storage;
 
 namespace BatchCycle.Certificates;
@@ -49,20 +49,15 @@ public sealed record CertificatePage(
             certificate.HolderNameEn,
             certificate.FactoryName,
             certificate.FactoryId,
-            Iso(certificate.AwardedOn),
-            Chinese(certificate.AwardedOn),
-            English(certificate.AwardedOn),
-            Iso(certificate.ExpiresOn),
-            Chinese(certificate.ExpiresOn),
-            English(certificate.ExpiresOn),
+            Days.Iso(certificate.AwardedOn),
+            Days.Chinese(certificate.AwardedOn),
+            Days.English(certificate.AwardedOn),
+            Days.Iso(certificate.ExpiresOn),
+            Days.Chinese(certificate.ExpiresOn),
+            Days.English(certificate.ExpiresOn),
             certificate.VerificationCode,
             verifyUrl,
             VerificationCodes.QrCodeDataUri(verifyUrl));
     }
 
-    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Chinese(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
-
-    private static string English(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

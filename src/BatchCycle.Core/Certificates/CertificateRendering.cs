@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using BatchCycle.Files;
 using BatchCycle.Messages;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
@@ -41,6 +42,7 @@ public static class CertificateRendering
     {
         ArgumentNullException.ThrowIfNull(templates);
         var folder = run.OutPath("certificates");
+        AtomicFile.RemoveLeftovers(folder);
         var withoutPdf = certificates.Where(c => !File.Exists(Path.Combine(folder, c.Serial + ".pdf"))).ToList();
         var combinedPdf = Path.Combine(folder, CombinedName(run.Calendar.Year, "pdf"));
         if (certificates.Count == 0 || (withoutPdf.Count == 0 && File.Exists(combinedPdf)))
@@ -74,7 +76,7 @@ public static class CertificateRendering
                     (documents[index], var pdfs) = await PrintOnePerCertificateAsync(printer, run, template, batch, token);
                     for (var i = 0; i < batch.Count; i++)
                     {
-                        WriteAtomically(Path.Combine(folder, batch[i].Serial + ".pdf"), pdfs[i]);
+                        AtomicFile.WriteAllBytes(Path.Combine(folder, batch[i].Serial + ".pdf"), pdfs[i]);
                         // An HTML copy left by a run without Chromium is superseded; one format per certificate.
                         File.Delete(Path.Combine(folder, batch[i].Serial + ".html"));
                         run.ReportProgress(0.9 * Interlocked.Increment(ref done) / withoutPdf.Count);
@@ -85,7 +87,7 @@ public static class CertificateRendering
             // otherwise (a repair of a few, or a template that defeats batching) it is printed whole.
             var joined = withoutPdf.Count == certificates.Count && documents.All(d => d is not null) ? PdfPages.TryJoin(documents!) : null;
             var combined = joined ?? await PrintWholeAsync(printer, run, groups, cancellationToken);
-            WriteAtomically(combinedPdf, combined);
+            AtomicFile.WriteAllBytes(combinedPdf, combined);
             File.Delete(Path.Combine(folder, CombinedName(run.Calendar.Year, "html")));
         }
 
@@ -164,7 +166,7 @@ public static class CertificateRendering
 
         var toWrite = missing.Select(c => c.Serial).ToHashSet(StringComparer.Ordinal);
         var done = new StrongBox<int>(0);
-        WriteAtomically(combined, stream =>
+        AtomicFile.Write(combined, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
 
@@ -199,7 +201,7 @@ public static class CertificateRendering
                 pages[i] = CertificatePage.From(chunk[i], run.Settings.VerifyBaseUrl, template.Script);
                 if (toWrite.Contains(pages[i].Serial))
                 {
-                    WriteAtomically(Path.Combine(folder, pages[i].Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[i]]))));
+                    AtomicFile.WriteAllBytes(Path.Combine(folder, pages[i].Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[i]]))));
                     run.ReportProgress(0.9 * Interlocked.Increment(ref done.Value) / toWrite.Count);
                 }
             }));
@@ -215,18 +217,4 @@ public static class CertificateRendering
         template.Render(new CertificateDocument([.. certificates.Select(c => CertificatePage.From(c, run.Settings.VerifyBaseUrl, template.Script))]));
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-
-    private static void WriteAtomically(string path, byte[] content) => WriteAtomically(path, stream => stream.Write(content));
-
-    /// <summary>Written beside and then moved into place, so a crash never leaves a half file that a later run would take as done.</summary>
-    private static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var partial = path + ".partial";
-        using (var stream = File.Create(partial))
-        {
-            write(stream);
-        }
-
-        File.Move(partial, path, overwrite: true);
-    }
 }

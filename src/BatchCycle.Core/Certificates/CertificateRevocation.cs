@@ -43,7 +43,7 @@ public static class CertificateRevocation
 
         if (request.On > today)
         {
-            return new(RevocationResult.Refused, $"撤销日期 {Day(request.On)} 晚于今天。The revocation date {Day(request.On)} is after today ({Day(today)}); nothing was changed.");
+            return new(RevocationResult.Refused, $"撤销日期 {Days.Iso(request.On)} 晚于今天。The revocation date {Days.Iso(request.On)} is after today ({Days.Iso(today)}); nothing was changed.");
         }
 
         await using var db = BatchCycleDb.Open(databasePath);
@@ -59,7 +59,7 @@ public static class CertificateRevocation
 
         if (request.On < certificate.AwardedOn)
         {
-            return new(RevocationResult.Refused, $"撤销日期 {Day(request.On)} 早于颁发日期。The revocation date {Day(request.On)} is before {certificate.Serial} was awarded ({Day(certificate.AwardedOn)}); nothing was changed.");
+            return new(RevocationResult.Refused, $"撤销日期 {Days.Iso(request.On)} 早于颁发日期。The revocation date {Days.Iso(request.On)} is before {certificate.Serial} was awarded ({Days.Iso(certificate.AwardedOn)}); nothing was changed.");
         }
 
         // Only a certificate still in force is updated, so two revocations at once cannot both record theirs.
@@ -74,12 +74,12 @@ public static class CertificateRevocation
         if (changed == 0)
         {
             var earlier = await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == certificate.Id, cancellationToken);
-            return new(RevocationResult.AlreadyRevoked, $"{earlier.Serial} 已于 {Day(earlier.RevokedOn)} 撤销。{earlier.Serial} was already revoked on {Day(earlier.RevokedOn)} by {earlier.RevokedBy ?? "?"}; nothing was changed.");
+            return new(RevocationResult.AlreadyRevoked, $"{earlier.Serial} 已于 {Days.Iso(earlier.RevokedOn)} 撤销。{earlier.Serial} was already revoked on {Days.Iso(earlier.RevokedOn)} by {earlier.RevokedBy ?? "?"}; nothing was changed.");
         }
 
         return new(
             RevocationResult.Revoked,
-            $"{certificate.Serial} 已撤销，自 {Day(request.On)} 起。{certificate.Serial} ({certificate.HolderName}) is revoked from {Day(request.On)}.",
+            $"{certificate.Serial} 已撤销，自 {Days.Iso(request.On)} 起。{certificate.Serial} ({certificate.HolderName}) is revoked from {Days.Iso(request.On)}.",
             certificate.Serial);
     }
 
@@ -124,6 +124,4 @@ public static class CertificateRevocation
 
         return revoked;
     }
-
-    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?";
 }

@@ -147,11 +147,11 @@ public sealed class CertificatesStage : ITemplatedStage
                 c.LabelType,
                 c.HolderName,
                 c.FactoryName,
-                CertificatePage.Iso(c.AwardedOn),
-                CertificatePage.Iso(c.ExpiresOn),
+                Days.Iso(c.AwardedOn),
+                Days.Iso(c.ExpiresOn),
                 c.VerificationCode,
                 c.Revoked ? "Revoked" : "Issued",
-                c.RevokedOn is { } revokedOn ? CertificatePage.Iso(revokedOn) : null,
+                c.RevokedOn is { } revokedOn ? Days.Iso(revokedOn) : null,
             }),
             cancellationToken);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -65,9 +65,7 @@ public static class LabelRegisterExport
 
     private static IReadOnlyList<string?> Row(CertificateRecord c, LabelState state) =>
     [
-        c.Serial, c.LabelType, c.HolderName, c.HolderRegistrationNo, c.FactoryId, c.ProviderId, Iso(c.AwardedOn), Iso(c.ExpiresOn), c.Route,
-        c.Revoked ? "yes" : "no", c.ContactEmail, c.ContactName, state.ToString(), c.RevokedOn is { } revokedOn ? Iso(revokedOn) : null,
+        c.Serial, c.LabelType, c.HolderName, c.HolderRegistrationNo, c.FactoryId, c.ProviderId, Days.Iso(c.AwardedOn), Days.Iso(c.ExpiresOn), c.Route,
+        c.Revoked ? "yes" : "no", c.ContactEmail, c.ContactName, state.ToString(), c.RevokedOn is { } revokedOn ? Days.Iso(revokedOn) : null,
     ];
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ public static partial class CellValues
             string s => s,
             double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
             bool b => b ? "TRUE" : "FALSE",
-            DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            DateTime t => t.TimeOfDay == TimeSpan.Zero ? Days.Iso(DateOnly.FromDateTime(t)) : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => cell.ToString(),
         };

@@ -55,8 +55,8 @@ public sealed class CycleImport
         // date of issue, a complaint its provider and reference (or date and kind when it has none).
         titles = Keyed<Title, (string, TitleType, string, DateOnly)>(t => (t.FactoryId, t.TitleType, t.CertificateNo ?? "", t.IssuedOn), t => $"title {t.TitleType} {Q(t.CertificateNo ?? "")} of FactoryId {Q(t.FactoryId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "FactoryId", rejectWithinFile: false);
         serviceProviders = Keyed<ServiceProvider, string>(p => p.ProviderId, p => $"ProviderId {Q(p.ProviderId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProviderId");
-        complaints = Keyed<Complaint, (string, string)>(c => (c.ProviderId, c.Ref ?? $"{c.ReceivedOn:yyyy-MM-dd} {c.Kind}"), c => $"complaint {Q(c.Ref ?? $"{c.ReceivedOn:yyyy-MM-dd}")} of ProviderId {Q(c.ProviderId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProviderId", rejectWithinFile: false);
-        procurements = Keyed<ProcurementDeclaration, (string, DateOnly, string)>(p => (p.SupplierFactoryId, p.PeriodFrom, p.ApplicationId), p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {p.PeriodFrom:yyyy-MM-dd} for ApplicationId {Q(p.ApplicationId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "SupplierFactoryId");
+        complaints = Keyed<Complaint, (string, string)>(c => (c.ProviderId, c.Ref ?? $"{Days.Iso(c.ReceivedOn)} {c.Kind}"), c => $"complaint {Q(c.Ref ?? Days.Iso(c.ReceivedOn))} of ProviderId {Q(c.ProviderId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProviderId", rejectWithinFile: false);
+        procurements = Keyed<ProcurementDeclaration, (string, DateOnly, string)>(p => (p.SupplierFactoryId, p.PeriodFrom, p.ApplicationId), p => $"SupplierFactoryId {Q(p.SupplierFactoryId)} from {Days.Iso(p.PeriodFrom)} for ApplicationId {Q(p.ApplicationId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "SupplierFactoryId");
         readers = new Dictionary<string, IKindReader>(StringComparer.Ordinal)
         {
             ["Applications"] = Kind(applications, RowParsers.Application),
@@ -92,20 +92,10 @@ public sealed class CycleImport
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        if (fileName.StartsWith("~$", StringComparison.Ordinal))
-        {
-            return Skip(fileName, Message.Of("Import.LockFile"));
-        }
-
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is not (".xlsx" or ".xls" or ".csv"))
+        if (NotRead(fileName, extension, content) is { } reason)
         {
-            return Skip(fileName, Message.Of("Import.NotSpreadsheet"));
-        }
-
-        if (content.Length == 0)
-        {
-            return Skip(fileName, Message.Of("Import.EmptyFile"));
+            return Skip(fileName, reason);
         }
 
         fileOrdinal++;
@@ -146,6 +136,23 @@ public sealed class CycleImport
             ReadSheet(fileName, sheet, map, head, rows, lastWrite);
         }
 
+        issues.InsertRange(firstIssue, SheetIssues(fileName, recognised, unrecognised, sheetsWithRows));
+        return [.. recognised.Distinct()];
+    }
+
+    /// <summary>Why a file is passed over before it is opened (an Excel lock file, not a spreadsheet, empty), or null.</summary>
+    private static Message? NotRead(string fileName, string extension, byte[] content) =>
+        fileName.StartsWith("~$", StringComparison.Ordinal) ? Message.Of("Import.LockFile")
+        : extension is not (".xlsx" or ".xls" or ".csv") ? Message.Of("Import.NotSpreadsheet")
+        : content.Length == 0 ? Message.Of("Import.EmptyFile")
+        : null;
+
+    /// <summary>
+    /// The problems of whole sheets of a file: sheets of no input kind (except the sheets of a panel workbook
+    /// besides its decisions), or a file without any row.
+    /// </summary>
+    private static List<ImportIssue> SheetIssues(string fileName, List<InputKind> recognised, List<(RawSheet Sheet, HeaderSearch Search)> unrecognised, int sheetsWithRows)
+    {
         var isPanelWorkbook = recognised.Contains(InputKinds.PanelDecisions);
         var sheetIssues = new List<ImportIssue>();
         foreach (var (sheet, search) in unrecognised)
@@ -166,8 +173,7 @@ public sealed class CycleImport
             sheetIssues.Add(new ImportIssue(fileName, null, null, null, Message.Of("Import.NoRows")));
         }
 
-        issues.InsertRange(firstIssue, sheetIssues);
-        return [.. recognised.Distinct()];
+        return sheetIssues;
     }
 
     /// <summary>Everything read so far.</summary>

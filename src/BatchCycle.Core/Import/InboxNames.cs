@@ -1,4 +1,5 @@
 using System.Text;
+using BatchCycle.Files;
 
 namespace BatchCycle.Import;
 
@@ -28,7 +29,7 @@ public static class InboxNames
     public static void Write(string inputFolder, string storedName, string originalName)
     {
         Directory.CreateDirectory(Path.Combine(inputFolder, Folder));
-        File.WriteAllText(PathOf(inputFolder, storedName), originalName, new UTF8Encoding(false));
+        AtomicFile.WriteAllBytes(PathOf(inputFolder, storedName), new UTF8Encoding(false).GetBytes(originalName));
     }
 
     public static void Remove(string inputFolder, string storedName) => File.Delete(PathOf(inputFolder, storedName));

@@ -76,9 +76,7 @@ public static class Catalogue
     public static string Day(DateOnly day, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        return IsChinese(culture)
-            ? string.Create(CultureInfo.InvariantCulture, $"{day.Year}年{day.Month}月{day.Day}日")
-            : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return IsChinese(culture) ? Days.Chinese(day) : Days.Iso(day);
     }
 
     /// <summary>The name of an enum value (a title type, a status…) in the guide's words.</summary>

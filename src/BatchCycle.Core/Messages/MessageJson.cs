@@ -77,7 +77,7 @@ public static class MessageJson
                 writer.WriteString("m", number.ToString(CultureInfo.InvariantCulture));
                 break;
             case DateOnly day:
-                writer.WriteString("d", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                writer.WriteString("d", Days.Iso(day));
                 break;
             case Enum value:
                 writer.WriteString("e", $"{value.GetType().Name}.{value}");
@@ -106,7 +106,7 @@ public static class MessageJson
             "s" => property.Value.GetString()!,
             "i" => property.Value.GetInt32(),
             "m" => decimal.Parse(property.Value.GetString()!, CultureInfo.InvariantCulture),
-            "d" => DateOnly.ParseExact(property.Value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "d" => Days.ParseIso(property.Value.GetString()!),
             "e" => Message.Of(property.Value.GetString()!),
             _ => throw new JsonException($"'{property.Name}' is not a stored message argument."),
         };

@@ -48,8 +48,8 @@ public static class NoticeModel
             ["contactName"] = application.ContactName,
             ["remarks"] = string.IsNullOrWhiteSpace(decision.Remarks) ? null : decision.Remarks,
             ["serial"] = certificate?.Serial,
-            ["awardedOn"] = certificate is null ? null : Day(certificate.AwardedOn),
-            ["expiresOn"] = certificate is null ? null : Day(certificate.ExpiresOn),
+            ["awardedOn"] = certificate is null ? null : Days.Iso(certificate.AwardedOn),
+            ["expiresOn"] = certificate is null ? null : Days.Iso(certificate.ExpiresOn),
             ["awardedOnZh"] = certificate is null ? null : Catalogue.Day(certificate.AwardedOn, Catalogue.Simplified),
             ["expiresOnZh"] = certificate is null ? null : Catalogue.Day(certificate.ExpiresOn, Catalogue.Simplified),
             ["verifyUrl"] = certificate is null ? null : VerificationCodes.VerifyUrl(run.Settings.VerifyBaseUrl, certificate.VerificationCode),
@@ -83,5 +83,4 @@ public static class NoticeModel
         };
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -199,7 +199,7 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
                 r.LabelType,
                 r.HolderName,
                 r.Recipient,
-                r.ExpiresOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Days.Iso(r.ExpiresOn),
                 CsvStatus(r.State),
             ]),
             cancellationToken);
@@ -258,10 +258,10 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
             ["labelTypeEn"] = LabelTypes.EnglishName(label.LabelType),
             ["holderName"] = label.HolderName,
             ["contactName"] = label.ContactName,
-            ["awardedOn"] = Day(label.AwardedOn),
-            ["expiresOn"] = Day(label.ExpiresOn),
-            ["opens"] = Day(run.Calendar.Opens),
-            ["deadline"] = Day(run.Calendar.Closes),
+            ["awardedOn"] = Days.Iso(label.AwardedOn),
+            ["expiresOn"] = Days.Iso(label.ExpiresOn),
+            ["opens"] = Days.Iso(run.Calendar.Opens),
+            ["deadline"] = Days.Iso(run.Calendar.Closes),
 
             // The Chinese half of a letter writes its days as 2025年12月18日 (OUTPUTS.md "Languages").
             ["awardedOnZh"] = Catalogue.Day(label.AwardedOn, Catalogue.Simplified),
@@ -282,8 +282,6 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
             },
         };
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Labels this system issued (table Certificates) that expire in the cycle year, as register labels.</summary>
     private static async Task<List<RegisterLabel>> IssuedLabelsExpiringAsync(RunContext run, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text;
+using BatchCycle.Files;
 
 namespace BatchCycle.Runs;
 
@@ -9,10 +10,16 @@ namespace BatchCycle.Runs;
 /// </summary>
 public static class CsvOutput
 {
+    /// <summary>Writes the file whole or not at all (<see cref="AtomicFile"/>), so a run cut off never leaves half a result.</summary>
     public static async Task WriteAsync(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
+        await AtomicFile.WriteAsync(path, (stream, token) => WriteAsync(stream, header, rows, token), cancellationToken);
+    }
+
+    private static async Task WriteAsync(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
         var line = Append(new StringBuilder(), header);
 
         // Lines are gathered and written a block at a time: a result file has hundreds of thousands of lines, and

@@ -97,125 +97,135 @@ public static class CommonRequirements
     public static RequirementResult HongKongCompanyAndFactory(string id, Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var status = RequirementStatus.Met;
-        var notes = new List<Message>();
-        void Add(RequirementStatus result, Message note)
-        {
-            status = Line.Worst(status, result);
-            notes.Add(note);
-        }
+        var findings = new Findings();
+        HongKongCompany(application, findings);
+        var factory = application.FactoryId?.Trim().ToUpperInvariant();
+        var inHongKong = FactoryInGuangdongOrHongKong(factory, findings);
+        Relationship(application, factory, inHongKong, findings);
+        return findings.Result(id, string.IsNullOrEmpty(factory) ? [] : [factory]);
+    }
 
+    /// <summary>Guide 2.1: registered in Hong Kong, with an 8-digit BR number.</summary>
+    private static void HongKongCompany(Application application, Findings findings)
+    {
         if (application.RegistrationPlace is { } place && place != RegistrationPlace.HK)
         {
-            Add(RequirementStatus.NotMet, Line.Say("Company.NotHongKong", place));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Company.NotHongKong", place));
         }
 
         if (string.IsNullOrWhiteSpace(application.RegistrationNo))
         {
-            Add(RequirementStatus.Unknown, Line.Say("Company.NoBr"));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Company.NoBr"));
         }
         else if (!EntityName.IsBrNumber(application.RegistrationNo))
         {
-            Add(RequirementStatus.NotMet, Line.Say("Company.NotBr", application.RegistrationNo));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Company.NotBr", application.RegistrationNo));
         }
         else if (application.RegistrationNoAsWritten is { } written)
         {
-            Add(RequirementStatus.Unknown, Line.Say("Company.BrShort", written.Length, application.RegistrationNo));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Company.BrShort", written.Length, application.RegistrationNo));
         }
         else
         {
-            notes.Add(Line.Say("Company.HongKong", application.RegistrationNo));
+            findings.Note(Line.Say("Company.HongKong", application.RegistrationNo));
         }
+    }
 
-        var factory = application.FactoryId?.Trim().ToUpperInvariant();
+    /// <summary>The factory is in Hong Kong (<c>H</c> + BR) or Guangdong (USCC region 44); true when in Hong Kong.</summary>
+    private static bool FactoryInGuangdongOrHongKong(string? factory, Findings findings)
+    {
         var inHongKong = factory is not null && EntityName.IsHongKongFactoryId(factory);
         if (string.IsNullOrWhiteSpace(factory))
         {
-            Add(RequirementStatus.Unknown, Line.Say("Factory.NoId"));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Factory.NoId"));
         }
         else if (inHongKong)
         {
-            notes.Add(Line.Say("Factory.HongKong", factory));
+            findings.Note(Line.Say("Factory.HongKong", factory));
         }
         else if (EntityName.IsGuangdongUscc(factory))
         {
-            notes.Add(Line.Say("Factory.Guangdong", factory));
+            findings.Note(Line.Say("Factory.Guangdong", factory));
         }
         else if (EntityName.IsUscc(factory))
         {
-            Add(RequirementStatus.NotMet, Line.Say("Factory.OutsideGuangdong", factory, factory.Substring(2, 2)));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Factory.OutsideGuangdong", factory, factory.Substring(2, 2)));
         }
         else
         {
-            Add(RequirementStatus.Unknown, Line.Say("Factory.BadId", factory));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Factory.BadId", factory));
         }
 
+        return inHongKong;
+    }
+
+    /// <summary>Footnote 4: the applicant's relationship to the factory, (a) to (d) or (ii) owned in Hong Kong.</summary>
+    private static void Relationship(Application application, string? factory, bool inHongKong, Findings findings)
+    {
         switch (application.Relationship)
         {
             case null:
-                Add(RequirementStatus.Unknown, Line.Say("Relationship.Missing"));
+                findings.Add(RequirementStatus.Unknown, Line.Say("Relationship.Missing"));
                 break;
             case FactoryRelationship.HongKongOwned:
                 if (factory is not null && !inHongKong)
                 {
-                    Add(RequirementStatus.NotMet, Line.Say("Relationship.OwnedNeedsHongKong"));
+                    findings.Add(RequirementStatus.NotMet, Line.Say("Relationship.OwnedNeedsHongKong"));
                 }
                 else if (inHongKong && application.RegistrationNo is { } br && EntityName.IdKey(factory) != br)
                 {
-                    Add(RequirementStatus.Unknown, Line.Say("Relationship.OwnedOtherBr", factory!, br));
+                    findings.Add(RequirementStatus.Unknown, Line.Say("Relationship.OwnedOtherBr", factory!, br));
                 }
                 else
                 {
-                    notes.Add(Line.Say("Relationship.Owned"));
+                    findings.Note(Line.Say("Relationship.Owned"));
                 }
 
                 break;
             case FactoryRelationship.D:
-                MajorShareholder(application, Add, notes);
+                MajorShareholder(application, findings);
                 break;
             default:
-                notes.Add(Line.Say("Relationship.Of", application.Relationship.Value));
+                findings.Note(Line.Say("Relationship.Of", application.Relationship.Value));
                 break;
         }
-
-        return Line.Of(id, status, Line.Join(notes), string.IsNullOrEmpty(factory) ? [] : [factory]);
     }
 
     /// <summary>
     /// Footnote 4 (d): the Hong Kong resident shareholder holds more than 50 % of the factory and at least 30 %
     /// of the applicant; exactly 50 % is not a majority.
     /// </summary>
-    private static void MajorShareholder(Application application, Action<RequirementStatus, Message> add, List<Message> notes)
+    private static void MajorShareholder(Application application, Findings findings)
     {
         if (application.HolderIsHkResident is false)
         {
-            add(RequirementStatus.NotMet, Line.Say("Shareholder.NotResident"));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Shareholder.NotResident"));
         }
         else if (application.HolderIsHkResident is null)
         {
-            add(RequirementStatus.Unknown, Line.Say("Shareholder.ResidenceMissing"));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Shareholder.ResidenceMissing"));
         }
 
         if (application.HolderStakeInFactoryPct is not { } factoryPct || application.HolderStakeInApplicantPct is not { } applicantPct)
         {
-            add(RequirementStatus.Unknown, Line.Say("Shareholder.SharesMissing"));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Shareholder.SharesMissing"));
             return;
         }
 
         var shares = Line.Say("Shareholder.Holds", factoryPct, applicantPct);
         if (factoryPct <= 50m)
         {
-            add(RequirementStatus.NotMet, Line.Say("Shareholder.FactoryShareLow", shares));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Shareholder.FactoryShareLow", shares));
         }
 
         if (applicantPct < 30m)
         {
-            add(RequirementStatus.NotMet, Line.Say("Shareholder.ApplicantShareLow", shares));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Shareholder.ApplicantShareLow", shares));
         }
 
         if (factoryPct > 50m && applicantPct >= 30m)
         {
-            notes.Add(Line.Say("Shareholder.Shares", shares));
+            findings.Note(Line.Say("Shareholder.Shares", shares));
         }
     }
 
@@ -230,25 +240,18 @@ public static class CommonRequirements
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(index);
-        var status = RequirementStatus.Met;
-        var notes = new List<Message>();
+        var findings = new Findings();
         var evidence = new List<string>();
-        void Add(RequirementStatus result, Message note)
-        {
-            status = Line.Worst(status, result);
-            notes.Add(note);
-        }
-
         switch (application.DeclarationSigned)
         {
             case false:
-                Add(RequirementStatus.NotMet, Line.Say("Compliance.NoDeclaration"));
+                findings.Add(RequirementStatus.NotMet, Line.Say("Compliance.NoDeclaration"));
                 break;
             case null:
-                Add(RequirementStatus.Unknown, Line.Say("Compliance.DeclarationMissing"));
+                findings.Add(RequirementStatus.Unknown, Line.Say("Compliance.DeclarationMissing"));
                 break;
             default:
-                notes.Add(Line.Say("Compliance.Declared"));
+                findings.Note(Line.Say("Compliance.Declared"));
                 break;
         }
 
@@ -257,7 +260,7 @@ public static class CommonRequirements
         var factoryKey = EntityName.IdKey(application.FactoryId);
         if (factoryKey is null)
         {
-            Add(RequirementStatus.Unknown, Line.Say("Compliance.NoFactoryId"));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Compliance.NoFactoryId"));
         }
         else
         {
@@ -265,10 +268,31 @@ public static class CommonRequirements
             if (matched.Count > 0)
             {
                 evidence.AddRange(matched.Select(v => v.CaseRef));
-                Add(RequirementStatus.NotMet, Line.Say("Compliance.Violation", application.FactoryId!, since, Line.Refs(matched.Select(Describe))));
+                findings.Add(RequirementStatus.NotMet, Line.Say("Compliance.Violation", application.FactoryId!, since, Line.Refs(matched.Select(Describe))));
             }
         }
 
+        var byName = NamesRecorded(application, index, factoryKey).SelectMany(index.UnidentifiedViolationsNamed).Where(Relevant).Distinct().OrderBy(v => v.CaseRef, StringComparer.Ordinal).ToList();
+        if (byName.Count > 0)
+        {
+            evidence.AddRange(byName.Select(v => v.CaseRef));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Compliance.ByName", Line.Refs(byName.Select(v => Line.Say("Compliance.Named", Describe(v), v.EntityName)))));
+        }
+
+        if (findings.Status == RequirementStatus.Met || (evidence.Count == 0 && factoryKey is not null))
+        {
+            findings.Note(Line.Say("Compliance.Clean", since, Line.DateName(sinceName)));
+        }
+
+        return findings.Result(id, evidence);
+    }
+
+    /// <summary>
+    /// The normalised names an authority may have recorded the factory under: its own, and the applicant's when
+    /// the applicant runs the factory in Hong Kong itself (or no factory identifier tells).
+    /// </summary>
+    private static HashSet<string> NamesRecorded(Application application, CycleIndex index, string? factoryKey)
+    {
         var names = new HashSet<string>(StringComparer.Ordinal);
         void AddName(string? name)
         {
@@ -285,19 +309,7 @@ public static class CommonRequirements
             AddName(application.ApplicantNameEn);
         }
 
-        var byName = names.SelectMany(index.UnidentifiedViolationsNamed).Where(Relevant).Distinct().OrderBy(v => v.CaseRef, StringComparer.Ordinal).ToList();
-        if (byName.Count > 0)
-        {
-            evidence.AddRange(byName.Select(v => v.CaseRef));
-            Add(RequirementStatus.Unknown, Line.Say("Compliance.ByName", Line.Refs(byName.Select(v => Line.Say("Compliance.Named", Describe(v), v.EntityName)))));
-        }
-
-        if (status == RequirementStatus.Met || (evidence.Count == 0 && factoryKey is not null))
-        {
-            notes.Add(Line.Say("Compliance.Clean", since, Line.DateName(sinceName)));
-        }
-
-        return Line.Of(id, status, Line.Join(notes), evidence);
+        return names;
     }
 
     private static Message Describe(Violation violation)

@@ -53,40 +53,18 @@ public sealed class CycleIndex
         titlesByFactory = new(data.Titles, t => EntityName.IdKey(t.FactoryId));
         titlesByName = new(data.Titles, t => NameKey(t.FactoryName));
 
-        // A label the system issued may also appear in an imported register; the system's copy carries the evidence.
-        var labels = new Dictionary<string, RegisterLabel>(StringComparer.OrdinalIgnoreCase);
-        foreach (var label in data.RegisterLabels)
-        {
-            labels.TryAdd(label.Serial, label);
-        }
-
-        foreach (var label in systemLabels)
-        {
-            labels[label.Serial] = label;
-        }
-
-        Labels = [.. labels.Values.OrderBy(l => l.Serial, StringComparer.Ordinal)];
+        Labels = MergedLabels(data.RegisterLabels, systemLabels);
         labelsByFactory = new(Labels, l => EntityName.IdKey(l.FactoryId));
         labelsByHolder = new(Labels, l => EntityName.IdKey(l.HolderRegistrationNo));
         labelsByProvider = new(Labels, l => EntityName.IdKey(l.ProviderId));
 
-        declaredBySystem = new Dictionary<string, RegisterLabel>(StringComparer.OrdinalIgnoreCase);
-        foreach (var label in systemLabels.Where(l => l.Source is null))
-        {
-            foreach (var reference in label.EvidenceRefs)
-            {
-                declaredBySystem.TryAdd(reference.Trim(), label);
-            }
-        }
+        declaredBySystem = DeclaredBySystem(systemLabels);
 
         // Only projects named as evidence of an earlier award are ever looked up by reference (S renewals).
         projectsByRef = new Dictionary<string, FundedProject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var project in data.FundedProjects)
+        foreach (var project in data.FundedProjects.Where(p => declaredBySystem.ContainsKey(p.ProjectRef)))
         {
-            if (declaredBySystem.ContainsKey(project.ProjectRef))
-            {
-                projectsByRef.TryAdd(project.ProjectRef, project);
-            }
+            projectsByRef.TryAdd(project.ProjectRef, project);
         }
 
         providersById = new Dictionary<string, ServiceProvider>(StringComparer.Ordinal);
@@ -101,19 +79,58 @@ public sealed class CycleIndex
         complaintsByProvider = new(data.Complaints, c => EntityName.IdKey(c.ProviderId));
         procurementByApplication = new(data.Procurements, p => p.ApplicationId, StringComparer.OrdinalIgnoreCase);
 
-        applicationsByApplicant = [];
-        foreach (var application in data.Applications)
+        applicationsByApplicant = ByApplicant(data.Applications);
+    }
+
+    /// <summary>A label the system issued may also appear in an imported register; the system's copy carries the evidence.</summary>
+    private static List<RegisterLabel> MergedLabels(IEnumerable<RegisterLabel> imported, IEnumerable<RegisterLabel> systemLabels)
+    {
+        var labels = new Dictionary<string, RegisterLabel>(StringComparer.OrdinalIgnoreCase);
+        foreach (var label in imported)
+        {
+            labels.TryAdd(label.Serial, label);
+        }
+
+        foreach (var label in systemLabels)
+        {
+            labels[label.Serial] = label;
+        }
+
+        return [.. labels.Values.OrderBy(l => l.Serial, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The evidence of the awards this system recorded, each reference with the label it was spent on (footnote 6).</summary>
+    private static Dictionary<string, RegisterLabel> DeclaredBySystem(IEnumerable<RegisterLabel> systemLabels)
+    {
+        var declared = new Dictionary<string, RegisterLabel>(StringComparer.OrdinalIgnoreCase);
+        foreach (var label in systemLabels.Where(l => l.Source is null))
+        {
+            foreach (var reference in label.EvidenceRefs)
+            {
+                declared.TryAdd(reference.Trim(), label);
+            }
+        }
+
+        return declared;
+    }
+
+    private static Dictionary<(LabelType, string), List<Application>> ByApplicant(IEnumerable<Application> applications)
+    {
+        var byApplicant = new Dictionary<(LabelType, string), List<Application>>();
+        foreach (var application in applications)
         {
             if (ApplicantKey(application) is { } key)
             {
-                if (!applicationsByApplicant.TryGetValue((application.LabelType, key), out var list))
+                if (!byApplicant.TryGetValue((application.LabelType, key), out var list))
                 {
-                    applicationsByApplicant[(application.LabelType, key)] = list = [];
+                    byApplicant[(application.LabelType, key)] = list = [];
                 }
 
                 list.Add(application);
             }
         }
+
+        return byApplicant;
     }
 
     /// <summary>The register: imported labels and those the system issued, one per serial.</summary>

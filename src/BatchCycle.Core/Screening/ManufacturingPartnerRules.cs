@@ -4,70 +4,40 @@ using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
-/// <summary>Manufacturing Partner (M): guide 2.1, 4.1 (new) and 5.2 (renewal).</summary>
+/// <summary>
+/// Manufacturing Partner (M): guide 2.1, 4.1 (new) and 5.2 (renewal). <see cref="Clauses"/> is the label's clause
+/// table of docs/criteria.md ("Manufacturing Partner — M"), in the order of the result lines.
+/// </summary>
 public static class ManufacturingPartnerRules
 {
     private static readonly TitleType[] MunicipalTitles = [TitleType.MunicipalCpAudit, TitleType.MunicipalCpEnterprise];
 
-    public static IEnumerable<RequirementResult> Screen(Application application, RegisterLabel? renewed, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(calendar);
-        var lines = new List<RequirementResult> { CommonRequirements.HongKongCompanyAndFactory("2.1", application) };
-        if (application.Kind == ApplicationKind.New)
-        {
-            lines.AddRange(NewRoutes(application, index, calendar));
-            lines.Add(CommonRequirements.Compliance("4.1-II", application, index, calendar.ComplianceStart, "ComplianceStart"));
-        }
-        else
-        {
-            lines.AddRange(RenewalRoutes(application, renewed, index, calendar));
-            lines.Add(renewed is null
-                ? Line.NoLabelBeingRenewed("5.2-II", isTopLevel: true)
-                : CommonRequirements.Compliance("5.2-II", application, index, renewed.AwardedOn, "ValidityStart"));
-        }
-
-        return lines;
-    }
-
-    /// <summary>Guide 4.1 I: on-site assessment, two demonstration projects, or a municipal title.</summary>
-    public static IReadOnlyList<RequirementResult> NewRoutes(Application application, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        return RouteGroup.Combine("4.1-I",
-        [
-            OnSiteAssessment("4.1-I-1", application, index, calendar),
-            DemonstrationProjects("4.1-I-2", 2, application, index, calendar),
-            TitleValidOn("4.1-I-3", MunicipalTitles, application, index, calendar.ReferenceDate),
-        ]);
-    }
-
-    /// <summary>Guide 5.2 I: two more cost options since an on-site-assessment award, or a municipal title.</summary>
-    public static IReadOnlyList<RequirementResult> RenewalRoutes(Application application, RegisterLabel? renewed, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        if (renewed is null)
-        {
-            return RouteGroup.Combine("5.2-I", [Line.NoLabelBeingRenewed("5.2-I-1", false), Line.NoLabelBeingRenewed("5.2-I-2", false)]);
-        }
-
-        return RouteGroup.Combine("5.2-I",
-        [
-            CostOptionsSinceAward("5.2-I-1", application, renewed, index, calendar),
-            TitleValidWithin("5.2-I-2", MunicipalTitles, application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart"),
-        ]);
-    }
+    public static IReadOnlyList<Clause> Clauses { get; } =
+    [
+        Clause.Of("2.1", ClauseScope.Always, (id, c) => CommonRequirements.HongKongCompanyAndFactory(id, c.Application)),
+        Clause.AnyOf(
+            "4.1-I",
+            ClauseScope.New,
+            ("4.1-I-1", OnSiteAssessment),
+            ("4.1-I-2", (id, c) => DemonstrationProjects(id, 2, c)),
+            ("4.1-I-3", (id, c) => TitleValidOn(id, MunicipalTitles, c, c.Calendar.ReferenceDate))),
+        Clause.Of("4.1-II", ClauseScope.New, (id, c) => CommonRequirements.Compliance(id, c.Application, c.Index, c.Calendar.ComplianceStart, "ComplianceStart")),
+        Clause.AnyOf(
+            "5.2-I",
+            ClauseScope.RenewalOfLabel,
+            ("5.2-I-1", CostOptionsSinceAward),
+            ("5.2-I-2", (id, c) => TitleValidWithin(id, MunicipalTitles, c, c.Renewed!.AwardedOn, c.Calendar.ReferenceDate, "ValidityStart"))),
+        Clause.Of("5.2-II", ClauseScope.RenewalOfLabel, (id, c) => CommonRequirements.Compliance(id, c.Application, c.Index, c.Renewed!.AwardedOn, "ValidityStart")),
+    ];
 
     /// <summary>
     /// Guide 4.1 I (1) and footnote 3: a funded on-site assessment completed in the look-back window whose
     /// options show every no-cost option done, three cost options done (or two, one cutting VOC or NOx) and a plan
     /// for the rest; and the secretariat's own on-site check passed.
     /// </summary>
-    public static RequirementResult OnSiteAssessment(string id, Application application, CycleIndex index, CycleCalendar calendar)
+    private static RequirementResult OnSiteAssessment(string id, ClauseCase @case)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(calendar);
+        var (application, _, index, calendar) = @case;
         if (EntityName.IdKey(application.FactoryId) is not { } factory)
         {
             return Line.Unknown(id, Line.Say("Projects.NoFactoryId"));
@@ -84,27 +54,11 @@ public static class ManufacturingPartnerRules
             return Line.NotMet(id, Line.Say("Assessment.None"));
         }
 
-        var candidates = new List<RequirementResult>();
-        var skipped = new List<Message>();
-        foreach (var assessment in assessments)
-        {
-            if (assessment.Status != ProjectStatus.Completed || assessment.CompletedOn is not { } completed)
-            {
-                skipped.Add(Line.Say("Assessment.NotCompleted", assessment.ProjectRef, assessment.Status));
-            }
-            else if (!CycleCalendar.Within(completed, calendar.LookbackStart, calendar.ReferenceDate))
-            {
-                skipped.Add(Line.Say("Project.Outside", assessment.ProjectRef, completed, window));
-            }
-            else if (index.AlreadyDeclared(assessment.ProjectRef, assessment.PreviouslyDeclaredIn) is { } declared)
-            {
-                skipped.Add(declared);
-            }
-            else
-            {
-                candidates.Add(AssessmentOptions(id, assessment, index, calendar));
-            }
-        }
+        var (counted, skipped) = Footnote6.Count(index, assessments, a => a.ProjectRef, a => a.PreviouslyDeclaredIn, a =>
+            a.Status != ProjectStatus.Completed || a.CompletedOn is not { } completed ? Line.Say("Assessment.NotCompleted", a.ProjectRef, a.Status)
+            : CycleCalendar.Within(completed, calendar.LookbackStart, calendar.ReferenceDate) ? null
+            : Line.Say("Project.Outside", a.ProjectRef, completed, window));
+        var candidates = counted.Select(a => AssessmentOptions(id, a, index, calendar)).ToList();
 
         if (candidates.Count == 0)
         {
@@ -141,109 +95,79 @@ public static class ManufacturingPartnerRules
 
         // Completed means done by the reference date; an option marked completed later was still in the plan then.
         bool Done(ImprovementOption o) => o.Status == OptionStatus.Completed && o.CompletedOn is { } day && day <= reference;
-        static string Ref(ImprovementOption o) => $"{o.ProjectRef}/{o.OptionNo}";
 
-        var status = RequirementStatus.Met;
-        var notes = new List<Message>();
-        void Fail(RequirementStatus result, Message note)
-        {
-            status = Line.Worst(status, result);
-            notes.Add(note);
-        }
-
+        var findings = new Findings();
         var noCostOpen = options.Where(o => o.Cost == OptionCost.NoCost && !Done(o)).Select(Ref).ToList();
         if (noCostOpen.Count > 0)
         {
-            Fail(RequirementStatus.NotMet, Line.Say("Options.NoCostOpen", reference, Line.Refs(noCostOpen)));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Options.NoCostOpen", reference, Line.Refs(noCostOpen)));
         }
 
-        var counted = new List<ImprovementOption>();
-        foreach (var option in options.Where(o => o.Cost == OptionCost.Cost && Done(o)))
-        {
-            if (index.AlreadyDeclared(Ref(option), option.PreviouslyDeclaredIn) is { } declared)
-            {
-                notes.Add(declared);
-            }
-            else
-            {
-                counted.Add(option);
-            }
-        }
+        var (counted, declared) = Footnote6.Count(index, options.Where(o => o.Cost == OptionCost.Cost && Done(o)), Ref, o => o.PreviouslyDeclaredIn);
+        findings.Note(declared);
 
         var unplanned = options.Where(o => o.Cost == OptionCost.Cost && !Done(o) && o.Status == OptionStatus.NotPlanned).Select(Ref).ToList();
         if (unplanned.Count > 0)
         {
-            Fail(RequirementStatus.NotMet, Line.Say("Options.Unplanned", Line.Refs(unplanned)));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Options.Unplanned", Line.Refs(unplanned)));
         }
 
+        CountedCostOptions(counted, findings);
+        if (noCostOpen.Count == 0)
+        {
+            findings.NoteFirst(Line.Say("Options.NoCostDone"));
+        }
+
+        findings.NoteFirst(completedLabel);
+        return findings.Result(id, [assessment.ProjectRef, .. counted.Select(Ref)]);
+    }
+
+    /// <summary>Guide 4.1 I (1) (b): three cost options completed, or exactly two of which one reduces VOC or NOx.</summary>
+    private static void CountedCostOptions(IReadOnlyList<ImprovementOption> counted, Findings findings)
+    {
         var countedText = Line.Say("Options.Counted", Line.Count(counted.Count, "Noun.CostOption"), Line.Refs(counted.Select(Ref)));
         if (counted.Count >= 3)
         {
-            notes.Insert(0, countedText);
+            findings.NoteFirst(countedText);
         }
         else if (counted.Count == 2 && counted.Any(o => o.ReducesVocOrNox == true))
         {
-            notes.Insert(0, Line.Say("Options.ReducesVoc", countedText, Line.Refs(counted.Where(o => o.ReducesVocOrNox == true).Select(Ref))));
+            findings.NoteFirst(Line.Say("Options.ReducesVoc", countedText, Line.Refs(counted.Where(o => o.ReducesVocOrNox == true).Select(Ref))));
         }
         else if (counted.Count == 2 && counted.Any(o => o.ReducesVocOrNox is null))
         {
-            Fail(RequirementStatus.Unknown, Line.Say("Options.VocMissing", countedText));
+            findings.Add(RequirementStatus.Unknown, Line.Say("Options.VocMissing", countedText));
         }
         else if (counted.Count == 2)
         {
-            Fail(RequirementStatus.NotMet, Line.Say("Options.NoVoc", countedText));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Options.NoVoc", countedText));
         }
         else
         {
-            Fail(RequirementStatus.NotMet, Line.Say("Options.TooFew", countedText));
+            findings.Add(RequirementStatus.NotMet, Line.Say("Options.TooFew", countedText));
         }
-
-        if (noCostOpen.Count == 0)
-        {
-            notes.Insert(0, Line.Say("Options.NoCostDone"));
-        }
-
-        notes.Insert(0, completedLabel);
-        return Line.Of(id, status, Line.Join(notes), [assessment.ProjectRef, .. counted.Select(Ref)]);
     }
 
     /// <summary>Guide 4.1 I (2) and 4.2 I (2): funded demonstration projects completed in the look-back window.</summary>
-    public static RequirementResult DemonstrationProjects(string id, int needed, Application application, CycleIndex index, CycleCalendar calendar)
+    internal static RequirementResult DemonstrationProjects(string id, int needed, ClauseCase @case)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(calendar);
+        var (application, _, index, calendar) = @case;
         if (EntityName.IdKey(application.FactoryId) is not { } factory)
         {
             return Line.Unknown(id, Line.Say("Projects.NoFactoryId"));
         }
 
-        var counted = new List<FundedProject>();
-        var notes = new List<Message>();
+        var window = Line.Window(calendar.LookbackStart, calendar.ReferenceDate);
         var projects = index.ProjectsOfFactory(factory)
             .Where(p => p.ProjectType == ProjectType.DemonstrationProject && p.Status == ProjectStatus.Completed && p.CompletedOn is not null)
             .OrderBy(p => p.CompletedOn)
             .ThenBy(p => p.ProjectRef, StringComparer.Ordinal);
-        foreach (var project in projects)
-        {
-            var completed = project.CompletedOn!.Value;
-            if (!CycleCalendar.Within(completed, calendar.LookbackStart, calendar.ReferenceDate))
-            {
-                notes.Add(Line.Say("Project.Outside", project.ProjectRef, completed, Line.Window(calendar.LookbackStart, calendar.ReferenceDate)));
-            }
-            else if (index.AlreadyDeclared(project.ProjectRef, project.PreviouslyDeclaredIn) is { } declared)
-            {
-                notes.Add(declared);
-            }
-            else
-            {
-                counted.Add(project);
-            }
-        }
+        var (counted, notes) = Footnote6.Count(index, projects, p => p.ProjectRef, p => p.PreviouslyDeclaredIn, p =>
+            CycleCalendar.Within(p.CompletedOn!.Value, calendar.LookbackStart, calendar.ReferenceDate) ? null : Line.Say("Project.Outside", p.ProjectRef, p.CompletedOn!.Value, window));
 
         var refs = counted.Select(p => p.ProjectRef).ToList();
         var summary = counted.Count == 0
-            ? Line.Say("Demo.None", Line.Window(calendar.LookbackStart, calendar.ReferenceDate))
+            ? Line.Say("Demo.None", window)
             : Line.Say("Demo.Counted", Line.Count(counted.Count, "Noun.DemoProject"), Line.List(counted.Select(p => (object)p.CompletedOn!.Value)), Line.Refs(refs));
         return counted.Count >= needed
             ? Line.Met(id, Line.Join([summary, .. notes]), refs)
@@ -251,22 +175,21 @@ public static class ManufacturingPartnerRules
     }
 
     /// <summary>A title of one of <paramref name="types"/> valid on <paramref name="day"/> (4.1 I (3), 4.2 I (3)).</summary>
-    public static RequirementResult TitleValidOn(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, DateOnly day) =>
-        Titles(id, types, application, index, t => CommonRequirements.ValidOn(t, day), Line.Say("Title.ValidOn", day));
+    internal static RequirementResult TitleValidOn(string id, IReadOnlyCollection<TitleType> types, ClauseCase @case, DateOnly day) =>
+        Titles(id, types, @case, t => CommonRequirements.ValidOn(t, day), Line.Say("Title.ValidOn", day));
 
     /// <summary>A title of one of <paramref name="types"/> valid on some day of [from, to] (5.2 I (2), 5.3 I (2)).</summary>
-    public static RequirementResult TitleValidWithin(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName) =>
-        Titles(id, types, application, index, t => CommonRequirements.ValidWithin(t, from, to), Line.Say("Title.ValidWithin", Line.NamedWindow(from, to, Line.DateName(fromName))));
+    internal static RequirementResult TitleValidWithin(string id, IReadOnlyCollection<TitleType> types, ClauseCase @case, DateOnly from, DateOnly to, string fromName) =>
+        Titles(id, types, @case, t => CommonRequirements.ValidWithin(t, from, to), Line.Say("Title.ValidWithin", Line.NamedWindow(from, to, Line.DateName(fromName))));
 
     /// <summary>
     /// Titles are matched by the factory's identifier. A qualifying title recorded under another identifier (or
     /// when the application gives none) but under the same normalised factory name is shown for review, because
     /// a mistyped code is likelier than two factories of one name.
     /// </summary>
-    private static RequirementResult Titles(string id, IReadOnlyCollection<TitleType> types, Application application, CycleIndex index, Func<Title, bool> valid, Message validText)
+    private static RequirementResult Titles(string id, IReadOnlyCollection<TitleType> types, ClauseCase @case, Func<Title, bool> valid, Message validText)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
+        var (application, _, index, _) = @case;
         var wanted = MessageList.Of(ListStyle.Or, types.Cast<object>());
         var factory = EntityName.IdKey(application.FactoryId);
         var own = factory is null ? [] : index.TitlesOf(factory).Where(t => types.Contains(t.TitleType)).ToList();
@@ -304,12 +227,10 @@ public static class ManufacturingPartnerRules
     /// two more cost options of the factory were completed since it was awarded. Options are counted
     /// individually: the assessment itself was declared for the earlier award, its later options were not.
     /// </summary>
-    public static RequirementResult CostOptionsSinceAward(string id, Application application, RegisterLabel renewed, CycleIndex index, CycleCalendar calendar)
+    internal static RequirementResult CostOptionsSinceAward(string id, ClauseCase @case)
     {
-        ArgumentNullException.ThrowIfNull(application);
+        var (application, renewed, index, calendar) = @case;
         ArgumentNullException.ThrowIfNull(renewed);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(calendar);
         if (renewed.Route is null)
         {
             return Line.Unknown(id, Line.Say("CostOptions.NoRoute", renewed.Serial), [renewed.Serial]);
@@ -326,8 +247,6 @@ public static class ManufacturingPartnerRules
         }
 
         var from = renewed.AwardedOn;
-        var counted = new List<string>();
-        var notes = new List<Message>();
         var options = index.ProjectsOfFactory(factory)
             .Where(p => p.ProjectType == ProjectType.OnSiteAssessment)
             .SelectMany(p => index.OptionsOf(p.ProjectRef))
@@ -335,18 +254,8 @@ public static class ManufacturingPartnerRules
             .OrderBy(o => o.CompletedOn)
             .ThenBy(o => o.ProjectRef, StringComparer.Ordinal)
             .ThenBy(o => o.OptionNo, StringComparer.Ordinal);
-        foreach (var option in options)
-        {
-            var reference = $"{option.ProjectRef}/{option.OptionNo}";
-            if (index.AlreadyDeclared(reference, option.PreviouslyDeclaredIn) is { } declared)
-            {
-                notes.Add(declared);
-            }
-            else
-            {
-                counted.Add(reference);
-            }
-        }
+        var (countedOptions, notes) = Footnote6.Count(index, options, Ref, o => o.PreviouslyDeclaredIn);
+        var counted = countedOptions.Select(Ref).ToList();
 
         var window = Line.Window(from, calendar.ReferenceDate);
         var summary = counted.Count > 0
@@ -356,4 +265,7 @@ public static class ManufacturingPartnerRules
             ? Line.Met(id, Line.Join([summary, .. notes]), [renewed.Serial, .. counted])
             : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, 2), .. notes]), [renewed.Serial, .. counted]);
     }
+
+    /// <summary>How an option is cited in the evidence and the notes: its assessment and its number.</summary>
+    private static string Ref(ImprovementOption option) => $"{option.ProjectRef}/{option.OptionNo}";
 }

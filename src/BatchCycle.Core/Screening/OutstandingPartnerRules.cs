@@ -4,54 +4,40 @@ using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
-/// <summary>Manufacturing Outstanding Partner (E): guide 2.2, 4.2 (new) and 5.3 (renewal).</summary>
+/// <summary>
+/// Manufacturing Outstanding Partner (E): guide 2.2, 4.2 (new) and 5.3 (renewal). <see cref="Clauses"/> is the
+/// label's clause table of docs/criteria.md ("Manufacturing Outstanding Partner — E"), in the order of the result lines.
+/// </summary>
 public static class OutstandingPartnerRules
 {
     private static readonly TitleType[] ProvincialTitles = [TitleType.ProvincialCpEnterprise, TitleType.GreenFactoryMiit, TitleType.GreenFactoryProvincial];
 
-    public static IEnumerable<RequirementResult> Screen(Application application, RegisterLabel? renewed, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(calendar);
-        var lines = new List<RequirementResult> { CommonRequirements.HongKongCompanyAndFactory("2.2", application) };
-        if (application.Kind == ApplicationKind.New)
-        {
-            lines.AddRange(RouteGroup.Combine("4.2-I",
-            [
-                PriorLabelsAndThisYearsM("4.2-I-1", application, index, calendar),
-                ManufacturingPartnerRules.DemonstrationProjects("4.2-I-2", 3, application, index, calendar),
-                ManufacturingPartnerRules.TitleValidOn("4.2-I-3", ProvincialTitles, application, index, calendar.ReferenceDate),
-            ]));
-            lines.Add(CommonRequirements.Compliance("4.2-II", application, index, calendar.ComplianceStart, "ComplianceStart"));
-        }
-        else if (renewed is null)
-        {
-            lines.AddRange(RouteGroup.Combine("5.3-I", [Line.NoLabelBeingRenewed("5.3-I-1", false), Line.NoLabelBeingRenewed("5.3-I-2", false)]));
-            lines.Add(Line.NoLabelBeingRenewed("5.3-II", isTopLevel: true));
-        }
-        else
-        {
-            lines.AddRange(RouteGroup.Combine("5.3-I",
-            [
-                ManufacturingPartnerRules.CostOptionsSinceAward("5.3-I-1", application, renewed, index, calendar),
-                ManufacturingPartnerRules.TitleValidWithin("5.3-I-2", ProvincialTitles, application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart"),
-            ]));
-            lines.Add(CommonRequirements.Compliance("5.3-II", application, index, renewed.AwardedOn, "ValidityStart"));
-        }
-
-        return lines;
-    }
+    public static IReadOnlyList<Clause> Clauses { get; } =
+    [
+        Clause.Of("2.2", ClauseScope.Always, (id, c) => CommonRequirements.HongKongCompanyAndFactory(id, c.Application)),
+        Clause.AnyOf(
+            "4.2-I",
+            ClauseScope.New,
+            ("4.2-I-1", PriorLabelsAndThisYearsM),
+            ("4.2-I-2", (id, c) => ManufacturingPartnerRules.DemonstrationProjects(id, 3, c)),
+            ("4.2-I-3", (id, c) => ManufacturingPartnerRules.TitleValidOn(id, ProvincialTitles, c, c.Calendar.ReferenceDate))),
+        Clause.Of("4.2-II", ClauseScope.New, (id, c) => CommonRequirements.Compliance(id, c.Application, c.Index, c.Calendar.ComplianceStart, "ComplianceStart")),
+        Clause.AnyOf(
+            "5.3-I",
+            ClauseScope.RenewalOfLabel,
+            ("5.3-I-1", ManufacturingPartnerRules.CostOptionsSinceAward),
+            ("5.3-I-2", (id, c) => ManufacturingPartnerRules.TitleValidWithin(id, ProvincialTitles, c, c.Renewed!.AwardedOn, c.Calendar.ReferenceDate, "ValidityStart"))),
+        Clause.Of("5.3-II", ClauseScope.RenewalOfLabel, (id, c) => CommonRequirements.Compliance(id, c.Application, c.Index, c.Renewed!.AwardedOn, "ValidityStart")),
+    ];
 
     /// <summary>
     /// Guide 4.2 I (1): the M label twice in the look-back window, and this year's M requirement met — as a
     /// renewal (5.2 I) when the factory holds an M label expiring this year, otherwise as a new applicant (4.1 I).
     /// Revoked labels do not count as awards.
     /// </summary>
-    public static RequirementResult PriorLabelsAndThisYearsM(string id, Application application, CycleIndex index, CycleCalendar calendar)
+    private static RequirementResult PriorLabelsAndThisYearsM(string id, ClauseCase @case)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(calendar);
+        var (application, _, index, calendar) = @case;
         if (EntityName.IdKey(application.FactoryId) is not { } factory)
         {
             return Line.Unknown(id, Line.Say("Labels.NoFactoryId"));
@@ -79,8 +65,8 @@ public static class OutstandingPartnerRules
             .ThenBy(l => l.Serial, StringComparer.Ordinal)
             .FirstOrDefault();
         var m = expiring is null
-            ? ManufacturingPartnerRules.NewRoutes(application, index, calendar)[0]
-            : ManufacturingPartnerRules.RenewalRoutes(application, expiring, index, calendar)[0];
+            ? Clause.In(ManufacturingPartnerRules.Clauses, "4.1-I").Lines(@case)[0]
+            : Clause.In(ManufacturingPartnerRules.Clauses, "5.2-I").Lines(@case with { Renewed = expiring })[0];
         var how = expiring is null ? Line.Say("PriorLabels.AsNew") : Line.Say("PriorLabels.AsRenewal", expiring.Serial);
         return Line.Of(
             id,

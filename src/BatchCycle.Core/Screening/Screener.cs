@@ -44,14 +44,15 @@ public static class Screener
             lines.Add(line);
         }
 
-        lines.AddRange(application.LabelType switch
+        var clauses = application.LabelType switch
         {
-            LabelType.M => ManufacturingPartnerRules.Screen(application, renewed, index, calendar),
-            LabelType.E => OutstandingPartnerRules.Screen(application, renewed, index, calendar),
-            LabelType.S => SupplyChainPartnerRules.Screen(application, renewed, index, calendar),
-            LabelType.T => TechnicalServicePartnerRules.Screen(application, index, calendar),
+            LabelType.M => ManufacturingPartnerRules.Clauses,
+            LabelType.E => OutstandingPartnerRules.Clauses,
+            LabelType.S => SupplyChainPartnerRules.Clauses,
+            LabelType.T => TechnicalServicePartnerRules.Clauses,
             _ => throw new ArgumentOutOfRangeException(nameof(application), application.LabelType, "Unknown label type."),
-        });
+        };
+        lines.AddRange(Clause.Screen(clauses, new ClauseCase(application, renewed, index, calendar)));
         return new ApplicationScreening(application, [.. lines.Select(index.WithSharedNote)]);
     }
 }

@@ -5,47 +5,32 @@ using BatchCycle.Messages;
 namespace BatchCycle.Screening;
 
 /// <summary>
-/// Supply Chain Partner (S): guide 2.3, 4.3 (new) and 5.4 (renewal). The guide sets no compliance requirement
-/// for S, so there is none here.
+/// Supply Chain Partner (S): guide 2.3, 4.3 (new) and 5.4 (renewal). <see cref="Clauses"/> is the label's clause
+/// table of docs/criteria.md ("Supply Chain Partner — S"), in the order of the result lines. The guide sets no
+/// compliance requirement for S, so there is none here.
 /// </summary>
 public static class SupplyChainPartnerRules
 {
     private static readonly TitleType[] SupplierTitles = [TitleType.ProvincialCpEnterprise, TitleType.GreenFactoryMiit];
 
-    public static IEnumerable<RequirementResult> Screen(Application application, RegisterLabel? renewed, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(calendar);
-        var lines = new List<RequirementResult> { Registration(application) };
-        if (application.Kind == ApplicationKind.New)
-        {
-            lines.AddRange(RouteGroup.Combine("4.3",
-            [
-                Recommendations("4.3-1", application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart", null),
-                Procurement("4.3-2", application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart"),
-            ]));
-        }
-        else if (renewed is null)
-        {
-            lines.AddRange(RouteGroup.Combine("5.4", [Line.NoLabelBeingRenewed("5.4-1", false), Line.NoLabelBeingRenewed("5.4-2", false)]));
-        }
-        else
-        {
-            lines.AddRange(RouteGroup.Combine("5.4",
-            [
-                Recommendations("5.4-1", application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart", renewed),
-                Procurement("5.4-2", application, index, renewed.AwardedOn, calendar.ReferenceDate, "ValidityStart"),
-            ]));
-        }
-
-        return lines;
-    }
+    public static IReadOnlyList<Clause> Clauses { get; } =
+    [
+        Clause.Of("2.3", ClauseScope.Always, (id, c) => Registration(id, c.Application)),
+        Clause.AnyOf(
+            "4.3",
+            ClauseScope.New,
+            ("4.3-1", (id, c) => Recommendations(id, c, c.Calendar.LookbackStart, "LookbackStart")),
+            ("4.3-2", (id, c) => Procurement(id, c, c.Calendar.LookbackStart, "LookbackStart"))),
+        Clause.AnyOf(
+            "5.4",
+            ClauseScope.RenewalOfLabel,
+            ("5.4-1", (id, c) => Recommendations(id, c, c.Renewed!.AwardedOn, "ValidityStart")),
+            ("5.4-2", (id, c) => Procurement(id, c, c.Renewed!.AwardedOn, "ValidityStart"))),
+    ];
 
     /// <summary>Guide 2.3: a business registration in Hong Kong, the mainland or overseas, with its number.</summary>
-    public static RequirementResult Registration(Application application)
+    private static RequirementResult Registration(string id, Application application)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        const string id = "2.3";
         var missing = new List<object>();
         if (application.RegistrationPlace is null)
         {
@@ -77,10 +62,10 @@ public static class SupplyChainPartnerRules
     /// are those of the projects in its evidence (labels the system issued) and of this applicant's projects
     /// already declared in an earlier application (imported labels carry no evidence list).
     /// </summary>
-    public static RequirementResult Recommendations(string id, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName, RegisterLabel? renewed)
+    private static RequirementResult Recommendations(string id, ClauseCase @case, DateOnly from, string fromName)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
+        var (application, renewed, index, calendar) = @case;
+        var to = calendar.ReferenceDate;
         if (EntityName.IdKey(application.RegistrationNo) is not { } applicant)
         {
             return Line.Unknown(id, Line.Say("Recommendations.NoRegistrationNo"));
@@ -108,32 +93,22 @@ public static class SupplyChainPartnerRules
         }
 
         var factories = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        var notes = new List<Message>();
         var candidates = recommended
             .Where(p => p.ProjectType != ProjectType.Other
                 && p.Status is not (ProjectStatus.Withdrawn or ProjectStatus.Rejected)
                 && p.ApprovedOn is { } approved && CycleCalendar.Within(approved, from, to))
             .OrderBy(p => p.ProjectRef, StringComparer.Ordinal);
-        foreach (var project in candidates)
+        var (counted, notes) = Footnote6.Count(index, candidates, p => p.ProjectRef, p => p.PreviouslyDeclaredIn, excludedAfter: p =>
+            earlierFactories.Contains(EntityName.IdKey(p.FactoryId)!) ? Line.Say("Recommendations.CountedBefore", p.ProjectRef, p.FactoryId ?? "", renewed!.Serial) : null);
+        foreach (var project in counted)
         {
             var factory = EntityName.IdKey(project.FactoryId)!;
-            if (index.AlreadyDeclared(project.ProjectRef, project.PreviouslyDeclaredIn) is { } declared)
+            if (!factories.TryGetValue(factory, out var refs))
             {
-                notes.Add(declared);
+                factories[factory] = refs = [];
             }
-            else if (earlierFactories.Contains(factory))
-            {
-                notes.Add(Line.Say("Recommendations.CountedBefore", project.ProjectRef, project.FactoryId ?? "", renewed!.Serial));
-            }
-            else
-            {
-                if (!factories.TryGetValue(factory, out var refs))
-                {
-                    factories[factory] = refs = [];
-                }
 
-                refs.Add(project.ProjectRef);
-            }
+            refs.Add(project.ProjectRef);
         }
 
         var evidence = factories.Values.SelectMany(r => r).ToList();
@@ -153,10 +128,10 @@ public static class SupplyChainPartnerRules
     /// period. Only the part of the period inside the window counts: evidence must fall in the window and be
     /// dated on or before the reference date.
     /// </summary>
-    public static RequirementResult Procurement(string id, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName)
+    private static RequirementResult Procurement(string id, ClauseCase @case, DateOnly from, string fromName)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
+        var (application, _, index, calendar) = @case;
+        var to = calendar.ReferenceDate;
         var declarations = index.ProcurementOf(application.ApplicationId);
         if (declarations.Count == 0)
         {
@@ -189,21 +164,9 @@ public static class SupplyChainPartnerRules
                 continue;
             }
 
-            var label = index.LabelsOfFactory(supplier)
-                .Where(l => l.LabelType is LabelType.M or LabelType.E && !l.Revoked && l.AwardedOn <= end && l.ExpiresOn >= start)
-                .OrderBy(l => l.Serial, StringComparer.Ordinal)
-                .FirstOrDefault();
-            var title = index.TitlesOf(supplier)
-                .Where(t => SupplierTitles.Contains(t.TitleType) && CommonRequirements.ValidWithin(t, start, end))
-                .OrderBy(t => t.IssuedOn)
-                .FirstOrDefault();
-            if (label is not null)
+            if (Qualification(index, supplier, declaration.SupplierFactoryId, start, end) is { } qualification)
             {
-                qualified[supplier] = (Line.Say("Procurement.Label", declaration.SupplierFactoryId, label.LabelType, label.Serial), label.Serial);
-            }
-            else if (title is not null)
-            {
-                qualified[supplier] = (Line.Say("Procurement.Title", declaration.SupplierFactoryId, title.TitleType, CommonRequirements.Cite(title)), CommonRequirements.Cite(title));
+                qualified[supplier] = qualification;
             }
             else
             {
@@ -220,6 +183,28 @@ public static class SupplyChainPartnerRules
         return qualified.Count >= 3
             ? Line.Met(id, Line.Join([summary, .. notes]), evidence)
             : Line.NotMet(id, Line.Join([Line.Say("Needed", summary, 3), .. notes]), evidence);
+    }
+
+    /// <summary>
+    /// What qualifies a supplier on some day of [start, end]: an M or E label, not revoked, or else a title of
+    /// <see cref="SupplierTitles"/>; null when it holds neither.
+    /// </summary>
+    private static (Message Text, string Proof)? Qualification(CycleIndex index, string supplier, string supplierId, DateOnly start, DateOnly end)
+    {
+        var label = index.LabelsOfFactory(supplier)
+            .Where(l => l.LabelType is LabelType.M or LabelType.E && !l.Revoked && l.AwardedOn <= end && l.ExpiresOn >= start)
+            .OrderBy(l => l.Serial, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (label is not null)
+        {
+            return (Line.Say("Procurement.Label", supplierId, label.LabelType, label.Serial), label.Serial);
+        }
+
+        var title = index.TitlesOf(supplier)
+            .Where(t => SupplierTitles.Contains(t.TitleType) && CommonRequirements.ValidWithin(t, start, end))
+            .OrderBy(t => t.IssuedOn)
+            .FirstOrDefault();
+        return title is null ? null : (Line.Say("Procurement.Title", supplierId, title.TitleType, CommonRequirements.Cite(title)), CommonRequirements.Cite(title));
     }
 
     /// <summary>

@@ -1,42 +1,32 @@
-using System.Globalization;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
 using BatchCycle.Messages;
 
 namespace BatchCycle.Screening;
 
-/// <summary>Technical Service Partner (T): guide 2.4, 4.4 (new) and 5.5 (renewal).</summary>
+/// <summary>
+/// Technical Service Partner (T): guide 2.4, 4.4 (new) and 5.5 (renewal). <see cref="Clauses"/> is the label's
+/// clause table of docs/criteria.md ("Technical Service Partner — T"), in the order of the result lines.
+/// </summary>
 public static class TechnicalServicePartnerRules
 {
-    public static IEnumerable<RequirementResult> Screen(Application application, CycleIndex index, CycleCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(calendar);
-        var lines = new List<RequirementResult> { Registered(application, index, calendar) };
-
-        // The renewal windows start at ComplianceStart ("since 2024-05-14" in the 2025 guide), not at the
-        // award date, so a T renewal is screened even when REN found no label; REN alone then fails it.
-        if (application.Kind == ApplicationKind.New)
-        {
-            lines.Add(CompletedProjects("4.4-1", 5, application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart"));
-            lines.Add(Complaints("4.4-2", application, index, calendar.LookbackStart, calendar.ReferenceDate, "LookbackStart"));
-        }
-        else
-        {
-            lines.Add(CompletedProjects("5.5-1", 3, application, index, calendar.ComplianceStart, calendar.ReferenceDate, "ComplianceStart"));
-            lines.Add(Complaints("5.5-2", application, index, calendar.ComplianceStart, calendar.ReferenceDate, "ComplianceStart"));
-        }
-
-        return lines;
-    }
+    /// <remarks>
+    /// The renewal windows start at ComplianceStart ("since 2024-05-14" in the 2025 guide), not at the award date,
+    /// so a T renewal is screened even when REN found no label; REN alone then fails it.
+    /// </remarks>
+    public static IReadOnlyList<Clause> Clauses { get; } =
+    [
+        Clause.Of("2.4", ClauseScope.Always, Registered),
+        Clause.Of("4.4-1", ClauseScope.New, (id, c) => CompletedProjects(id, 5, c, c.Calendar.LookbackStart, "LookbackStart")),
+        Clause.Of("4.4-2", ClauseScope.New, (id, c) => Complaints(id, c, c.Calendar.LookbackStart, "LookbackStart")),
+        Clause.Of("5.5-1", ClauseScope.Renewal, (id, c) => CompletedProjects(id, 3, c, c.Calendar.ComplianceStart, "ComplianceStart")),
+        Clause.Of("5.5-2", ClauseScope.Renewal, (id, c) => Complaints(id, c, c.Calendar.ComplianceStart, "ComplianceStart")),
+    ];
 
     /// <summary>Guide 2.4: a provider in the register, registered on the reference date.</summary>
-    public static RequirementResult Registered(Application application, CycleIndex index, CycleCalendar calendar)
+    private static RequirementResult Registered(string id, ClauseCase @case)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(calendar);
-        const string id = "2.4";
+        var (application, _, index, calendar) = @case;
         if (EntityName.IdKey(application.ProviderId) is not { } key)
         {
             return Line.Unknown(id, Line.Say("Provider.NoId"));
@@ -69,32 +59,20 @@ public static class TechnicalServicePartnerRules
     /// Guide 4.4 (1) / 5.5 (1): funded projects carried out by the provider and completed in the window. The
     /// Programme funds Hong Kong-owned factories only, so every funded project counts as one for such a factory.
     /// </summary>
-    public static RequirementResult CompletedProjects(string id, int needed, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName)
+    private static RequirementResult CompletedProjects(string id, int needed, ClauseCase @case, DateOnly from, string fromName)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
+        var (application, _, index, calendar) = @case;
+        var to = calendar.ReferenceDate;
         if (EntityName.IdKey(application.ProviderId) is not { } key)
         {
             return Line.Unknown(id, Line.Say("Provider.NoIdProjects"));
         }
 
-        var counted = new List<FundedProject>();
-        var notes = new List<Message>();
         var projects = index.ProjectsOfProvider(key)
             .Where(p => p.ProjectType != ProjectType.Other && p.Status == ProjectStatus.Completed && p.CompletedOn is { } day && CycleCalendar.Within(day, from, to))
             .OrderBy(p => p.CompletedOn)
             .ThenBy(p => p.ProjectRef, StringComparer.Ordinal);
-        foreach (var project in projects)
-        {
-            if (index.AlreadyDeclared(project.ProjectRef, project.PreviouslyDeclaredIn) is { } declared)
-            {
-                notes.Add(declared);
-            }
-            else
-            {
-                counted.Add(project);
-            }
-        }
+        var (counted, notes) = Footnote6.Count(index, projects, p => p.ProjectRef, p => p.PreviouslyDeclaredIn);
 
         var refs = counted.Select(p => p.ProjectRef).ToList();
         var count = Line.Count(counted.Count, "Noun.Project");
@@ -111,10 +89,10 @@ public static class TechnicalServicePartnerRules
     /// Guide 4.4 (2) / 5.5 (2): no substantiated client complaint or poor-service report received in the window.
     /// An unsubstantiated one does not count; an open one does not fail either, but the note names it.
     /// </summary>
-    public static RequirementResult Complaints(string id, Application application, CycleIndex index, DateOnly from, DateOnly to, string fromName)
+    private static RequirementResult Complaints(string id, ClauseCase @case, DateOnly from, string fromName)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(index);
+        var (application, _, index, calendar) = @case;
+        var to = calendar.ReferenceDate;
         if (EntityName.IdKey(application.ProviderId) is not { } key)
         {
             return Line.Unknown(id, Line.Say("Provider.NoIdComplaints"));
@@ -125,7 +103,7 @@ public static class TechnicalServicePartnerRules
             .OrderBy(c => c.ReceivedOn)
             .ToList();
         // A complaint without a reference is cited by its kind and day, as an identifier in the evidence column.
-        static string Cite(Complaint c) => c.Ref ?? string.Create(CultureInfo.InvariantCulture, $"{c.Kind?.ToString() ?? "complaint"}@{c.ReceivedOn:yyyy-MM-dd}");
+        static string Cite(Complaint c) => c.Ref ?? $"{c.Kind?.ToString() ?? "complaint"}@{Days.Iso(c.ReceivedOn)}";
         static object Describe(Complaint c) => Line.Say("Complaint.Received", Cite(c), c.ReceivedOn);
 
         var substantiated = received.Where(c => c.Substantiated == true).ToList();

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
+using BatchCycle.Messages;
 using BatchCycle.Reminders;
 using BatchCycle.Storage;
 
@@ -21,7 +21,7 @@ public static class CertificatesCommand
         var serial = new Argument<string>("serial") { Description = "The serial of the certificate, e.g. 2025-M-0001." };
         var reason = new Option<string>("--reason") { Description = "Why the label is revoked (kept with the certificate, never shown on /verify).", Required = true };
         var on = new Option<string?>("--on") { Description = "The day the revocation takes effect (yyyy-MM-dd); defaults to today." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = RunArguments.DatabaseOption();
         var command = new Command("revoke", "Revoke a certificate this system issued; its serial is never reused.") { serial, reason, on, db };
         command.SetAction((parse, cancellationToken) => RevokeAsync(
             parse.GetValue(serial)!, parse.GetValue(reason)!, parse.GetValue(on), parse.GetValue(db), cancellationToken));
@@ -32,7 +32,7 @@ public static class CertificatesCommand
     {
         var output = new Option<string>("--out") { Description = "The CSV file to write (label register columns, then State and RevokedOn).", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "The day the states are for (yyyy-MM-dd); defaults to today." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = RunArguments.DatabaseOption();
         var command = new Command("export", "Write the label register of every certificate this system issued, with its state (Valid, Expired, Revoked).")
         {
             output, asOf, db,
@@ -44,7 +44,7 @@ public static class CertificatesCommand
     private static async Task<int> ExportAsync(string output, string? asOf, string? db, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime(DateTime.Now);
-        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (asOf is not null && !Days.TryParseIso(asOf, out day))
         {
             return ExitCodes.Refuse($"--as-of '{asOf}' is not a date of the form yyyy-MM-dd.");
         }
@@ -63,7 +63,7 @@ public static class CertificatesCommand
         BatchCycleDb.Migrate(databasePath);
         var counts = await LabelRegisterExport.WriteAsync(databasePath, output, day, cancellationToken);
         Console.WriteLine($"{counts.Total} certificate(s) written to {Path.GetFullPath(output)}: {counts.Valid} valid, {counts.Expired} expired, "
-            + $"{counts.Revoked} revoked on {day:yyyy-MM-dd}. 已导出 {counts.Total} 张证书：有效 {counts.Valid}，已届满 {counts.Expired}，已撤销 {counts.Revoked}。");
+            + $"{counts.Revoked} revoked on {Days.Iso(day)}. 已导出 {counts.Total} 张证书：有效 {counts.Valid}，已届满 {counts.Expired}，已撤销 {counts.Revoked}。");
         return ExitCodes.Ok;
     }
 
@@ -71,7 +71,7 @@ public static class CertificatesCommand
     {
         var today = DateOnly.FromDateTime(DateTime.Now);
         var day = today;
-        if (on is not null && !DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (on is not null && !Days.TryParseIso(on, out day))
         {
             return ExitCodes.Refuse($"--on '{on}' is not a date of the form yyyy-MM-dd.");
         }

@@ -17,7 +17,7 @@ public static class NoticesCommand
 
     private static Command SendCommand()
     {
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = RunArguments.DatabaseOption();
         var retryUncertain = new Option<bool>("--retry-uncertain") { Description = "Send again the notices marked Uncertain (do this only after checking they did not arrive)." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Try again, from attempt one, the notices that failed too often." };
         var command = new Command("send", "Send the drafted results notices through the SMTP server in settings; each notice at most once.")

@@ -24,31 +24,20 @@ public static class RemindersCommand
 
     private static Command DraftCommand()
     {
-        var input = new Option<string>("--input") { Description = "Folder of the cycle's spreadsheets (.xlsx, .xls, .csv).", Required = true };
-        var output = new Option<string>("--out") { Description = "Folder for the drafts (reminders/ or reminders/<round>/).", Required = true };
+        var options = new RunOptions("Folder for the drafts (reminders/ or reminders/<round>/).");
         var round = new Option<string?>("--round") { Description = "Reminder round, e.g. second; defaults to BatchCycle:Reminders:Round." };
-        var year = RunArguments.YearOption("Cycle year; defaults to BatchCycle:Year in appsettings.json.");
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
-        var asOf = new Option<string?>("--as-of") { Description = "The date taken as today (yyyy-MM-dd), for reproducible runs." };
         var command = new Command("draft", "Import the files again and draft a reminder round (nothing is sent).")
         {
-            input, output, round, year, db, asOf,
+            options.Input, options.Output, round, options.Year, options.Database, options.AsOf,
         };
-        command.SetAction((parse, cancellationToken) => DraftAsync(
-            parse.GetValue(input)!,
-            parse.GetValue(output)!,
-            parse.GetValue(round),
-            parse.GetValue(year),
-            parse.GetValue(db),
-            parse.GetValue(asOf),
-            cancellationToken));
+        command.SetAction((parse, cancellationToken) => DraftAsync(options.Read(parse), parse.GetValue(round), cancellationToken));
         return command;
     }
 
     private static Command SendCommand()
     {
         var round = new Option<string?>("--round") { Description = "Reminder round to send; defaults to BatchCycle:Reminders:Round." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = RunArguments.DatabaseOption();
         var retryUncertain = new Option<bool>("--retry-uncertain") { Description = "Send again the messages marked Uncertain (do this only after checking they did not arrive)." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Try again, from attempt one, the messages that failed too often." };
         var command = new Command("send", "Send a round's drafted reminders through the SMTP server in settings; each message at most once.")
@@ -63,9 +52,9 @@ public static class RemindersCommand
         return command;
     }
 
-    private static async Task<int> DraftAsync(string input, string output, string? round, int? year, string? db, string? asOf, CancellationToken cancellationToken)
+    private static async Task<int> DraftAsync(RunArguments arguments, string? round, CancellationToken cancellationToken)
     {
-        if (RunArguments.Problem(input, asOf, out var today) is { } problem)
+        if (arguments.Problem(out var today) is { } problem)
         {
             return ExitCodes.Refuse(problem);
         }
@@ -88,15 +77,15 @@ public static class RemindersCommand
             return ExitCodes.Refuse(ex.Message);
         }
 
-        var databasePath = db ?? settings.Database;
-        if ((PathArguments.OutputFolderProblem(output) ?? PathArguments.DatabaseProblem(databasePath)) is { } pathProblem)
+        var databasePath = arguments.DatabasePath(settings);
+        if (arguments.PathProblem(settings) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);
         }
 
         using var loggerFactory = AppConfiguration.Logging(configuration);
         var stages = PipelineStages.Create().Where(s => s.Name == ImportStageName).Append(new ReminderDraftStage(roundName)).ToList();
-        var request = new RunRequest(input, output, year ?? settings.Year, today, "cli");
+        var request = arguments.Request(settings, today);
         var result = await new CyclePipeline(settings, databasePath, stages, loggerFactory).RunAsync(request, cancellationToken);
         if (result.RunId is null)
         {
@@ -112,7 +101,7 @@ public static class RemindersCommand
         await using var database = BatchCycleDb.Open(databasePath);
         var stage = await database.RunStages.AsNoTracking().SingleAsync(s => s.RunId == result.RunId && s.Stage == ReminderDraftStage.StageName, cancellationToken);
         var counts = JsonSerializer.Deserialize<Dictionary<string, long>>(stage.CountsJson) ?? [];
-        var folder = Path.GetFullPath(Path.Combine([output, .. ReminderRound.FolderParts(roundName, settings.Reminders.Round)]));
+        var folder = Path.GetFullPath(Path.Combine([arguments.Output, .. ReminderRound.FolderParts(roundName, settings.Reminders.Round)]));
         Console.WriteLine($"Round {roundName}: {Count(counts, "due")} label(s) due a reminder; {Count(counts, "drafted")} newly drafted, "
             + $"{Count(counts, "sent")} already sent, {Count(counts, "noEmail")} without an e-mail address, {Count(counts, "withdrawn")} withdrawn.");
         Console.WriteLine($"Drafts and reminders.csv in {folder} (run {result.RunId}).");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BatchCycle.Dashboard;
+using BatchCycle.Messages;
 using BatchCycle.Runs;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;
@@ -12,28 +13,18 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "Folder of the cycle's spreadsheets (.xlsx, .xls, .csv).", Required = true };
-        var output = new Option<string>("--out") { Description = "Folder for results, workbook, certificates and reminders.", Required = true };
-        var year = RunArguments.YearOption("Cycle year; defaults to BatchCycle:Year in appsettings.json.");
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
-        var asOf = new Option<string?>("--as-of") { Description = "The date taken as today (yyyy-MM-dd), for reproducible runs." };
+        var options = new RunOptions("Folder for results, workbook, certificates and reminders.");
         var command = new Command("run", "Import, screen, write the panel workbook, issue certificates and draft reminders.")
         {
-            input, output, year, db, asOf,
+            options.Input, options.Output, options.Year, options.Database, options.AsOf,
         };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetValue(input)!,
-            parse.GetValue(output)!,
-            parse.GetValue(year),
-            parse.GetValue(db),
-            parse.GetValue(asOf),
-            cancellationToken));
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(options.Read(parse), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string input, string output, int? year, string? db, string? asOf, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(RunArguments arguments, CancellationToken cancellationToken)
     {
-        if (RunArguments.Problem(input, asOf, out var today) is { } problem)
+        if (arguments.Problem(out var today) is { } problem)
         {
             return ExitCodes.Refuse(problem);
         }
@@ -45,21 +36,15 @@ public static class RunCommand
         // At a terminal the stages are shown as progress bars, and log lines on the same screen would tear them:
         // only errors are logged there (warnings are repeated in the summary). Piped or in CI, the log lines stay.
         var atTerminal = !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (!atTerminal)
-        {
-            // Written to a file or a pipe, a line is as long as it needs to be: paths stay whole.
-            console.Profile.Width = 200;
-        }
-
+        var console = CreateConsole(atTerminal);
         using var loggerFactory = AppConfiguration.Logging(configuration, atTerminal && !Console.IsErrorRedirected ? LogEventLevel.Error : LogEventLevel.Verbose);
-        var databasePath = db ?? settings.Database;
-        if ((PathArguments.OutputFolderProblem(output) ?? PathArguments.DatabaseProblem(databasePath)) is { } pathProblem)
+        var databasePath = arguments.DatabasePath(settings);
+        if (arguments.PathProblem(settings) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);
         }
 
-        var request = new RunRequest(input, output, year ?? settings.Year, today, "cli");
+        var request = arguments.Request(settings, today);
         var runCreated = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         var pipeline = new CyclePipeline(settings, databasePath, PipelineStages.Create(), loggerFactory)
         {
@@ -86,12 +71,25 @@ public static class RunCommand
             return ExitCodes.Failed;
         }
 
+        var output = arguments.Output;
         var report = await RunReport.ReadAsync(databasePath, result.RunId.Value, output, settings, cancellationToken);
         LogActionWarnings(loggerFactory.CreateLogger(typeof(RunCommand)), report);
         RunReportView.Write(console, text, report, settings.Reminders.Round);
         console.WriteLine(text.Zh("RunCompleted", result.RunId, Path.GetFullPath(output)));
         console.WriteLine(TerminalText.En("RunCompleted", result.RunId, Path.GetFullPath(output)));
         return ExitCodes.Ok;
+    }
+
+    private static IAnsiConsole CreateConsole(bool atTerminal)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (!atTerminal)
+        {
+            // Written to a file or a pipe, a line is as long as it needs to be: paths stay whole.
+            console.Profile.Width = 200;
+        }
+
+        return console;
     }
 
     /// <summary>The warnings the summary repeats go to the log as well, for runs nobody watches.</summary>
@@ -104,7 +102,7 @@ public static class RunCommand
 
         if (report.DeadlinePassed is { } closes)
         {
-            logger.LogWarning("{Warning}", TerminalText.En("WarningDeadlinePast", TerminalText.EnglishDay(closes), report.Year, TerminalText.EnglishDay(report.AsOf)));
+            logger.LogWarning("{Warning}", TerminalText.En("WarningDeadlinePast", Days.English(closes), report.Year, Days.English(report.AsOf)));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BatchCycle.Cycle;
 using BatchCycle.Dashboard.Runs;
+using BatchCycle.Messages;
 using BatchCycle.Storage;
 
 namespace BatchCycle.Cli;
@@ -32,7 +33,7 @@ public sealed record RunReport(
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outFolder, "run-summary.json"), cancellationToken));
         var root = summary.RootElement;
         var year = root.GetProperty("year").GetInt32();
-        var asOf = DateOnly.ParseExact(root.GetProperty("asOf").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var asOf = Days.ParseIso(root.GetProperty("asOf").GetString()!);
         var stageCounts = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
         foreach (var stage in root.GetProperty("stages").EnumerateArray())
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
+using BatchCycle.Messages;
 using BatchCycle.Reminders;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -23,8 +24,8 @@ public static class RunReportView
         ArgumentNullException.ThrowIfNull(report);
         console.WriteLine();
         console.Write(new Rule(Markup.Escape(
-            $"{text.Zh("SummaryTitle", report.RunId, report.Year, TerminalText.ChineseDay(report.AsOf))}  " +
-            TerminalText.En("SummaryTitle", report.RunId, report.Year, TerminalText.EnglishDay(report.AsOf)))).LeftJustified());
+            $"{text.Zh("SummaryTitle", report.RunId, report.Year, Days.Chinese(report.AsOf))}  " +
+            TerminalText.En("SummaryTitle", report.RunId, report.Year, Days.English(report.AsOf)))).LeftJustified());
         console.Write(OutcomeTable(text, report));
         console.Write(CountTable(text, report));
         WriteFiles(console, text, report, reminderRound);
@@ -117,8 +118,8 @@ public static class RunReportView
 
         if (report.DeadlinePassed is { } closes)
         {
-            lines.Add(text.Zh("WarningDeadlinePast", TerminalText.ChineseDay(closes), report.Year, TerminalText.ChineseDay(report.AsOf)));
-            lines.Add(TerminalText.En("WarningDeadlinePast", TerminalText.EnglishDay(closes), report.Year, TerminalText.EnglishDay(report.AsOf)));
+            lines.Add(text.Zh("WarningDeadlinePast", Days.Chinese(closes), report.Year, Days.Chinese(report.AsOf)));
+            lines.Add(TerminalText.En("WarningDeadlinePast", Days.English(closes), report.Year, Days.English(report.AsOf)));
         }
 
         lines.AddRange(report.StageWarnings.Take(ShownStageWarnings));

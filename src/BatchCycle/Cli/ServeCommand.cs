@@ -10,7 +10,7 @@ public static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string?>("--urls") { Description = "Where to listen, e.g. http://127.0.0.1:5080; defaults to BatchCycle:Dashboard:Urls." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = RunArguments.DatabaseOption();
         var data = new Option<string?>("--data") { Description = "Folder of the inboxes and of dashboard runs' output; defaults to BatchCycle:Dashboard:DataFolder." };
         var command = new Command("serve", "Start the dashboard and the run scheduler.") { urls, db, data };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(urls), parse.GetValue(db), parse.GetValue(data), cancellationToken));

@@ -26,11 +26,6 @@ public sealed class TerminalText(CultureInfo chinese)
     /// <summary>Chinese then English on one line, for labels and headers.</summary>
     public string Both(string key, params object?[] values) => $"{Zh(key, values)} {En(key, values)}";
 
-    /// <summary>A day as Chinese text writes it: 2025年5月14日.</summary>
-    public static string ChineseDay(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{day.Year}年{day.Month}月{day.Day}日");
-
-    public static string EnglishDay(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
     private static string Format(string key, CultureInfo culture, object?[] values)
     {
         var text = Catalogue.GetString(key, culture) ?? throw new InvalidOperationException($"The terminal text {key} is missing from Terminal.resx.");

@@ -14,7 +14,7 @@ public static class UsersCommand
 {
     public static Command Create()
     {
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = RunArguments.DatabaseOption();
         return new Command("users", "Manage the dashboard's secretariat users.")
         {
             WithPassword("add", "Add a secretariat user; there is no default account and no default password.", db,

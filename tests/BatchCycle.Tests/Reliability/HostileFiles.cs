@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.IO.Compression;
 using System.Text;
-using BatchCycle.Import;
 using BatchCycle.Tests.Support;
 
 namespace BatchCycle.Tests.Reliability;
@@ -26,9 +23,6 @@ public static class HostileFiles
 {
     public static readonly object?[] ApplicationHeader = ["ApplicationId", "LabelType", "Kind", "ApplicantName", "SubmittedOn"];
 
-    /// <summary>Unpacked size of the zip bomb's sheet: above the importer's limit, made of spaces that compress to under 1 MB.</summary>
-    public const long BombBytes = 600L * 1024 * 1024;
-
     /// <summary>Values a spreadsheet would run as formulas if they were written as typed (OWASP CSV injection).</summary>
     public static readonly string[] InjectionStrings =
     [
@@ -38,7 +32,7 @@ public static class HostileFiles
         "-2+3",
     ];
 
-    private static readonly Lazy<byte[]> Bomb = new(MakeBomb);
+    private static readonly Lazy<byte[]> Bomb = new(HostilePackages.MakeBomb);
 
     public static object?[] App(string id, string name = "Hostile Test Ltd", object? submitted = null) =>
         [id, "M", "New", name, submitted ?? "2025-05-14"];
@@ -53,32 +47,42 @@ public static class HostileFiles
     /// <summary>Every hostile file, named after what is wrong with it.</summary>
     public static IReadOnlyList<HostileFile> All { get; } = Build();
 
-    private static List<HostileFile> Build()
+    private static List<HostileFile> Build() => [.. Damaged(), .. Disguised(), .. BadlyLaidOut()];
+
+    /// <summary>Damaged workbooks, and packages built to exhaust memory.</summary>
+    private static List<HostileFile> Damaged()
     {
         var damaged = new ExpectedIssue("not a readable Excel workbook");
-        var disguised = new ExpectedIssue("neither an .xlsx nor an .xls workbook");
         var unsafePackage = new ExpectedIssue("refused as unsafe");
-        var noKind = new ExpectedIssue("matches no input kind");
         return
         [
             // Damaged workbooks.
             Bytes("truncated-half.xlsx", () => GoodXlsx("TRH")[..(GoodXlsx("TRH").Length / 2)], damaged),
             Bytes("truncated-header.xlsx", () => GoodXlsx("TRS")[..30], damaged),
-            Bytes("flipped-bytes.xlsx", () => FlipInSheetData(GoodXlsx("FLP")), damaged),
-            Bytes("broken-sheet-xml.xlsx", () => RawXlsx("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>ApplicationId</t></is></c>"), damaged),
-            Bytes("missing-workbook-part.xlsx", () => Repack(GoodXlsx("MWP"), (name, content) => name.EndsWith("workbook.xml", StringComparison.Ordinal) ? null : content), damaged),
+            Bytes("flipped-bytes.xlsx", () => HostilePackages.FlipInSheetData(GoodXlsx("FLP")), damaged),
+            Bytes("broken-sheet-xml.xlsx", () => HostilePackages.RawXlsx("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>ApplicationId</t></is></c>"), damaged),
+            Bytes("missing-workbook-part.xlsx", () => HostilePackages.Repack(GoodXlsx("MWP"), (name, content) => name.EndsWith("workbook.xml", StringComparison.Ordinal) ? null : content), damaged),
             Bytes("bad-shared-string-index.xlsx", BadSharedStringIndex, new ExpectedIssue("shared text, which holds only 10", "Sheet1", 2, "ApplicantName")),
-            Bytes("billion-laughs.xlsx", () => RawXlsx(BillionLaughs()), damaged),
-            Bytes("empty-package.xlsx", () => Repack(GoodXlsx("EMP"), (_, _) => null), damaged),
-            Bytes("word-document.xlsx", () => Zip(("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"), ("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>")), damaged),
+            Bytes("billion-laughs.xlsx", () => HostilePackages.RawXlsx(HostilePackages.BillionLaughs()), damaged),
+            Bytes("empty-package.xlsx", () => HostilePackages.Repack(GoodXlsx("EMP"), (_, _) => null), damaged),
+            Bytes("word-document.xlsx", () => HostilePackages.Zip(("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"), ("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>")), damaged),
             Bytes("compound-header-only.xls", () => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[600]], damaged),
             Bytes("compound-random-body.xls", () => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. RandomBytes(4096, 11)], damaged),
 
             // Packages built to exhaust memory.
             new("zip-bomb.xlsx", path => File.WriteAllBytes(path, Bomb.Value), [unsafePackage], []),
-            new("zip-bomb-lying-sizes.xlsx", path => File.WriteAllBytes(path, DeclareSizes(Bomb.Value, 1000)), [damaged], []),
-            new("many-parts.xlsx", WriteManyParts, [unsafePackage], []),
+            new("zip-bomb-lying-sizes.xlsx", path => File.WriteAllBytes(path, HostilePackages.DeclareSizes(Bomb.Value, 1000)), [damaged], []),
+            new("many-parts.xlsx", HostilePackages.WriteManyParts, [unsafePackage], []),
+        ];
+    }
 
+    /// <summary>Other files given a spreadsheet's name, and text in unexpected encodings.</summary>
+    private static List<HostileFile> Disguised()
+    {
+        var disguised = new ExpectedIssue("neither an .xlsx nor an .xls workbook");
+        var noKind = new ExpectedIssue("matches no input kind");
+        return
+        [
             // Other files given a spreadsheet's name.
             Bytes("png-image.xlsx", () => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. RandomBytes(2048, 1)], disguised),
             Bytes("pdf-document.xlsx", () => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"), disguised),
@@ -98,7 +102,15 @@ public static class HostileFiles
             Encoded("utf8-bom.csv", new UTF8Encoding(true), "U8B", "惠州塑胶制品厂", preamble: true),
             Bytes("double-bom.csv", () => [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, .. TestFiles.Utf8Csv([ApplicationHeader, App("DBOM-1")])], ids: ["DBOM-1"]),
             Bytes("mixed-encodings.csv", MixedEncodings, ids: ["MIX-1", "MIX-2"]),
+        ];
+    }
 
+    /// <summary>Headers, sheets and cells in the wrong place or of the wrong kind, and formula injection.</summary>
+    private static List<HostileFile> BadlyLaidOut()
+    {
+        var noKind = new ExpectedIssue("matches no input kind");
+        return
+        [
             // Headers in the wrong place, duplicated and missing columns.
             Xlsx("title-rows.xlsx", b => b.Sheet("Applications").Row("2025 粤港清洁生产伙伴 Applications").Row("Exported 2025-06-01").RowAt(5, ApplicationHeader).Row(App("TTL-1")), ids: ["TTL-1"]),
             Xlsx("header-at-row-25.xlsx", b => TitleRows(b.Sheet("Late"), 24).Row(ApplicationHeader).Row(App("LATE-1")), new ExpectedIssue("first 20 rows", Sheet: "Late")),
@@ -214,7 +226,7 @@ public static class HostileFiles
             + Row(4, "DTE-3", Date(4, "-1"))
             + Row(5, "DTE-4", Date(5, "2958466"))
             + Row(6, "DTE-OK", Date(6, "45791"));
-        return RawXlsx(SheetXml(rows, wrapRow: false), sheetName: "Dates");
+        return HostilePackages.RawXlsx(HostilePackages.SheetXml(rows, wrapRow: false), sheetName: "Dates");
     }
 
     /// <summary>The header and a row in shared strings, the row's ApplicantName pointing past the end of the table.</summary>
@@ -224,191 +236,6 @@ public static class HostileFiles
         static string Cell(string reference, int index) => $"<c r=\"{reference}\" t=\"s\"><v>{index}</v></c>";
         var header = string.Concat(Enumerable.Range(0, 5).Select(i => Cell($"{(char)('A' + i)}1", i)));
         var row = Cell("A2", 5) + Cell("B2", 6) + Cell("C2", 7) + Cell("D2", 999_999) + Cell("E2", 9);
-        return RawXlsx(SheetXml($"<row r=\"1\">{header}</row><row r=\"2\">{row}</row>", wrapRow: false), sharedStrings: strings);
-    }
-
-    public static string SheetXml(string cells, bool wrapRow = true) =>
-        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-        + (wrapRow ? $"<row r=\"1\">{cells}</row>" : cells)
-        + "</sheetData></worksheet>";
-
-    private static string BillionLaughs()
-    {
-        var entities = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY lol0 \"lol\">");
-        for (var i = 1; i < 10; i++)
-        {
-            entities.Append(CultureInfo.InvariantCulture, $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">");
-        }
-
-        return "<?xml version=\"1.0\"?>" + entities + "]>" + SheetXml("<c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c>");
-    }
-
-    /// <summary>A hand-made package, for parts the Open XML SDK would refuse to write.</summary>
-    public static byte[] RawXlsx(string sheetXml, IReadOnlyList<string>? sharedStrings = null, string sheetName = "Sheet1")
-    {
-        const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-        const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-        var parts = new List<(string, string)>
-        {
-            ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>"),
-            ("_rels/.rels", $"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{Rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
-            ("xl/workbook.xml", $"<workbook xmlns=\"{Main}\" xmlns:r=\"{Rel}\"><sheets><sheet name=\"{sheetName}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
-            ("xl/_rels/workbook.xml.rels", $"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{Rel}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{Rel}/styles\" Target=\"styles.xml\"/><Relationship Id=\"rId3\" Type=\"{Rel}/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"),
-            ("xl/styles.xml", $"<styleSheet xmlns=\"{Main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>"),
-            ("xl/worksheets/sheet1.xml", sheetXml),
-        };
-        if (sharedStrings is not null)
-        {
-            parts.Add(("xl/sharedStrings.xml", $"<sst xmlns=\"{Main}\" count=\"{sharedStrings.Count}\">" + string.Concat(sharedStrings.Select(s => $"<si><t>{s}</t></si>")) + "</sst>"));
-        }
-
-        return Zip([.. parts]);
-    }
-
-    private static byte[] Zip(params (string Name, string Content)[] parts)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in parts)
-            {
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(Encoding.UTF8.GetBytes(content));
-            }
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>The package with each part's content transformed; a null content leaves the part out.</summary>
-    public static byte[] Repack(byte[] package, Func<string, byte[], byte[]?> transform)
-    {
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                using var content = new MemoryStream();
-                using (var stream = entry.Open())
-                {
-                    stream.CopyTo(content);
-                }
-
-                if (transform(entry.FullName, content.ToArray()) is { } changed)
-                {
-                    using var written = target.CreateEntry(entry.FullName).Open();
-                    written.Write(changed);
-                }
-            }
-        }
-
-        return output.ToArray();
-    }
-
-    /// <summary>Flips bytes in the middle of the compressed data of the worksheet part.</summary>
-    private static byte[] FlipInSheetData(byte[] package)
-    {
-        var bytes = (byte[])package.Clone();
-        var (offset, length) = CompressedData(bytes, "worksheets/");
-        for (var i = offset + (length / 3); i < offset + (2 * length / 3); i += 3)
-        {
-            bytes[i] ^= 0x5A;
-        }
-
-        return bytes;
-    }
-
-    /// <summary>Where the compressed data of the first part whose name contains the text lies, from its local header.</summary>
-    private static (int Offset, int Length) CompressedData(byte[] zip, string nameContains)
-    {
-        for (var i = 0; i + 30 < zip.Length; i++)
-        {
-            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4)
-            {
-                var compressed = BitConverter.ToInt32(zip, i + 18);
-                var nameLength = BitConverter.ToUInt16(zip, i + 26);
-                var extraLength = BitConverter.ToUInt16(zip, i + 28);
-                var name = Encoding.UTF8.GetString(zip, i + 30, nameLength);
-                if (name.Contains(nameContains, StringComparison.Ordinal))
-                {
-                    return (i + 30 + nameLength + extraLength, compressed);
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"No part named like {nameContains} in the package.");
-    }
-
-    /// <summary>
-    /// The package with every part's unpacked size, in the local headers and the central directory, replaced
-    /// by a lie: a reader that trusted the declared sizes would not see the bomb.
-    /// </summary>
-    public static byte[] DeclareSizes(byte[] zip, int declared)
-    {
-        var bytes = (byte[])zip.Clone();
-        for (var i = 0; i + 46 < bytes.Length; i++)
-        {
-            if (bytes[i] != 'P' || bytes[i + 1] != 'K')
-            {
-                continue;
-            }
-
-            if (bytes[i + 2] == 3 && bytes[i + 3] == 4)
-            {
-                BitConverter.GetBytes(declared).CopyTo(bytes, i + 22);
-            }
-            else if (bytes[i + 2] == 1 && bytes[i + 3] == 2)
-            {
-                BitConverter.GetBytes(declared).CopyTo(bytes, i + 24);
-            }
-        }
-
-        return bytes;
-    }
-
-    /// <summary>
-    /// A workbook whose sheet unpacks to <see cref="BombBytes"/> of spaces, compressed to well under 1 MB. It is
-    /// written chunk by chunk so the test never holds the unpacked sheet; the package itself is small.
-    /// </summary>
-    private static byte[] MakeBomb()
-    {
-        var header = GoodXlsx("BOMB");
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(header), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                using var written = target.CreateEntry(entry.FullName, CompressionLevel.SmallestSize).Open();
-                using var content = entry.Open();
-                if (!entry.FullName.Contains("worksheets/", StringComparison.Ordinal))
-                {
-                    content.CopyTo(written);
-                    continue;
-                }
-
-                // What follows the spaces does not matter: the package must be refused before any XML is parsed.
-                var spaces = new byte[1024 * 1024];
-                Array.Fill(spaces, (byte)' ');
-                for (long done = 0; done < BombBytes; done += spaces.Length)
-                {
-                    written.Write(spaces);
-                }
-
-                content.CopyTo(written);
-            }
-        }
-
-        return output.ToArray();
-    }
-
-    private static void WriteManyParts(string path)
-    {
-        using var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create);
-        for (var i = 0; i <= WorkbookFile.MaxParts; i++)
-        {
-            zip.CreateEntry($"xl/media/image{i}.png", CompressionLevel.NoCompression);
-        }
+        return HostilePackages.RawXlsx(HostilePackages.SheetXml($"<row r=\"1\">{header}</row><row r=\"2\">{row}</row>", wrapRow: false), sharedStrings: strings);
     }
 }

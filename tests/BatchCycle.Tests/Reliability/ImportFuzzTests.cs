@@ -88,7 +88,7 @@ public sealed class ImportFuzzTests(ITestOutputHelper output)
 
         string[] strings = ["ApplicationId", "LabelType", "Kind", "ApplicantName", "SubmittedOn", "S-1", "M", "New", "共享字符串公司"];
         static string Cell(string reference, int index) => $"<c r=\"{reference}\" t=\"s\"><v>{index}</v></c>";
-        var shared = HostileFiles.RawXlsx(HostileFiles.SheetXml(
+        var shared = HostilePackages.RawXlsx(HostilePackages.SheetXml(
             $"<row r=\"1\">{string.Concat(Enumerable.Range(0, 5).Select(i => Cell($"{(char)('A' + i)}1", i)))}</row>"
             + $"<row r=\"2\">{Cell("A2", 5)}{Cell("B2", 6)}{Cell("C2", 7)}{Cell("D2", 8)}<c r=\"E2\" s=\"1\"><v>45791</v></c></row>",
             wrapRow: false), sharedStrings: strings);
@@ -142,7 +142,7 @@ public sealed class ImportFuzzTests(ITestOutputHelper output)
                 var parts = PartNames(original);
                 var part = parts[random.Next(parts.Count)];
                 var description = "";
-                var repacked = HostileFiles.Repack(original, (entry, content) =>
+                var repacked = HostilePackages.Repack(original, (entry, content) =>
                 {
                     if (entry != part)
                     {

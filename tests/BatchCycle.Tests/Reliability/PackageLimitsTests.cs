@@ -25,7 +25,7 @@ public sealed class PackageLimitsTests
             }
         }
 
-        var lying = HostileFiles.DeclareSizes(stream.ToArray(), 1000);
+        var lying = HostilePackages.DeclareSizes(stream.ToArray(), 1000);
 
         using var read = new ZipArchive(new MemoryStream(lying), ZipArchiveMode.Read);
         var part = Assert.Single(read.Entries);
@@ -51,7 +51,7 @@ public sealed class PackageLimitsTests
     [Fact]
     public void The_lying_package_is_reported_as_damaged()
     {
-        var import = TestFiles.Import(("lying.xlsx", HostileFiles.DeclareSizes(HostileFiles.GoodXlsx("LIE"), 10)));
+        var import = TestFiles.Import(("lying.xlsx", HostilePackages.DeclareSizes(HostileFiles.GoodXlsx("LIE"), 10)));
 
         Assert.StartsWith("not a readable Excel workbook", Assert.Single(import.Issues).Problem);
         Assert.Empty(import.ToCycleData().Applications);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BatchCycle.Files;
 using BatchCycle.Import;
 
 namespace BatchCycle.Dashboard.Uploads;
@@ -57,7 +58,8 @@ public sealed partial class InboxChanges(CycleInbox inbox, DashboardOptions opti
         }
 
         var manifest = received.Select(r => new ReceivedFile(r.OriginalName, r.Extension, [], r.Sha256, r.Sheets)).ToList();
-        await File.WriteAllTextAsync(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest, CycleInbox.RecordJson), cancellationToken);
+        // Whole or not at all: a held upload is known by its manifest, and half a manifest would be unreadable.
+        AtomicFile.WriteAllBytes(Path.Combine(folder, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(manifest, CycleInbox.RecordJson));
         return new UploadResult([], [], new PendingUpload(id, [.. pending.Where(p => p.Matches.Count > 0)]));
     }
 
@@ -154,7 +156,7 @@ public sealed partial class InboxChanges(CycleInbox inbox, DashboardOptions opti
         }
 
         var record = new ArchivedFile(file, sha256, user, clock.UtcNow, reason);
-        await File.WriteAllTextAsync(target + ".json", JsonSerializer.Serialize(record, CycleInbox.RecordJson), cancellationToken);
+        AtomicFile.WriteAllBytes(target + ".json", JsonSerializer.SerializeToUtf8Bytes(record, CycleInbox.RecordJson));
         InboxNames.Remove(inboxFolder, file.StoredName);
     }
 

@@ -1,0 +1,80 @@
+namespace BatchCycle.Files;
+
+/// <summary>
+/// Writes a file whole or not at all: the content goes to a hidden file beside the target
+/// (<c>.&lt;name&gt;.&lt;random&gt;.partial</c>), which is then moved over the target in one step. A reader (or a later
+/// run checking which outputs exist) never sees half a file; a writer cut off mid-write leaves only such hidden
+/// files, which run outputs ignore and <see cref="RemoveLeftovers"/> clears. Each write has its own hidden file,
+/// so writers share nothing and files are written side by side.
+/// </summary>
+public static class AtomicFile
+{
+    public const string PartialSuffix = ".partial";
+
+    private const int BufferSize = 1 << 16;
+
+    /// <summary>Writes <paramref name="path"/> with what <paramref name="write"/> puts into the stream.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var (full, partial) = Paths(path);
+        try
+        {
+            using (var stream = CreatePartial(partial))
+            {
+                write(stream);
+            }
+
+            File.Move(partial, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    public static void WriteAllBytes(string path, byte[] content) => Write(path, stream => stream.Write(content));
+
+    /// <summary>Writes <paramref name="path"/> with what <paramref name="write"/> puts into the stream, asynchronously.</summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var (full, partial) = Paths(path);
+        try
+        {
+            await using (var stream = CreatePartial(partial))
+            {
+                await write(stream, cancellationToken);
+            }
+
+            File.Move(partial, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>Removes the hidden files of writes that were cut off, so they never pass for files of a run.</summary>
+    public static void RemoveLeftovers(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var partial in Directory.EnumerateFiles(folder, "." + "*" + PartialSuffix))
+        {
+            File.Delete(partial);
+        }
+    }
+
+    private static (string Full, string Partial) Paths(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return (full, Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{PartialSuffix}"));
+    }
+
+    private static FileStream CreatePartial(string partial) =>
+        new(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize);
+}
