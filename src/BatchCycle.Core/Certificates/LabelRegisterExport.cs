@@ -1,5 +1,5 @@
 using System.Globalization;
-using BatchCycle.Runs;
+using BatchCycle.Files;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 

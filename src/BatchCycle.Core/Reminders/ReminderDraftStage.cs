@@ -1,9 +1,10 @@
 using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Reminders;
@@ -11,9 +12,10 @@ namespace BatchCycle.Reminders;
 /// <summary>
 /// Stage <c>reminders</c>: drafts a renewal reminder for every label due one (CRITERIA.md "Renewal reminders")
 /// into the outbox, then writes the round's <c>.eml</c> drafts and <c>reminders.csv</c> from the outbox. A
-/// reminder already in the outbox for the round keeps its row and Message-ID; nothing is sent here.
+/// reminder already in the outbox for the round keeps its row and Message-ID; nothing is sent here. It gives the
+/// stages after it the round's reminders of the cycle, without their bodies.
 /// </summary>
-public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
+public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleData, IReadOnlyList<DraftedReminder>>, ITemplatedStage
 {
     public const string StageName = "reminders";
 
@@ -30,8 +32,11 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
 
     public string Name => StageName;
 
-    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    /// <param name="input">The records the run imported: the register's labels and the applications for renewal.</param>
+    public async Task<StageResult<IReadOnlyList<DraftedReminder>>> RunAsync(RunContext run, CycleData input, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
         var roundName = round ?? run.Settings.Reminders.Round;
         if (!ReminderRound.IsValid(roundName))
         {
@@ -41,9 +46,8 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
         // Drafts a cut-off earlier run was writing are hidden files that must not outlive it among the outputs.
         EmlDrafts.RemoveLeftovers(run.OutPath(ReminderRound.FolderParts(roundName, run.Settings.Reminders.Round)));
         var templates = ReminderTemplates.Load(run.Settings.TemplatesFolder());
-        var data = await ImportStore.LoadAsync(run, cancellationToken);
         var issued = await IssuedLabelsExpiringAsync(run, cancellationToken);
-        var selection = RenewalReminderSelection.Select(run.Calendar, data.RegisterLabels, issued, data.Applications);
+        var selection = RenewalReminderSelection.Select(run.Calendar, input.RegisterLabels, issued, input.Applications);
 
         var counts = new Dictionary<string, long>
         {
@@ -133,7 +137,7 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
 
         // Progress is recorded in the database, so only once the drafting transaction no longer holds it.
         run.ReportProgress(0.6);
-        var rows = await RoundRowsAsync(run, roundName, cancellationToken);
+        var rows = await DraftedAsync(run, roundName, cancellationToken);
         await WriteDraftsAsync(run, roundName, rows, cancellationToken);
         counts["noEmail"] = rows.Count(r => r.State == ReminderState.NoEmail);
         counts["sent"] = rows.Count(r => r.State == ReminderState.Sent);
@@ -143,24 +147,22 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
         warnings.AddRange(rows.Where(r => r.State == ReminderState.NoEmail).Select(r => Catalogue.Bilingual(
             Message.Of("Warning.ReminderNoEmail", r.LabelSerial, r.HolderName, ReminderMessage.RecipientProblem(emails.GetValueOrDefault(r.LabelSerial), r.LastError)),
             run.Settings.ChineseCulture())));
-        return new StageOutcome(counts, warnings);
+        return new StageOutcome(counts, warnings).With(rows);
     }
 
-    /// <summary>What the list of a round shows of each reminder; the message bodies stay in the database.</summary>
-    private sealed record RoundRow(long Id, string LabelSerial, string LabelType, string HolderName, string? Recipient, DateOnly ExpiresOn, ReminderState State, string? LastError);
-
-    /// <summary>The round's rows of this cycle, as the drafts and the CSV show them.</summary>
-    private static async Task<List<RoundRow>> RoundRowsAsync(RunContext run, string roundName, CancellationToken cancellationToken)
+    /// <summary>The round's reminders of this cycle, ordered by serial, as the drafts and the CSV show them.</summary>
+    public static async Task<IReadOnlyList<DraftedReminder>> DraftedAsync(RunContext run, string roundName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
         await using var db = run.OpenDb();
         return await db.Set<ReminderOutboxMessage>().AsNoTracking()
             .Where(m => m.Round == roundName && m.Year == run.Calendar.Year)
             .OrderBy(m => m.LabelSerial)
-            .Select(m => new RoundRow(m.Id, m.LabelSerial, m.LabelType, m.HolderName, m.Recipient, m.ExpiresOn, m.State, m.LastError))
+            .Select(m => new DraftedReminder(m.Id, m.LabelSerial, m.LabelType, m.HolderName, m.Recipient, m.ExpiresOn, m.State, m.LastError))
             .ToListAsync(cancellationToken);
     }
 
-    private static async Task WriteDraftsAsync(RunContext run, string roundName, IReadOnlyList<RoundRow> rows, CancellationToken cancellationToken)
+    private static async Task WriteDraftsAsync(RunContext run, string roundName, IReadOnlyList<DraftedReminder> rows, CancellationToken cancellationToken)
     {
         var folder = run.OutPath(ReminderRound.FolderParts(roundName, run.Settings.Reminders.Round));
         var withRecipient = rows.Where(r => r.Recipient is not null).ToList();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BatchCycle.Dashboard;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;

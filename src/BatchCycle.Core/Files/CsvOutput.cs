@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BatchCycle.Runs;
+namespace BatchCycle.Files;
 
 /// <summary>
 /// Writes the result CSV files (RFC 4180, UTF-8 with BOM so that Excel shows Chinese correctly). Fields that
