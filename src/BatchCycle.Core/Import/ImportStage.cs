@@ -38,32 +38,7 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
         var import = new CycleImport();
         for (var i = 0; i < files.Count; i++)
         {
-            var file = files[i];
-            var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            var lastWrite = file.LastWriteTimeUtc;
-            var originalName = InboxNames.Of(input.InputFolder, file.Name);
-            var record = new SourceFileRecord
-            {
-                RunId = run.RunId,
-                FileName = file.Name,
-                OriginalName = originalName,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-                Size = content.LongLength,
-                Content = content,
-                LastModified = lastWrite,
-            };
-
-            // The copy of the file goes into the database while the file is read: storing a few hundred megabytes
-            // is mostly the disk's work, reading them the processor's.
-            var stored = StoreAsync(run, record, cancellationToken);
-            var kinds = import.ReadFile(originalName ?? file.Name, content, lastWrite, cancellationToken);
-            var id = await stored;
-            await using (var db = run.OpenDb())
-            {
-                var kindNames = string.Join(",", kinds.Select(k => k.Name));
-                await db.SourceFiles.Where(f => f.Id == id).ExecuteUpdateAsync(f => f.SetProperty(r => r.Kinds, kindNames), cancellationToken);
-            }
-
+            await ReadAndKeepAsync(run, input.InputFolder, files[i], import, cancellationToken);
             run.ReportProgress((i + 1.0) / (files.Count + 1));
         }
 
@@ -90,6 +65,35 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
             ("rows read twice", import.Notices.Identical),
             ("files", files.Count));
         return (warnings.Count == 0 ? outcome : outcome.WithWarnings(warnings)).With(data);
+    }
+
+    /// <summary>Keeps the file byte for byte with its checksum and the kinds it held, and reads it into <paramref name="import"/>.</summary>
+    private static async Task ReadAndKeepAsync(RunContext run, string inputFolder, FileInfo file, CycleImport import, CancellationToken cancellationToken)
+    {
+        var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+        var lastWrite = file.LastWriteTimeUtc;
+        var originalName = InboxNames.Of(inputFolder, file.Name);
+        var record = new SourceFileRecord
+        {
+            RunId = run.RunId,
+            FileName = file.Name,
+            OriginalName = originalName,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Size = content.LongLength,
+            Content = content,
+            LastModified = lastWrite,
+        };
+
+        // The copy of the file goes into the database while the file is read: storing a few hundred megabytes
+        // is mostly the disk's work, reading them the processor's.
+        var stored = StoreAsync(run, record, cancellationToken);
+        var kinds = import.ReadFile(originalName ?? file.Name, content, lastWrite, cancellationToken);
+        var id = await stored;
+        await using (var db = run.OpenDb())
+        {
+            var kindNames = string.Join(",", kinds.Select(k => k.Name));
+            await db.SourceFiles.Where(f => f.Id == id).ExecuteUpdateAsync(f => f.SetProperty(r => r.Kinds, kindNames), cancellationToken);
+        }
     }
 
     /// <summary>A run resumed in this stage starts the import over: what a cut-off attempt stored is not kept twice.</summary>

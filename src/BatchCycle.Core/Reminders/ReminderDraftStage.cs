@@ -5,6 +5,7 @@ using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
 using BatchCycle.Pipeline;
+using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Reminders;
@@ -62,76 +63,15 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleDa
 
         await using (var db = run.OpenDb())
         {
-            var outbox = db.Set<ReminderOutboxMessage>();
-
             // New drafts are stored in one transaction: all of them or, if the run is cut off, none. They are drafted
             // a batch at a time, so a whole-region round never holds all its message bodies in memory at once.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var batch in selection.Due.Chunk(DraftBatch))
             {
-                // Rendering the templates is most of drafting and each draft is independent: they are rendered side by side.
-                var drafts = SideBySide.Run(() => batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                    .Select(label => Draft(run, roundName, templates, label))
-                    .ToList());
-                var serials = batch.Select(l => l.Serial).ToList();
-                var existing = await outbox.AsNoTracking()
-                    .Where(m => m.Round == roundName && serials.Contains(m.LabelSerial))
-                    .ToDictionaryAsync(m => m.LabelSerial, StringComparer.Ordinal, cancellationToken);
-                foreach (var draft in drafts)
-                {
-                    if (!existing.TryGetValue(draft.LabelSerial, out var stored))
-                    {
-                        outbox.Add(draft);
-                        counts["drafted"]++;
-                    }
-                    else if (stored.State is ReminderState.Drafted or ReminderState.NoEmail && !SameContent(stored, draft))
-                    {
-                        // An unsent draft follows the register (a corrected address, a new template wording); the
-                        // condition on State makes a sender's claim made meanwhile win, so nothing sent is rewritten.
-                        var refreshed = await outbox
-                            .Where(m => m.Id == stored.Id && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail))
-                            .ExecuteUpdateAsync(
-                                s => s.SetProperty(m => m.LabelType, draft.LabelType)
-                                    .SetProperty(m => m.HolderName, draft.HolderName)
-                                    .SetProperty(m => m.ExpiresOn, draft.ExpiresOn)
-                                    .SetProperty(m => m.Recipient, draft.Recipient)
-                                    .SetProperty(m => m.Subject, draft.Subject)
-                                    .SetProperty(m => m.TextBody, draft.TextBody)
-                                    .SetProperty(m => m.HtmlBody, draft.HtmlBody)
-                                    .SetProperty(m => m.State, draft.State)
-                                    .SetProperty(m => m.LastError, draft.LastError)
-                                    .SetProperty(m => m.NextAttemptAt, draft.NextAttemptAt),
-                                cancellationToken);
-                        counts[refreshed == 1 ? "refreshed" : "unchanged"]++;
-                    }
-                    else
-                    {
-                        counts["unchanged"]++;
-                    }
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                await StoreBatchAsync(run, db, roundName, templates, batch, counts, cancellationToken);
             }
 
-            // A label no longer due (its holder applied for renewal, or it was revoked) loses its unsent reminder,
-            // so a later send does not ask a holder for what it has already done.
-            var dueSerials = selection.Due.Select(l => l.Serial).ToList();
-            var withdrawn = await outbox
-                .Where(m => m.Round == roundName && m.Year == run.Calendar.Year && !dueSerials.Contains(m.LabelSerial)
-                    && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
-                .Select(m => m.LabelSerial)
-                .ToListAsync(cancellationToken);
-            if (withdrawn.Count > 0)
-            {
-                await outbox
-                    .Where(m => m.Round == roundName && withdrawn.Contains(m.LabelSerial)
-                        && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
-                    .ExecuteDeleteAsync(cancellationToken);
-                warnings.Add(Catalogue.Bilingual(Message.Of("Warning.RemindersWithdrawn", withdrawn.Count, roundName, MessageList.Of(ListStyle.Comma, [.. withdrawn])), run.Settings.ChineseCulture()));
-            }
-
-            counts["withdrawn"] = withdrawn.Count;
+            counts["withdrawn"] = await WithdrawAsync(run, db, roundName, selection, warnings, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -148,6 +88,81 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleDa
             Message.Of("Warning.ReminderNoEmail", r.LabelSerial, r.HolderName, ReminderMessage.RecipientProblem(emails.GetValueOrDefault(r.LabelSerial), r.LastError)),
             run.Settings.ChineseCulture())));
         return new StageOutcome(counts, warnings).With(rows);
+    }
+
+    /// <summary>Drafts one batch of reminders and adds or refreshes their outbox rows; counts what happened to each.</summary>
+    private static async Task StoreBatchAsync(
+        RunContext run, BatchCycleDb db, string roundName, ReminderTemplates templates, RegisterLabel[] batch, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        var outbox = db.Set<ReminderOutboxMessage>();
+        // Rendering the templates is most of drafting and each draft is independent: they are rendered side by side.
+        var drafts = SideBySide.Run(() => batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(label => Draft(run, roundName, templates, label))
+            .ToList());
+        var serials = batch.Select(l => l.Serial).ToList();
+        var existing = await outbox.AsNoTracking()
+            .Where(m => m.Round == roundName && serials.Contains(m.LabelSerial))
+            .ToDictionaryAsync(m => m.LabelSerial, StringComparer.Ordinal, cancellationToken);
+        foreach (var draft in drafts)
+        {
+            if (!existing.TryGetValue(draft.LabelSerial, out var stored))
+            {
+                outbox.Add(draft);
+                counts["drafted"]++;
+            }
+            else if (stored.State is ReminderState.Drafted or ReminderState.NoEmail && !SameContent(stored, draft))
+            {
+                // An unsent draft follows the register (a corrected address, a new template wording); the
+                // condition on State makes a sender's claim made meanwhile win, so nothing sent is rewritten.
+                var refreshed = await outbox
+                    .Where(m => m.Id == stored.Id && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail))
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(m => m.LabelType, draft.LabelType)
+                            .SetProperty(m => m.HolderName, draft.HolderName)
+                            .SetProperty(m => m.ExpiresOn, draft.ExpiresOn)
+                            .SetProperty(m => m.Recipient, draft.Recipient)
+                            .SetProperty(m => m.Subject, draft.Subject)
+                            .SetProperty(m => m.TextBody, draft.TextBody)
+                            .SetProperty(m => m.HtmlBody, draft.HtmlBody)
+                            .SetProperty(m => m.State, draft.State)
+                            .SetProperty(m => m.LastError, draft.LastError)
+                            .SetProperty(m => m.NextAttemptAt, draft.NextAttemptAt),
+                        cancellationToken);
+                counts[refreshed == 1 ? "refreshed" : "unchanged"]++;
+            }
+            else
+            {
+                counts["unchanged"]++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Removes the unsent reminders of labels no longer due, with a warning naming them; returns how many.</summary>
+    private static async Task<int> WithdrawAsync(
+        RunContext run, BatchCycleDb db, string roundName, RenewalReminderSelection selection, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var outbox = db.Set<ReminderOutboxMessage>();
+        // A label no longer due (its holder applied for renewal, or it was revoked) loses its unsent reminder,
+        // so a later send does not ask a holder for what it has already done.
+        var dueSerials = selection.Due.Select(l => l.Serial).ToList();
+        var withdrawn = await outbox
+            .Where(m => m.Round == roundName && m.Year == run.Calendar.Year && !dueSerials.Contains(m.LabelSerial)
+                && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
+            .Select(m => m.LabelSerial)
+            .ToListAsync(cancellationToken);
+        if (withdrawn.Count > 0)
+        {
+            await outbox
+                .Where(m => m.Round == roundName && withdrawn.Contains(m.LabelSerial)
+                    && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
+                .ExecuteDeleteAsync(cancellationToken);
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.RemindersWithdrawn", withdrawn.Count, roundName, MessageList.Of(ListStyle.Comma, [.. withdrawn])), run.Settings.ChineseCulture()));
+        }
+
+        return withdrawn.Count;
     }
 
     /// <summary>The round's reminders of this cycle, ordered by serial, as the drafts and the CSV show them.</summary>
