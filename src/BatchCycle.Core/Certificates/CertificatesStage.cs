@@ -19,7 +19,9 @@ public sealed record CertificatesInput(
 /// </summary>
 public sealed class CertificatesStage : IRunStage<CertificatesInput, IReadOnlyList<CertificateRecord>>, ITemplatedStage
 {
-    public string Name => "certificates";
+    public const string StageName = "certificates";
+
+    public string Name => StageName;
 
     public void CheckTemplates(Cycle.BatchCycleSettings settings)
     {

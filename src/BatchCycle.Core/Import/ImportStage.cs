@@ -14,7 +14,9 @@ namespace BatchCycle.Import;
 /// </summary>
 public sealed class ImportStage : IRunStage<RunRequest, CycleData>
 {
-    public string Name => "import";
+    public const string StageName = "import";
+
+    public string Name => StageName;
 
     /// <param name="input">The run's request: the input folder is read.</param>
     public async Task<StageResult<CycleData>> RunAsync(RunContext run, RunRequest input, CancellationToken cancellationToken)

@@ -17,7 +17,9 @@ public sealed record PanelInput(CycleData Imported, IReadOnlyList<ApplicationScr
 /// </summary>
 public sealed class PanelStage : IRunStage<PanelInput, IReadOnlyDictionary<string, PanelDecision>>
 {
-    public string Name => "panel";
+    public const string StageName = "panel";
+
+    public string Name => StageName;
 
     public async Task<StageResult<IReadOnlyDictionary<string, PanelDecision>>> RunAsync(RunContext run, PanelInput input, CancellationToken cancellationToken)
     {

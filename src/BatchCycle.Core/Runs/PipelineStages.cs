@@ -16,13 +16,13 @@ namespace BatchCycle.Runs;
 /// </summary>
 public static class PipelineStages
 {
-    public const string Import = "import";
+    public const string Import = ImportStage.StageName;
 
-    public const string Screening = "screening";
+    public const string Screening = ScreeningStage.StageName;
 
-    public const string Panel = "panel";
+    public const string Panel = PanelStage.StageName;
 
-    public const string Certificates = "certificates";
+    public const string Certificates = CertificatesStage.StageName;
 
     public const string Notices = NoticeDraftStage.StageName;
 

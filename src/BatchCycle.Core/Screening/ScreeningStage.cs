@@ -22,7 +22,9 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
     public static readonly IReadOnlyList<string> RequirementsHeader =
         ["ApplicationId", "Requirement", "Result", "Evidence", "Note", "RequirementName", "RequirementNameZh", "NoteZh"];
 
-    public string Name => "screening";
+    public const string StageName = "screening";
+
+    public string Name => StageName;
 
     /// <param name="input">The records the run imported.</param>
     public async Task<StageResult<IReadOnlyList<ApplicationScreening>>> RunAsync(RunContext run, CycleData input, CancellationToken cancellationToken)
