@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using BatchCycle.Cli;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 
 // Legacy .xls files and GB18030/Big5 CSV files need the code pages the runtime leaves out by default.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

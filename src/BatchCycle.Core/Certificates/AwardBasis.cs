@@ -2,7 +2,7 @@ using BatchCycle.Import;
 
 namespace BatchCycle.Certificates;
 
-/// <summary>A requirement line the application met, as screening stored it for the run.</summary>
+/// <summary>A requirement line the application met, as screening gave it.</summary>
 public sealed record MetRequirement(string Requirement, IReadOnlyList<string> Evidence);
 
 /// <summary>
@@ -59,7 +59,4 @@ public static class AwardBasis
     public static IReadOnlyList<string> Evidence(IEnumerable<MetRequirement> met) =>
         [.. met.SelectMany(m => m.Evidence).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Splits the stored evidence column ("; "-joined references).</summary>
-    public static IReadOnlyList<string> SplitEvidence(string evidence) =>
-        evidence.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

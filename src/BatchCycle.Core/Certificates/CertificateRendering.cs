@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using BatchCycle.Files;
 using BatchCycle.Messages;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using BatchCycle.Storage;
 
 namespace BatchCycle.Certificates;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BatchCycle.Cycle;
+using BatchCycle.Pipeline;
 using BatchCycle.Storage;
 using BatchCycle.Templates;
 using HandlebarsDotNet;
@@ -171,4 +172,4 @@ public sealed class CertificateTemplates
 }
 
 /// <summary>A template the secretariat must fix; the message names the file and, where known, the line.</summary>
-public sealed class TemplateException(string message) : Runs.UserFacingException(message);
+public sealed class TemplateException(string message) : UserFacingException(message);

@@ -1,20 +1,27 @@
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
-using BatchCycle.Panel;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
+using BatchCycle.Screening;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Certificates;
 
+/// <summary>What the certificates stage is given: the run's imported records, their screenings and the panel's decisions in force.</summary>
+public sealed record CertificatesInput(
+    CycleData Imported, IReadOnlyList<ApplicationScreening> Screenings, IReadOnlyDictionary<string, PanelDecision> DecisionsInForce);
+
 /// <summary>
 /// Issues a certificate for each application the panel approved (its decision in force is <c>Approve</c>),
 /// renders every certificate of the cycle that has no file in this run's output yet, and lists them all in
-/// <c>certificates/certificates.csv</c>.
+/// <c>certificates/certificates.csv</c>. It gives the stages after it every certificate of the cycle year.
 /// </summary>
-public sealed class CertificatesStage : ITemplatedStage
+public sealed class CertificatesStage : IRunStage<CertificatesInput, IReadOnlyList<CertificateRecord>>, ITemplatedStage
 {
-    public string Name => "certificates";
+    public const string StageName = "certificates";
+
+    public string Name => StageName;
 
     public void CheckTemplates(Cycle.BatchCycleSettings settings)
     {
@@ -22,22 +29,22 @@ public sealed class CertificatesStage : ITemplatedStage
         CertificateTemplates.Load(settings.TemplatesFolder());
     }
 
-    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    public async Task<StageResult<IReadOnlyList<CertificateRecord>>> RunAsync(RunContext run, CertificatesInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
         // Settings and template first: a mistake in either stops the stage before anything is issued.
         var serialFormat = SerialFormat.Parse(run.Settings.SerialFormat);
         var templates = CertificateTemplates.Load(run.Settings.TemplatesFolder());
         var year = run.Calendar.Year;
         var awardedOn = run.Settings.DatesFor(year).AwardedOn ?? run.AsOf;
 
-        var data = await ImportStore.LoadAsync(run, cancellationToken);
-        var decisions = PanelDecisionBook.Effective(data.PanelDecisions);
+        var decisions = input.DecisionsInForce;
         var warnings = new List<string>();
-        var requests = await RequestsAsync(run, data, decisions, warnings, cancellationToken);
+        var requests = Requests(run, input, warnings);
         var issued = await CertificateIssuer.IssueAsync(run.DatabasePath, run.RunId, year, serialFormat, awardedOn, requests, cancellationToken);
 
-        var ofYear = await CertificatesOfYearAsync(run, cancellationToken);
+        var ofYear = await OfYearAsync(run, cancellationToken);
         var certificates = ofYear.Where(c => !c.Revoked).ToList();
         warnings.AddRange(certificates
             .Where(c => decisions.TryGetValue(c.ApplicationId, out var d) && d.Decision != PanelDecisionValue.Approve)
@@ -58,17 +65,14 @@ public sealed class CertificatesStage : ITemplatedStage
                 ("revoked", ofYear.Count - certificates.Count),
                 ("rendered", rendering.Rendered),
                 ("pdf", rendering.Pdf ? 1 : 0))
-            .WithWarnings(warnings);
+            .WithWarnings(warnings)
+            .With(ofYear);
     }
 
     /// <summary>Approved applications in a stable order (label type, then application id), with the basis of their award.</summary>
-    private static async Task<IReadOnlyList<CertificateRequest>> RequestsAsync(
-        RunContext run,
-        CycleData data,
-        IReadOnlyDictionary<string, PanelDecision> decisions,
-        List<string> warnings,
-        CancellationToken cancellationToken)
+    private static List<CertificateRequest> Requests(RunContext run, CertificatesInput input, List<string> warnings)
     {
+        var (data, screenings, decisions) = input;
         var applications = data.Applications
             .GroupBy(a => a.ApplicationId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -86,7 +90,11 @@ public sealed class CertificatesStage : ITemplatedStage
             }
         }
 
-        var met = await MetRequirementsAsync(run, cancellationToken);
+        // The met lines of each application, in the order screening gave them.
+        var met = screenings.ToDictionary(
+            s => s.ApplicationId,
+            s => s.Requirements.Where(r => r.Result == RequirementStatus.Met).Select(r => new MetRequirement(r.Requirement, r.Evidence)).ToList(),
+            StringComparer.Ordinal);
         // Titles by factory, looked up once per approved application instead of scanning them all each time.
         var titlesByFactory = data.Titles.ToLookup(t => t.FactoryId, StringComparer.Ordinal);
         return [.. approved
@@ -100,34 +108,10 @@ public sealed class CertificatesStage : ITemplatedStage
             })];
     }
 
-    /// <summary>The met requirement lines screening stored for this run, by application, in the order it wrote them.</summary>
-    private static async Task<Dictionary<string, List<MetRequirement>>> MetRequirementsAsync(RunContext run, CancellationToken cancellationToken)
-    {
-        if (Screening.ScreeningResults.Recall(run) is { } screenings)
-        {
-            return screenings.ToDictionary(
-                s => s.ApplicationId,
-                s => s.Requirements.Where(r => r.Result == Screening.RequirementStatus.Met).Select(r => new MetRequirement(r.Requirement, r.Evidence)).ToList(),
-                StringComparer.Ordinal);
-        }
-
-        await using var db = run.OpenDb();
-        var rows = await db.RequirementResults.AsNoTracking()
-            .Where(r => r.RunId == run.RunId && r.Result == "Met")
-            .OrderBy(r => r.Id)
-            .Select(r => new { r.ApplicationId, r.Requirement, r.Evidence })
-            .ToListAsync(cancellationToken);
-        return rows
-            .GroupBy(r => r.ApplicationId, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => g.Select(r => new MetRequirement(r.Requirement, AwardBasis.SplitEvidence(r.Evidence))).ToList(),
-                StringComparer.Ordinal);
-    }
-
     /// <summary>Every certificate of the cycle year, revoked ones included, whichever run issued it, ordered by serial.</summary>
-    private static async Task<IReadOnlyList<CertificateRecord>> CertificatesOfYearAsync(RunContext run, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CertificateRecord>> OfYearAsync(RunContext run, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
         await using var db = run.OpenDb();
         var certificates = await db.Certificates.AsNoTracking()
             .Where(c => c.Year == run.Calendar.Year)

@@ -1,5 +1,5 @@
 using BatchCycle.Messages;
-using BatchCycle.Runs;
+using BatchCycle.Files;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using BatchCycle.Messages;
-using BatchCycle.Reminders;
+using BatchCycle.Pipeline;
 
 namespace BatchCycle.Cycle;
 
@@ -149,4 +149,4 @@ public sealed class SmtpSettings
 }
 
 /// <summary>A setting the user must fix; reported as a message, never as a stack trace.</summary>
-public sealed class SettingsException(string message) : Runs.UserFacingException(message);
+public sealed class SettingsException(string message) : UserFacingException(message);

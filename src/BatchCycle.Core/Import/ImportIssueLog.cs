@@ -1,6 +1,7 @@
 using System.Globalization;
+using BatchCycle.Files;
 using BatchCycle.Messages;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 

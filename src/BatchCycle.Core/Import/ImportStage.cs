@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using BatchCycle.Messages;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,25 +9,30 @@ namespace BatchCycle.Import;
 /// <summary>
 /// The first stage of a run: keeps every file of the input folder byte for byte with its SHA-256 (so a run
 /// can be explained later), reads each into the records of its kinds, and stores the records and the
-/// problems found (<c>results/import-issues.csv</c>).
+/// problems found (<c>results/import-issues.csv</c>). It gives the stages after it the records it read; a resumed
+/// run reads the same records again from the stored files (<see cref="StoredImport"/>).
 /// </summary>
-public sealed class ImportStage : IRunStage
+public sealed class ImportStage : IRunStage<RunRequest, CycleData>
 {
-    public string Name => "import";
+    public const string StageName = "import";
 
-    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    public string Name => StageName;
+
+    /// <param name="input">The run's request: the input folder is read.</param>
+    public async Task<StageResult<CycleData>> RunAsync(RunContext run, RunRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
 
-        if (!Directory.Exists(run.InputFolder))
+        if (!Directory.Exists(input.InputFolder))
         {
-            throw new InputFolderException($"The input folder '{run.InputFolder}' does not exist. 输入文件夹不存在。");
+            throw new InputFolderException($"The input folder '{input.InputFolder}' does not exist. 输入文件夹不存在。");
         }
 
         // Only the top level: a sub-folder is the secretariat's own archive (or an inbox's records), not this cycle's
         // input. Files are read in the order they were given, oldest first, as panel decisions are: where two files
         // hold a row with the same key, the later file is the correction and its row wins.
-        var files = new DirectoryInfo(run.InputFolder).EnumerateFiles()
+        var files = new DirectoryInfo(input.InputFolder).EnumerateFiles()
             .OrderBy(f => f.LastWriteTimeUtc)
             .ThenBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
@@ -35,37 +40,11 @@ public sealed class ImportStage : IRunStage
         var import = new CycleImport();
         for (var i = 0; i < files.Count; i++)
         {
-            var file = files[i];
-            var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            var lastWrite = file.LastWriteTimeUtc;
-            var originalName = InboxNames.Of(run.InputFolder, file.Name);
-            var record = new SourceFileRecord
-            {
-                RunId = run.RunId,
-                FileName = file.Name,
-                OriginalName = originalName,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-                Size = content.LongLength,
-                Content = content,
-                LastModified = lastWrite,
-            };
-
-            // The copy of the file goes into the database while the file is read: storing a few hundred megabytes
-            // is mostly the disk's work, reading them the processor's.
-            var stored = StoreAsync(run, record, cancellationToken);
-            var kinds = import.ReadFile(originalName ?? file.Name, content, lastWrite, cancellationToken);
-            var id = await stored;
-            await using (var db = run.OpenDb())
-            {
-                var kindNames = string.Join(",", kinds.Select(k => k.Name));
-                await db.SourceFiles.Where(f => f.Id == id).ExecuteUpdateAsync(f => f.SetProperty(r => r.Kinds, kindNames), cancellationToken);
-            }
-
+            await ReadAndKeepAsync(run, input.InputFolder, files[i], import, cancellationToken);
             run.ReportProgress((i + 1.0) / (files.Count + 1));
         }
 
         var data = import.ToCycleData();
-        await ImportStore.SaveAsync(run, data, cancellationToken);
         await RunApplications.SaveAsync(run, data, cancellationToken);
         await ImportIssueLog.AddAsync(run, import.Issues, cancellationToken);
         await ImportIssueLog.WriteCsvAsync(run, cancellationToken);
@@ -87,7 +66,36 @@ public sealed class ImportStage : IRunStage
             ("rows replaced", import.Notices.Replaced),
             ("rows read twice", import.Notices.Identical),
             ("files", files.Count));
-        return warnings.Count == 0 ? outcome : outcome.WithWarnings(warnings);
+        return (warnings.Count == 0 ? outcome : outcome.WithWarnings(warnings)).With(data);
+    }
+
+    /// <summary>Keeps the file byte for byte with its checksum and the kinds it held, and reads it into <paramref name="import"/>.</summary>
+    private static async Task ReadAndKeepAsync(RunContext run, string inputFolder, FileInfo file, CycleImport import, CancellationToken cancellationToken)
+    {
+        var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+        var lastWrite = file.LastWriteTimeUtc;
+        var originalName = InboxNames.Of(inputFolder, file.Name);
+        var record = new SourceFileRecord
+        {
+            RunId = run.RunId,
+            FileName = file.Name,
+            OriginalName = originalName,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Size = content.LongLength,
+            Content = content,
+            LastModified = lastWrite,
+        };
+
+        // The copy of the file goes into the database while the file is read: storing a few hundred megabytes
+        // is mostly the disk's work, reading them the processor's.
+        var stored = StoreAsync(run, record, cancellationToken);
+        var kinds = import.ReadFile(originalName ?? file.Name, content, lastWrite, cancellationToken);
+        var id = await stored;
+        await using (var db = run.OpenDb())
+        {
+            var kindNames = string.Join(",", kinds.Select(k => k.Name));
+            await db.SourceFiles.Where(f => f.Id == id).ExecuteUpdateAsync(f => f.SetProperty(r => r.Kinds, kindNames), cancellationToken);
+        }
     }
 
     /// <summary>A run resumed in this stage starts the import over: what a cut-off attempt stored is not kept twice.</summary>

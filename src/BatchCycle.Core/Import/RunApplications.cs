@@ -1,4 +1,4 @@
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using BatchCycle.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,15 +1,26 @@
 using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
-using BatchCycle.Panel;
+using BatchCycle.Pipeline;
 using BatchCycle.Reminders;
-using BatchCycle.Runs;
+using BatchCycle.Screening;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Notices;
+
+/// <summary>
+/// What the notices stage is given: the run's imported records, their screenings, the panel's decisions in force
+/// and the certificates of the cycle year.
+/// </summary>
+public sealed record NoticeInput(
+    CycleData Imported,
+    IReadOnlyList<ApplicationScreening> Screenings,
+    IReadOnlyDictionary<string, PanelDecision> DecisionsInForce,
+    IReadOnlyList<CertificateRecord> Certificates);
 
 /// <summary>
 /// The <c>notices</c> stage (guide 7, "结果将于…以电邮通知申请人"): drafts one results notice per application with a
@@ -17,9 +28,10 @@ namespace BatchCycle.Notices;
 /// requirements not met and why; Defer with what the secretariat will ask for — into the outbox, and writes
 /// <c>notices/&lt;ApplicationId&gt;.eml</c> and <c>notices/notices.csv</c>. Nothing is sent here. A notice already
 /// sent is never rewritten: when the decision changes afterwards, a new notice is drafted that names the one it
-/// corrects, so the applicant is never sent a silent second copy of the old letter.
+/// corrects, so the applicant is never sent a silent second copy of the old letter. It gives the stages after it
+/// the latest notice of each application with a decision in force.
 /// </summary>
-public sealed class NoticeDraftStage : ITemplatedStage
+public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<DraftedNotice>>, ITemplatedStage
 {
     public const string StageName = "notices";
 
@@ -35,17 +47,14 @@ public sealed class NoticeDraftStage : ITemplatedStage
         NoticeTemplates.Load(settings.TemplatesFolder());
     }
 
-    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    public async Task<StageResult<IReadOnlyList<DraftedNotice>>> RunAsync(RunContext run, NoticeInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
         var templates = NoticeTemplates.Load(run.Settings.TemplatesFolder());
-        var data = await ImportStore.LoadAsync(run, cancellationToken);
-        var applications = data.Applications.GroupBy(a => a.ApplicationId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var decided = PanelDecisionBook.Effective(data.PanelDecisions).Values
-            .Where(d => applications.ContainsKey(d.ApplicationId))
-            .OrderBy(d => d.ApplicationId, StringComparer.Ordinal)
-            .ToList();
-        var sources = new NoticeSources(await OpenRequirementsAsync(run, cancellationToken), await CertificatesAsync(run, cancellationToken));
+        var applications = input.Imported.Applications.GroupBy(a => a.ApplicationId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var decided = Decided(input.Imported, input.DecisionsInForce);
+        var sources = new NoticeSources(OpenRequirements(input.Screenings), input.Certificates.Where(c => !c.Revoked).ToDictionary(c => c.ApplicationId, StringComparer.Ordinal));
         var counts = new Dictionary<string, long> { ["decided"] = decided.Count, ["drafted"] = 0, ["refreshed"] = 0, ["unchanged"] = 0, ["corrections"] = 0 };
 
         List<NoticeOutboxMessage> latest;
@@ -78,12 +87,39 @@ public sealed class NoticeDraftStage : ITemplatedStage
             .Select(r => Catalogue.Bilingual(
                 Message.Of("Warning.NoticeNoEmail", r.ApplicationId, r.HolderName, ReminderMessage.RecipientProblem(applications[r.ApplicationId].ContactEmail, r.LastError)),
                 run.Settings.ChineseCulture()));
-        return new StageOutcome(counts, [.. warnings]);
+        return new StageOutcome(counts, [.. warnings]).With<IReadOnlyList<DraftedNotice>>([.. latest.Select(DraftedNotice.Of)]);
+    }
+
+    /// <summary>The latest notice of each of <paramref name="decided"/>, ordered by application id, as the outbox holds them.</summary>
+    public static async Task<IReadOnlyList<DraftedNotice>> DraftedAsync(RunContext run, IReadOnlyList<PanelDecision> decided, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(decided);
+        var ids = decided.Select(d => d.ApplicationId).ToHashSet(StringComparer.Ordinal);
+        await using var db = run.OpenDb();
+        var rows = await db.Set<NoticeOutboxMessage>().AsNoTracking()
+            .Where(m => m.Year == run.Calendar.Year)
+            .Select(m => new { m.ApplicationId, m.Version, m.MessageId, m.Decision, m.Recipient, m.State, m.Corrects })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Where(m => ids.Contains(m.ApplicationId))
+            .GroupBy(m => m.ApplicationId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(m => m.Version)!)
+            .OrderBy(m => m.ApplicationId, StringComparer.Ordinal)
+            .Select(m => new DraftedNotice(m.ApplicationId, m.Version, m.MessageId, m.Decision, m.Recipient, m.State, m.Corrects))];
+    }
+
+    /// <summary>The decisions in force that name an imported application, ordered by application id: one notice each.</summary>
+    public static IReadOnlyList<PanelDecision> Decided(CycleData imported, IReadOnlyDictionary<string, PanelDecision> decisionsInForce)
+    {
+        ArgumentNullException.ThrowIfNull(imported);
+        ArgumentNullException.ThrowIfNull(decisionsInForce);
+        var ids = imported.Applications.Select(a => a.ApplicationId).ToHashSet(StringComparer.Ordinal);
+        return [.. decisionsInForce.Values.Where(d => ids.Contains(d.ApplicationId)).OrderBy(d => d.ApplicationId, StringComparer.Ordinal)];
     }
 
     /// <summary>What a notice is drafted from besides the application: its open requirement lines and its certificate.</summary>
     private sealed record NoticeSources(
-        IReadOnlyDictionary<string, List<RequirementResultRecord>> OpenRequirements,
+        IReadOnlyDictionary<string, List<RequirementResult>> OpenRequirements,
         IReadOnlyDictionary<string, CertificateRecord> Certificates);
 
     /// <summary>Drafts or refreshes the application's latest notice; a sent one is kept and, if the decision changed, corrected by a new one.</summary>
@@ -155,24 +191,12 @@ public sealed class NoticeDraftStage : ITemplatedStage
         return string.Create(CultureInfo.InvariantCulture, $"<notice.{run.Calendar.Year}.{ReminderMessage.Safe(applicationId)}.{version}@{host}>");
     }
 
-    /// <summary>The top-level requirement lines of this run not met or unknown, by application: what a Reject or Defer explains.</summary>
-    private static async Task<IReadOnlyDictionary<string, List<RequirementResultRecord>>> OpenRequirementsAsync(RunContext run, CancellationToken cancellationToken)
-    {
-        await using var db = run.OpenDb();
-        var lines = await db.RequirementResults.AsNoTracking()
-            .Where(r => r.RunId == run.RunId && r.IsTopLevel && (r.Result == "NotMet" || r.Result == "Unknown"))
-            .OrderBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-        return lines.GroupBy(r => r.ApplicationId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-    }
-
-    /// <summary>This cycle's certificates in force, by application.</summary>
-    private static async Task<IReadOnlyDictionary<string, CertificateRecord>> CertificatesAsync(RunContext run, CancellationToken cancellationToken)
-    {
-        await using var db = run.OpenDb();
-        var certificates = await db.Certificates.AsNoTracking().Where(c => c.Year == run.Calendar.Year && !c.Revoked).ToListAsync(cancellationToken);
-        return certificates.ToDictionary(c => c.ApplicationId, StringComparer.Ordinal);
-    }
+    /// <summary>The top-level requirement lines not met or unknown, by application: what a Reject or Defer explains.</summary>
+    private static Dictionary<string, List<RequirementResult>> OpenRequirements(IReadOnlyList<ApplicationScreening> screenings) =>
+        screenings.ToDictionary(
+            s => s.ApplicationId,
+            s => s.Requirements.Where(r => r.IsTopLevel && r.Result is RequirementStatus.NotMet or RequirementStatus.Unknown).ToList(),
+            StringComparer.Ordinal);
 
     private static async Task WriteDraftsAsync(RunContext run, IReadOnlyList<NoticeOutboxMessage> rows, CancellationToken cancellationToken)
     {

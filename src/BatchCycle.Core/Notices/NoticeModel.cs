@@ -3,7 +3,8 @@ using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
 using BatchCycle.Messages;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
+using BatchCycle.Screening;
 using BatchCycle.Storage;
 
 namespace BatchCycle.Notices;
@@ -16,7 +17,7 @@ public static class NoticeModel
     /// from the catalogue in that script (<c>noteZh</c>) and in English (<c>noteEn</c>, also <c>note</c>).
     /// </summary>
     public static Dictionary<string, object?> Of(
-        RunContext run, Application application, PanelDecision decision, IReadOnlyList<RequirementResultRecord> open, CertificateRecord? certificate, bool correction,
+        RunContext run, Application application, PanelDecision decision, IReadOnlyList<RequirementResult> open, CertificateRecord? certificate, bool correction,
         HolderScript script)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -27,8 +28,8 @@ public static class NoticeModel
         // Reject explains the requirements not met; Defer what is still unknown, which the secretariat will ask for.
         var shown = decision.Decision switch
         {
-            PanelDecisionValue.Reject => open.Where(r => r.Result == "NotMet"),
-            PanelDecisionValue.Defer => open.Where(r => r.Result == "Unknown"),
+            PanelDecisionValue.Reject => open.Where(r => r.Result == RequirementStatus.NotMet),
+            PanelDecisionValue.Defer => open.Where(r => r.Result == RequirementStatus.Unknown),
             _ => [],
         };
         return new Dictionary<string, object?>
@@ -66,21 +67,13 @@ public static class NoticeModel
         };
     }
 
-    /// <summary>
-    /// A requirement line's reason in the holder's script and in English, rendered again from the catalogue message
-    /// screening stored; a line stored before reasons were kept has only its English note.
-    /// </summary>
-    private static Dictionary<string, object?> Reason(RequirementResultRecord line, CultureInfo chinese)
+    /// <summary>A requirement line's reason in the holder's script and in English, rendered from the catalogue message screening gave.</summary>
+    private static Dictionary<string, object?> Reason(RequirementResult line, CultureInfo chinese) => new()
     {
-        var reason = line.Reason is { } json ? MessageJson.Deserialize(json) : null;
-        var english = reason is null ? line.Note : Catalogue.Render(reason, Catalogue.English);
-        return new Dictionary<string, object?>
-        {
-            ["requirement"] = line.Requirement,
-            ["note"] = english,
-            ["noteEn"] = english,
-            ["noteZh"] = reason is null ? line.Note : Catalogue.Render(reason, chinese),
-        };
-    }
+        ["requirement"] = line.Requirement,
+        ["note"] = line.Note,
+        ["noteEn"] = line.Note,
+        ["noteZh"] = line.NoteIn(chinese),
+    };
 
 }

@@ -134,7 +134,7 @@ internal static class LabelSheet
         };
         var evidence = string.Join("\n", screening.Requirements
             .Where(r => r.Evidence.Count > 0)
-            .Select(r => $"{r.Requirement}: {string.Join("; ", r.Evidence)}"));
+            .Select(r => $"{r.Requirement}: {EvidenceList.Join(r.Evidence)}"));
         return new RowText(
             [
                 application.ApplicationId,

@@ -1,23 +1,31 @@
 using BatchCycle.Import;
 using BatchCycle.Messages;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using BatchCycle.Screening;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Panel;
 
+/// <summary>What the panel stage is given: the run's imported records and their screenings, ordered by application id.</summary>
+public sealed record PanelInput(CycleData Imported, IReadOnlyList<ApplicationScreening> Screenings);
+
 /// <summary>
 /// The <c>panel</c> stage: checks the panel decisions the run imported against the cycle's applications and
 /// writes <c>panel/&lt;Year&gt;-panel.xlsx</c> from the run's screening results, with the decisions in force
-/// pre-filled so that the panel continues where it left off.
+/// pre-filled so that the panel continues where it left off. It gives the stages after it the latest decision
+/// of each application (<see cref="PanelDecisionBook.Effective"/>).
 /// </summary>
-public sealed class PanelStage : IRunStage
+public sealed class PanelStage : IRunStage<PanelInput, IReadOnlyDictionary<string, PanelDecision>>
 {
-    public string Name => "panel";
+    public const string StageName = "panel";
 
-    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    public string Name => StageName;
+
+    public async Task<StageResult<IReadOnlyDictionary<string, PanelDecision>>> RunAsync(RunContext run, PanelInput input, CancellationToken cancellationToken)
     {
-        var data = await ImportStore.LoadAsync(run, cancellationToken);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
+        var data = input.Imported;
         var applications = new Dictionary<string, Application>(StringComparer.Ordinal);
         foreach (var application in data.Applications)
         {
@@ -31,8 +39,7 @@ public sealed class PanelStage : IRunStage
             await ImportIssueLog.WriteCsvAsync(run, cancellationToken);
         }
 
-        run.ReportProgress(0.2);
-        var (screenings, warnings) = await LoadScreeningsAsync(run, applications, cancellationToken);
+        var (screenings, warnings) = Matched(input.Screenings, applications, run.Settings.ChineseCulture());
         run.ReportProgress(0.5);
 
         var workbook = new PanelWorkbook(
@@ -59,7 +66,33 @@ public sealed class PanelStage : IRunStage
                 ("decisionsInForce", review.InForce.Count),
                 ("decisionsReplaced", review.Replacements.Count),
                 ("decisionsIgnored", review.Ignored.Count))
-            .WithWarnings(warnings);
+            .WithWarnings(warnings)
+            .With(PanelDecisionBook.Effective(data.PanelDecisions));
+    }
+
+    /// <summary>
+    /// The screenings of the given applications, and a warning for each kind of mismatch: results that name no
+    /// application of the run, applications without a result. A run's own screening leaves neither; a state put
+    /// together by hand (or by an earlier version) may, and the panel must not be shown a partial cycle silently.
+    /// </summary>
+    private static (IReadOnlyList<ApplicationScreening> Screenings, List<string> Warnings) Matched(
+        IReadOnlyList<ApplicationScreening> screenings, IReadOnlyDictionary<string, Application> applications, System.Globalization.CultureInfo chinese)
+    {
+        var warnings = new List<string>();
+        var orphans = screenings.Where(s => !applications.ContainsKey(s.ApplicationId)).Select(s => s.ApplicationId).ToList();
+        if (orphans.Count > 0)
+        {
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.Orphans", MessageList.Of(ListStyle.Comma, orphans)), chinese));
+        }
+
+        var screened = screenings.Select(s => s.ApplicationId).ToHashSet(StringComparer.Ordinal);
+        var unscreened = applications.Keys.Count(id => !screened.Contains(id));
+        if (unscreened > 0)
+        {
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.Unscreened", unscreened), chinese));
+        }
+
+        return (orphans.Count == 0 ? screenings : [.. screenings.Where(s => applications.ContainsKey(s.ApplicationId))], warnings);
     }
 
     /// <summary>Adds the issues not yet recorded for the run, so that re-running the stage does not list them twice.</summary>
@@ -85,69 +118,4 @@ public sealed class PanelStage : IRunStage
             .Select(f => new PanelSourceFile(f.OriginalName ?? f.FileName, f.Sha256))
             .ToListAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// Rebuilds each screened application from the screening stage's tables and the imported application it
-    /// belongs to. Results that name no imported application, and applications without a result, are reported.
-    /// </summary>
-    private static async Task<(IReadOnlyList<ApplicationScreening> Screenings, List<string> Warnings)> LoadScreeningsAsync(
-        RunContext run, IReadOnlyDictionary<string, Application> applications, CancellationToken cancellationToken)
-    {
-        if (ScreeningResults.Recall(run) is { } screenedHere)
-        {
-            // Screened in this process from these very applications: nothing can be orphaned or missing.
-            return (screenedHere, []);
-        }
-
-        await using var db = run.OpenDb();
-        var screened = await db.ScreeningOutcomes.AsNoTracking()
-            .Where(o => o.RunId == run.RunId)
-            .Select(o => o.ApplicationId)
-            .ToListAsync(cancellationToken);
-        var lines = await db.RequirementResults.AsNoTracking()
-            .Where(r => r.RunId == run.RunId)
-            .OrderBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-        var linesByApplication = lines.ToLookup(r => r.ApplicationId, StringComparer.Ordinal);
-
-        var warnings = new List<string>();
-        var screenings = new List<ApplicationScreening>(screened.Count);
-        var orphans = new List<string>();
-        foreach (var id in screened.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            if (!applications.TryGetValue(id, out var application))
-            {
-                orphans.Add(id);
-                continue;
-            }
-
-            screenings.Add(new ApplicationScreening(application, [.. linesByApplication[id].Select(ToResult)]));
-        }
-
-        if (orphans.Count > 0)
-        {
-            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.Orphans", MessageList.Of(ListStyle.Comma, orphans)), run.Settings.ChineseCulture()));
-        }
-
-        var unscreened = applications.Count - (screened.Distinct(StringComparer.Ordinal).Count() - orphans.Count);
-        if (unscreened > 0)
-        {
-            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.Unscreened", unscreened), run.Settings.ChineseCulture()));
-        }
-
-        return (screenings, warnings);
-    }
-
-    private static RequirementResult ToResult(Storage.RequirementResultRecord record) =>
-        new(
-            record.Requirement,
-            Enum.TryParse<RequirementStatus>(record.Result, ignoreCase: false, out var status) && Enum.IsDefined(status)
-                ? status
-                // The screening stage writes only the names of RequirementStatus; anything else is a bug there, not a user error.
-                : throw new InvalidOperationException($"Requirement result '{record.Result}' of {record.ApplicationId} {record.Requirement} is not Met, NotMet, Unknown or NotEvaluated."),
-            record.Evidence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            record.Reason is { } reason ? MessageJson.Deserialize(reason) : Message.Of("Stored", record.Note))
-        {
-            IsTopLevel = record.IsTopLevel,
-        };
 }

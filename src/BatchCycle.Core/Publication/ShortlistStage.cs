@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BatchCycle.Import;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using BatchCycle.Templates;
 using HandlebarsDotNet;
 
@@ -11,7 +11,7 @@ namespace BatchCycle.Publication;
 /// The <c>shortlist</c> stage: writes <c>publication/&lt;Year&gt;-shortlist.xlsx</c> and <c>.html</c>, the public
 /// shortlist of approved applications (<see cref="Shortlist"/>), the page from <c>templates/shortlist.html</c>.
 /// </summary>
-public sealed class ShortlistStage : ITemplatedStage
+public sealed class ShortlistStage : IRunStage<CycleData, ShortlistDocument>, ITemplatedStage
 {
     public const string TemplateName = "shortlist.html";
 
@@ -23,13 +23,14 @@ public sealed class ShortlistStage : ITemplatedStage
         LoadTemplate(settings.TemplatesFolder());
     }
 
-    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    /// <param name="input">The records the run imported: the approved applications are listed.</param>
+    public async Task<StageResult<ShortlistDocument>> RunAsync(RunContext run, CycleData input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
         // The template first: a mistake in it stops the stage before either file is written.
         var template = LoadTemplate(run.Settings.TemplatesFolder());
-        var data = await ImportStore.LoadAsync(run, cancellationToken);
-        var document = Shortlist.Of(run.Calendar.Year, data);
+        var document = Shortlist.Of(run.Calendar.Year, input);
         var year = run.Calendar.Year.ToString(CultureInfo.InvariantCulture);
 
         var html = template(document);
@@ -37,7 +38,7 @@ public sealed class ShortlistStage : ITemplatedStage
         var page = run.OutPath("publication", $"{year}-shortlist.html");
         await File.WriteAllTextAsync(page + ".tmp", html, new UTF8Encoding(false), cancellationToken);
         File.Move(page + ".tmp", page, overwrite: true);
-        return StageOutcome.Of([("approved", document.Total), .. document.Groups.Select(g => (g.Code, (long)g.Count))]);
+        return StageOutcome.Of([("approved", document.Total), .. document.Groups.Select(g => (g.Code, (long)g.Count))]).With(document);
     }
 
     /// <summary>Reads and compiles the page template; every value is HTML-escaped.</summary>

@@ -1,9 +1,11 @@
 using System.Globalization;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
+using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Reminders;
@@ -11,9 +13,10 @@ namespace BatchCycle.Reminders;
 /// <summary>
 /// Stage <c>reminders</c>: drafts a renewal reminder for every label due one (CRITERIA.md "Renewal reminders")
 /// into the outbox, then writes the round's <c>.eml</c> drafts and <c>reminders.csv</c> from the outbox. A
-/// reminder already in the outbox for the round keeps its row and Message-ID; nothing is sent here.
+/// reminder already in the outbox for the round keeps its row and Message-ID; nothing is sent here. It gives the
+/// stages after it the round's reminders of the cycle, without their bodies.
 /// </summary>
-public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
+public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleData, IReadOnlyList<DraftedReminder>>, ITemplatedStage
 {
     public const string StageName = "reminders";
 
@@ -30,8 +33,11 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
 
     public string Name => StageName;
 
-    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    /// <param name="input">The records the run imported: the register's labels and the applications for renewal.</param>
+    public async Task<StageResult<IReadOnlyList<DraftedReminder>>> RunAsync(RunContext run, CycleData input, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
         var roundName = round ?? run.Settings.Reminders.Round;
         if (!ReminderRound.IsValid(roundName))
         {
@@ -41,9 +47,8 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
         // Drafts a cut-off earlier run was writing are hidden files that must not outlive it among the outputs.
         EmlDrafts.RemoveLeftovers(run.OutPath(ReminderRound.FolderParts(roundName, run.Settings.Reminders.Round)));
         var templates = ReminderTemplates.Load(run.Settings.TemplatesFolder());
-        var data = await ImportStore.LoadAsync(run, cancellationToken);
         var issued = await IssuedLabelsExpiringAsync(run, cancellationToken);
-        var selection = RenewalReminderSelection.Select(run.Calendar, data.RegisterLabels, issued, data.Applications);
+        var selection = RenewalReminderSelection.Select(run.Calendar, input.RegisterLabels, issued, input.Applications);
 
         var counts = new Dictionary<string, long>
         {
@@ -58,82 +63,21 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
 
         await using (var db = run.OpenDb())
         {
-            var outbox = db.Set<ReminderOutboxMessage>();
-
             // New drafts are stored in one transaction: all of them or, if the run is cut off, none. They are drafted
             // a batch at a time, so a whole-region round never holds all its message bodies in memory at once.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var batch in selection.Due.Chunk(DraftBatch))
             {
-                // Rendering the templates is most of drafting and each draft is independent: they are rendered side by side.
-                var drafts = SideBySide.Run(() => batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                    .Select(label => Draft(run, roundName, templates, label))
-                    .ToList());
-                var serials = batch.Select(l => l.Serial).ToList();
-                var existing = await outbox.AsNoTracking()
-                    .Where(m => m.Round == roundName && serials.Contains(m.LabelSerial))
-                    .ToDictionaryAsync(m => m.LabelSerial, StringComparer.Ordinal, cancellationToken);
-                foreach (var draft in drafts)
-                {
-                    if (!existing.TryGetValue(draft.LabelSerial, out var stored))
-                    {
-                        outbox.Add(draft);
-                        counts["drafted"]++;
-                    }
-                    else if (stored.State is ReminderState.Drafted or ReminderState.NoEmail && !SameContent(stored, draft))
-                    {
-                        // An unsent draft follows the register (a corrected address, a new template wording); the
-                        // condition on State makes a sender's claim made meanwhile win, so nothing sent is rewritten.
-                        var refreshed = await outbox
-                            .Where(m => m.Id == stored.Id && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail))
-                            .ExecuteUpdateAsync(
-                                s => s.SetProperty(m => m.LabelType, draft.LabelType)
-                                    .SetProperty(m => m.HolderName, draft.HolderName)
-                                    .SetProperty(m => m.ExpiresOn, draft.ExpiresOn)
-                                    .SetProperty(m => m.Recipient, draft.Recipient)
-                                    .SetProperty(m => m.Subject, draft.Subject)
-                                    .SetProperty(m => m.TextBody, draft.TextBody)
-                                    .SetProperty(m => m.HtmlBody, draft.HtmlBody)
-                                    .SetProperty(m => m.State, draft.State)
-                                    .SetProperty(m => m.LastError, draft.LastError)
-                                    .SetProperty(m => m.NextAttemptAt, draft.NextAttemptAt),
-                                cancellationToken);
-                        counts[refreshed == 1 ? "refreshed" : "unchanged"]++;
-                    }
-                    else
-                    {
-                        counts["unchanged"]++;
-                    }
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                await StoreBatchAsync(run, db, roundName, templates, batch, counts, cancellationToken);
             }
 
-            // A label no longer due (its holder applied for renewal, or it was revoked) loses its unsent reminder,
-            // so a later send does not ask a holder for what it has already done.
-            var dueSerials = selection.Due.Select(l => l.Serial).ToList();
-            var withdrawn = await outbox
-                .Where(m => m.Round == roundName && m.Year == run.Calendar.Year && !dueSerials.Contains(m.LabelSerial)
-                    && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
-                .Select(m => m.LabelSerial)
-                .ToListAsync(cancellationToken);
-            if (withdrawn.Count > 0)
-            {
-                await outbox
-                    .Where(m => m.Round == roundName && withdrawn.Contains(m.LabelSerial)
-                        && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
-                    .ExecuteDeleteAsync(cancellationToken);
-                warnings.Add(Catalogue.Bilingual(Message.Of("Warning.RemindersWithdrawn", withdrawn.Count, roundName, MessageList.Of(ListStyle.Comma, [.. withdrawn])), run.Settings.ChineseCulture()));
-            }
-
-            counts["withdrawn"] = withdrawn.Count;
+            counts["withdrawn"] = await WithdrawAsync(run, db, roundName, selection, warnings, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         // Progress is recorded in the database, so only once the drafting transaction no longer holds it.
         run.ReportProgress(0.6);
-        var rows = await RoundRowsAsync(run, roundName, cancellationToken);
+        var rows = await DraftedAsync(run, roundName, cancellationToken);
         await WriteDraftsAsync(run, roundName, rows, cancellationToken);
         counts["noEmail"] = rows.Count(r => r.State == ReminderState.NoEmail);
         counts["sent"] = rows.Count(r => r.State == ReminderState.Sent);
@@ -143,24 +87,97 @@ public sealed class ReminderDraftStage(string? round = null) : ITemplatedStage
         warnings.AddRange(rows.Where(r => r.State == ReminderState.NoEmail).Select(r => Catalogue.Bilingual(
             Message.Of("Warning.ReminderNoEmail", r.LabelSerial, r.HolderName, ReminderMessage.RecipientProblem(emails.GetValueOrDefault(r.LabelSerial), r.LastError)),
             run.Settings.ChineseCulture())));
-        return new StageOutcome(counts, warnings);
+        return new StageOutcome(counts, warnings).With(rows);
     }
 
-    /// <summary>What the list of a round shows of each reminder; the message bodies stay in the database.</summary>
-    private sealed record RoundRow(long Id, string LabelSerial, string LabelType, string HolderName, string? Recipient, DateOnly ExpiresOn, ReminderState State, string? LastError);
-
-    /// <summary>The round's rows of this cycle, as the drafts and the CSV show them.</summary>
-    private static async Task<List<RoundRow>> RoundRowsAsync(RunContext run, string roundName, CancellationToken cancellationToken)
+    /// <summary>Drafts one batch of reminders and adds or refreshes their outbox rows; counts what happened to each.</summary>
+    private static async Task StoreBatchAsync(
+        RunContext run, BatchCycleDb db, string roundName, ReminderTemplates templates, RegisterLabel[] batch, Dictionary<string, long> counts, CancellationToken cancellationToken)
     {
+        var outbox = db.Set<ReminderOutboxMessage>();
+        // Rendering the templates is most of drafting and each draft is independent: they are rendered side by side.
+        var drafts = SideBySide.Run(() => batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(label => Draft(run, roundName, templates, label))
+            .ToList());
+        var serials = batch.Select(l => l.Serial).ToList();
+        var existing = await outbox.AsNoTracking()
+            .Where(m => m.Round == roundName && serials.Contains(m.LabelSerial))
+            .ToDictionaryAsync(m => m.LabelSerial, StringComparer.Ordinal, cancellationToken);
+        foreach (var draft in drafts)
+        {
+            if (!existing.TryGetValue(draft.LabelSerial, out var stored))
+            {
+                outbox.Add(draft);
+                counts["drafted"]++;
+            }
+            else if (stored.State is ReminderState.Drafted or ReminderState.NoEmail && !SameContent(stored, draft))
+            {
+                // An unsent draft follows the register (a corrected address, a new template wording); the
+                // condition on State makes a sender's claim made meanwhile win, so nothing sent is rewritten.
+                var refreshed = await outbox
+                    .Where(m => m.Id == stored.Id && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail))
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(m => m.LabelType, draft.LabelType)
+                            .SetProperty(m => m.HolderName, draft.HolderName)
+                            .SetProperty(m => m.ExpiresOn, draft.ExpiresOn)
+                            .SetProperty(m => m.Recipient, draft.Recipient)
+                            .SetProperty(m => m.Subject, draft.Subject)
+                            .SetProperty(m => m.TextBody, draft.TextBody)
+                            .SetProperty(m => m.HtmlBody, draft.HtmlBody)
+                            .SetProperty(m => m.State, draft.State)
+                            .SetProperty(m => m.LastError, draft.LastError)
+                            .SetProperty(m => m.NextAttemptAt, draft.NextAttemptAt),
+                        cancellationToken);
+                counts[refreshed == 1 ? "refreshed" : "unchanged"]++;
+            }
+            else
+            {
+                counts["unchanged"]++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Removes the unsent reminders of labels no longer due, with a warning naming them; returns how many.</summary>
+    private static async Task<int> WithdrawAsync(
+        RunContext run, BatchCycleDb db, string roundName, RenewalReminderSelection selection, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var outbox = db.Set<ReminderOutboxMessage>();
+        // A label no longer due (its holder applied for renewal, or it was revoked) loses its unsent reminder,
+        // so a later send does not ask a holder for what it has already done.
+        var dueSerials = selection.Due.Select(l => l.Serial).ToList();
+        var withdrawn = await outbox
+            .Where(m => m.Round == roundName && m.Year == run.Calendar.Year && !dueSerials.Contains(m.LabelSerial)
+                && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
+            .Select(m => m.LabelSerial)
+            .ToListAsync(cancellationToken);
+        if (withdrawn.Count > 0)
+        {
+            await outbox
+                .Where(m => m.Round == roundName && withdrawn.Contains(m.LabelSerial)
+                    && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
+                .ExecuteDeleteAsync(cancellationToken);
+            warnings.Add(Catalogue.Bilingual(Message.Of("Warning.RemindersWithdrawn", withdrawn.Count, roundName, MessageList.Of(ListStyle.Comma, [.. withdrawn])), run.Settings.ChineseCulture()));
+        }
+
+        return withdrawn.Count;
+    }
+
+    /// <summary>The round's reminders of this cycle, ordered by serial, as the drafts and the CSV show them.</summary>
+    public static async Task<IReadOnlyList<DraftedReminder>> DraftedAsync(RunContext run, string roundName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         await using var db = run.OpenDb();
         return await db.Set<ReminderOutboxMessage>().AsNoTracking()
             .Where(m => m.Round == roundName && m.Year == run.Calendar.Year)
             .OrderBy(m => m.LabelSerial)
-            .Select(m => new RoundRow(m.Id, m.LabelSerial, m.LabelType, m.HolderName, m.Recipient, m.ExpiresOn, m.State, m.LastError))
+            .Select(m => new DraftedReminder(m.Id, m.LabelSerial, m.LabelType, m.HolderName, m.Recipient, m.ExpiresOn, m.State, m.LastError))
             .ToListAsync(cancellationToken);
     }
 
-    private static async Task WriteDraftsAsync(RunContext run, string roundName, IReadOnlyList<RoundRow> rows, CancellationToken cancellationToken)
+    private static async Task WriteDraftsAsync(RunContext run, string roundName, IReadOnlyList<DraftedReminder> rows, CancellationToken cancellationToken)
     {
         var folder = run.OutPath(ReminderRound.FolderParts(roundName, run.Settings.Reminders.Round));
         var withRecipient = rows.Where(r => r.Recipient is not null).ToList();

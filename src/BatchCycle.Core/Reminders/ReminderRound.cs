@@ -8,7 +8,7 @@ namespace BatchCycle.Reminders;
 /// </summary>
 public static partial class ReminderRound
 {
-    public const string First = "first";
+    public const string First = Cycle.ReminderSettings.FirstRound;
 
     /// <summary>A round name becomes part of a folder name and of a Message-ID, so it is kept to letters, digits and dashes.</summary>
     public static bool IsValid(string? round) => round is not null && RoundPattern().IsMatch(round);

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using BatchCycle.Certificates;
+using BatchCycle.Pipeline;
 using BatchCycle.Templates;
 using HandlebarsDotNet;
 
 namespace BatchCycle.Reminders;
 
 /// <summary>A reminder template the secretariat edited cannot be used; the message names the file and line.</summary>
-public sealed class ReminderTemplateException(string message) : Runs.UserFacingException(message);
+public sealed class ReminderTemplateException(string message) : UserFacingException(message);
 
 /// <summary>A reminder rendered from the templates: one subject, a plain-text body and an HTML body.</summary>
 public sealed record RenderedReminder(string Subject, string TextBody, string HtmlBody);

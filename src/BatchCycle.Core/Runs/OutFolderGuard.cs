@@ -1,3 +1,5 @@
+using BatchCycle.Pipeline;
+
 namespace BatchCycle.Runs;
 
 /// <summary>An output folder the program must not write into; a user error, reported before the run starts.</summary>

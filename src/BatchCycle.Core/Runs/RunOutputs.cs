@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BatchCycle.Pipeline;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

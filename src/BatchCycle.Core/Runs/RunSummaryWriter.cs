@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BatchCycle.Pipeline;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 

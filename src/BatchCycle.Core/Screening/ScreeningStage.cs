@@ -1,20 +1,20 @@
 using System.Globalization;
-using BatchCycle.Certificates;
-using BatchCycle.Cycle;
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Screening;
 
 /// <summary>
-/// The <c>screening</c> stage: screens what the import stored for the run, against the labels the system
-/// issued in earlier cycles, stores the outcomes and every requirement line, and writes
-/// <c>results/screening-results.csv</c> and <c>results/requirements.csv</c> (OUTPUTS.md).
+/// The <c>screening</c> stage: screens the records the run imported, against the labels the system issued in
+/// other cycles (through an <see cref="ISystemLabelSource"/>), stores the outcomes and every requirement line,
+/// and writes <c>results/screening-results.csv</c> and <c>results/requirements.csv</c> (OUTPUTS.md). It gives the
+/// stages after it the screenings, ordered by application id.
 /// </summary>
-public sealed class ScreeningStage : IRunStage
+public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<CycleData, IReadOnlyList<ApplicationScreening>>
 {
     /// <summary>The columns other tools read, then <c>ReasonsZh</c> (OUTPUTS.md): new columns only ever go last.</summary>
     public static readonly IReadOnlyList<string> ResultsHeader = ["ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Reasons", "ReasonsZh"];
@@ -22,19 +22,19 @@ public sealed class ScreeningStage : IRunStage
     public static readonly IReadOnlyList<string> RequirementsHeader =
         ["ApplicationId", "Requirement", "Result", "Evidence", "Note", "RequirementName", "RequirementNameZh", "NoteZh"];
 
-    public string Name => "screening";
+    public const string StageName = "screening";
 
-    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    public string Name => StageName;
+
+    /// <param name="input">The records the run imported.</param>
+    public async Task<StageResult<IReadOnlyList<ApplicationScreening>>> RunAsync(RunContext run, CycleData input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var data = await ImportStore.LoadAsync(run, cancellationToken);
-
-        // Before the system's labels are read, so a label the register revokes counts for nothing in this run.
-        var revoked = await CertificateRevocation.FromRegisterAsync(run.DatabasePath, data.RegisterLabels, run.AsOf, cancellationToken);
-        var systemLabels = await LoadSystemLabelsAsync(run, cancellationToken);
+        ArgumentNullException.ThrowIfNull(input);
+        var (labels, revoked) = await systemLabels.ReadAsync(run, input.RegisterLabels, cancellationToken);
         run.ReportProgress(0.2);
 
-        var screenings = Screener.Screen(data, systemLabels, run.Calendar);
+        var screenings = Screener.Screen(input, labels, run.Calendar);
         run.ReportProgress(0.5);
 
         // The database and the two result files are written side by side: each is a few hundred thousand rows.
@@ -47,7 +47,6 @@ public sealed class ScreeningStage : IRunStage
             screenings.SelectMany(s => s.Requirements.Select(r => RequirementRow(s, r, chinese))),
             cancellationToken);
         await stored;
-        ScreeningResults.Remember(run, screenings);
         run.ReportProgress(0.8);
 
         return StageOutcome.Of(
@@ -56,7 +55,8 @@ public sealed class ScreeningStage : IRunStage
             ("ineligible", screenings.Count(s => s.Outcome == Outcome.Ineligible)),
             ("needsReview", screenings.Count(s => s.Outcome == Outcome.NeedsReview)),
             ("revokedByRegister", revoked.Count))
-            .WithWarnings(revoked.Select(r => Catalogue.Bilingual(r, run.Settings.ChineseCulture())));
+            .WithWarnings(revoked.Select(r => Catalogue.Bilingual(r, run.Settings.ChineseCulture())))
+            .With(screenings);
     }
 
     private static IReadOnlyList<string?> ResultRow(ApplicationScreening s, CultureInfo chinese) =>
@@ -64,21 +64,9 @@ public sealed class ScreeningStage : IRunStage
 
     private static IReadOnlyList<string?> RequirementRow(ApplicationScreening s, RequirementResult r, CultureInfo chinese) =>
     [
-        s.ApplicationId, r.Requirement, r.Result.ToString(), string.Join("; ", r.Evidence), r.Note,
+        s.ApplicationId, r.Requirement, r.Result.ToString(), EvidenceList.Join(r.Evidence), r.Note,
         Catalogue.RequirementName(r.Requirement, Catalogue.English), Catalogue.RequirementName(r.Requirement, chinese), r.NoteIn(chinese),
     ];
-
-    /// <summary>
-    /// Certificates issued by the system in other cycles are register labels whose evidence is spent (footnote 6).
-    /// This cycle's own certificates are its outcome, not prior evidence, so they are left out; otherwise a re-run
-    /// after issuing would find its own awards and reject them.
-    /// </summary>
-    private static async Task<IReadOnlyList<RegisterLabel>> LoadSystemLabelsAsync(RunContext run, CancellationToken cancellationToken)
-    {
-        await using var db = run.OpenDb();
-        var year = run.Calendar.Year;
-        return await IssuedLabels.LoadAsync(db, c => c.Year != year, cancellationToken);
-    }
 
     /// <summary>Replaces the run's stored results in one transaction, so the stage can be re-run alone.</summary>
     private static async Task StoreAsync(RunContext run, IReadOnlyList<ApplicationScreening> screenings, CancellationToken cancellationToken)
@@ -150,7 +138,7 @@ public sealed class ScreeningStage : IRunStage
                 rApplication.Value = screening.ApplicationId;
                 rRequirement.Value = line.Requirement;
                 rResult.Value = line.Result.ToString();
-                rEvidence.Value = string.Join("; ", line.Evidence);
+                rEvidence.Value = EvidenceList.Join(line.Evidence);
                 rNote.Value = line.Note;
                 rTop.Value = line.IsTopLevel ? 1 : 0;
                 if (!stored.TryGetValue(line.Reason, out var json))

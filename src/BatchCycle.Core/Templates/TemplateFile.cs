@@ -1,9 +1,10 @@
+using BatchCycle.Pipeline;
 using HandlebarsDotNet;
 
 namespace BatchCycle.Templates;
 
 /// <summary>A template the secretariat must fix; the message names the file, the line and what is wrong there.</summary>
-public sealed class TemplateFileException(string message) : Runs.UserFacingException(message);
+public sealed class TemplateFileException(string message) : UserFacingException(message);
 
 /// <summary>
 /// A Handlebars template file of the templates folder that the secretariat edits without touching code. Every

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using BatchCycle.Samples;
 using BatchCycle.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using System.Text;
-using BatchCycle.Runs;
+using BatchCycle.Files;
 
 namespace BatchCycle.Samples;
 

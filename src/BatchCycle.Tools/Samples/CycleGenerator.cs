@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BatchCycle.Cycle;
-using BatchCycle.Runs;
+using BatchCycle.Files;
 
 namespace BatchCycle.Samples;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using BatchCycle.Pipeline;
 using BatchCycle.Reminders;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
@@ -84,7 +85,7 @@ public static class RemindersCommand
         }
 
         using var loggerFactory = AppConfiguration.Logging(configuration);
-        var stages = PipelineStages.Create().Where(s => s.Name == ImportStageName).Append(new ReminderDraftStage(roundName)).ToList();
+        var stages = PipelineStages.Create().Where(s => s.Name == ImportStageName).Append(PipelineStages.Reminder(roundName)).ToList();
         var request = arguments.Request(settings, today);
         var result = await new CyclePipeline(settings, databasePath, stages, loggerFactory).RunAsync(request, cancellationToken);
         if (result.RunId is null)

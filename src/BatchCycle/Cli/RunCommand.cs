@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BatchCycle.Dashboard;
 using BatchCycle.Messages;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;

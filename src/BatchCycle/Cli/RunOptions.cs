@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BatchCycle.Cycle;
 using BatchCycle.Messages;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 
 namespace BatchCycle.Cli;

@@ -1,4 +1,5 @@
 using BatchCycle.Cycle;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using Microsoft.Extensions.Configuration;
 
@@ -21,7 +22,7 @@ public sealed class DashboardOptions
     public required string DataFolder { get; init; }
 
     /// <summary>The stages of a run; the pipeline's own unless a test needs a stage it can hold.</summary>
-    public Func<IReadOnlyList<IRunStage>> Stages { get; init; } = PipelineStages.Create;
+    public Func<IReadOnlyList<IPipelineStage>> Stages { get; init; } = PipelineStages.Create;
 
     public string InboxFolder(int year) => Path.Combine(DataFolder, "inbox", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

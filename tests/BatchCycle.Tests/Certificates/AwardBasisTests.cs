@@ -1,4 +1,5 @@
 using BatchCycle.Certificates;
+using BatchCycle.Screening;
 using BatchCycle.Import;
 
 namespace BatchCycle.Tests.Certificates;
@@ -31,7 +32,7 @@ public sealed class AwardBasisTests
     [InlineData("5.5-1", "P1; P2; P3", LabelRoute.Projects)]
     public void The_route_is_read_from_the_met_route_line(string requirement, string evidence, LabelRoute expected)
     {
-        var met = new[] { new MetRequirement("1.4", []), new MetRequirement(requirement, AwardBasis.SplitEvidence(evidence)) };
+        var met = new[] { new MetRequirement("1.4", []), new MetRequirement(requirement, EvidenceList.Split(evidence)) };
 
         Assert.Equal(expected, AwardBasis.Route(met, [Audit, Enterprise, GreenFactory]));
     }
@@ -47,7 +48,7 @@ public sealed class AwardBasisTests
     [Fact]
     public void Evidence_is_every_reference_of_the_met_lines_once()
     {
-        var met = new[] { new MetRequirement("4.1-I", AwardBasis.SplitEvidence("P1; P2")), new MetRequirement("4.1-I-2", AwardBasis.SplitEvidence("P1;P2 ; ")) };
+        var met = new[] { new MetRequirement("4.1-I", EvidenceList.Split("P1; P2")), new MetRequirement("4.1-I-2", EvidenceList.Split("P1;P2 ; ")) };
 
         Assert.Equal(["P1", "P2"], AwardBasis.Evidence(met));
     }

@@ -1,6 +1,9 @@
+using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
-using BatchCycle.Runs;
+using BatchCycle.Panel;
+using BatchCycle.Pipeline;
+using BatchCycle.Screening;
 using BatchCycle.Storage;
 using BatchCycle.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,7 +12,8 @@ namespace BatchCycle.Tests.Certificates;
 
 /// <summary>
 /// A temporary database and output folder for certificate tests: each run is a Runs row with its imported
-/// records (saved through the import store) and screening lines, exactly what the certificates stage reads.
+/// records and stored screening lines, from which the certificates stage's input is read back as a resumed run
+/// reads it.
 /// </summary>
 internal sealed class CertificateCycle : IDisposable
 {
@@ -18,6 +22,8 @@ internal sealed class CertificateCycle : IDisposable
     public static readonly DateOnly AwardedOn = new(2025, 12, 16);
 
     private readonly TempFolder temp = new();
+
+    private readonly Dictionary<long, CertificatesInput> inputs = [];
 
     public CertificateCycle()
     {
@@ -71,9 +77,19 @@ internal sealed class CertificateCycle : IDisposable
         }
 
         var context = new RunContext(runId, request, Settings.CalendarFor(Year), Settings, DatabasePath, NullLoggerFactory.Instance);
-        await ImportStore.SaveAsync(context, data, CancellationToken.None);
+        var lines = (screening ?? []).ToLookup(l => l.ApplicationId, StringComparer.Ordinal);
+        IReadOnlyList<ApplicationScreening> screenings =
+        [
+            .. data.Applications.Where(a => lines.Contains(a.ApplicationId))
+                .Select(a => new ApplicationScreening(a, [.. lines[a.ApplicationId].Select(StoredScreenings.ToResult)])),
+        ];
+        inputs[runId] = new CertificatesInput(data, screenings, PanelDecisionBook.Effective(data.PanelDecisions));
         return context;
     }
+
+    /// <summary>Runs the certificates stage of <paramref name="run"/> on what the run imported and screened.</summary>
+    public async Task<StageOutcome> IssueAsync(RunContext run) =>
+        (await new CertificatesStage().RunAsync(run, inputs[run.RunId], CancellationToken.None)).Outcome;
 
     public async Task<List<CertificateRecord>> CertificatesAsync()
     {

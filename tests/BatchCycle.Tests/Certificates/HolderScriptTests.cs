@@ -30,7 +30,7 @@ public sealed class HolderScriptTests
         using var cycle = new CertificateCycle();
         var run = await cycle.NewRunAsync(MixedHolders());
 
-        await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        await cycle.IssueAsync(run);
 
         var folder = cycle.Combine("out", "certificates");
         foreach (var serial in new[] { "2025-S-0001", "2025-S-0003" })
@@ -50,7 +50,7 @@ public sealed class HolderScriptTests
         cycle.UseChromium();
         var run = await cycle.NewRunAsync(MixedHolders());
 
-        var outcome = await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        var outcome = await cycle.IssueAsync(run);
 
         Assert.Equal((3, 1), (outcome.Counts["rendered"], outcome.Counts["pdf"]));
         var folder = cycle.Combine("out", "certificates");

@@ -34,7 +34,7 @@ public sealed class IssuingTests
         using var cycle = new CertificateCycle();
         var run = await cycle.NewRunAsync(ThreeDecisions());
 
-        var outcome = await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        var outcome = await cycle.IssueAsync(run);
 
         var certificates = await cycle.CertificatesAsync();
         Assert.Equal(
@@ -60,7 +60,7 @@ public sealed class IssuingTests
             Met("A-T-1", "4.4-1", "P-11; P-12; P-13; P-14; P-15"),
         ]);
 
-        await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        await cycle.IssueAsync(run);
 
         var certificates = (await cycle.CertificatesAsync()).ToDictionary(c => c.ApplicationId);
         var m = certificates["A-M-2"];
@@ -82,7 +82,7 @@ public sealed class IssuingTests
         cycle.Settings.Cycles["2025"].AwardedOn = null;
         var run = await cycle.NewRunAsync(ThreeDecisions(), asOf: new DateOnly(2025, 12, 2));
 
-        await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        await cycle.IssueAsync(run);
 
         var t = (await cycle.CertificatesAsync()).Single(c => c.LabelType == "T");
         Assert.Equal((new DateOnly(2025, 12, 2), new DateOnly(2026, 12, 1)), (t.AwardedOn, t.ExpiresOn));
@@ -93,13 +93,13 @@ public sealed class IssuingTests
     {
         using var cycle = new CertificateCycle();
         var first = await cycle.NewRunAsync(ThreeDecisions());
-        await new CertificatesStage().RunAsync(first, CancellationToken.None);
+        await cycle.IssueAsync(first);
         var before = await cycle.CertificatesAsync();
         var list = await File.ReadAllTextAsync(cycle.Combine("out", "certificates", "certificates.csv"));
 
-        var again = await new CertificatesStage().RunAsync(first, CancellationToken.None);
+        var again = await cycle.IssueAsync(first);
         var laterRun = await cycle.NewRunAsync(ThreeDecisions(), outFolder: "out-2");
-        var later = await new CertificatesStage().RunAsync(laterRun, CancellationToken.None);
+        var later = await cycle.IssueAsync(laterRun);
 
         Assert.Equal((0, 0), (again.Counts["issued"], later.Counts["issued"]));
         var after = await cycle.CertificatesAsync();
@@ -114,7 +114,7 @@ public sealed class IssuingTests
     public async Task A_later_approval_continues_the_sequence_and_earlier_holders_keep_theirs()
     {
         using var cycle = new CertificateCycle();
-        await new CertificatesStage().RunAsync(await cycle.NewRunAsync(ThreeDecisions()), CancellationToken.None);
+        await cycle.IssueAsync(await cycle.NewRunAsync(ThreeDecisions()));
         var data = ThreeDecisions();
         data = data with
         {
@@ -122,7 +122,7 @@ public sealed class IssuingTests
             PanelDecisions = [.. data.PanelDecisions, Decision("A-M-0", PanelDecisionValue.Approve), Decision("A-M-1", PanelDecisionValue.Reject, row: 20)],
         };
 
-        var outcome = await new CertificatesStage().RunAsync(await cycle.NewRunAsync(data, outFolder: "out-2"), CancellationToken.None);
+        var outcome = await cycle.IssueAsync(await cycle.NewRunAsync(data, outFolder: "out-2"));
 
         var serials = (await cycle.CertificatesAsync()).ToDictionary(c => c.ApplicationId, c => c.Serial);
         Assert.Equal(("2025-M-0001", "2025-M-0002", "2025-M-0003"), (serials["A-M-1"], serials["A-M-2"], serials["A-M-0"]));
@@ -138,7 +138,7 @@ public sealed class IssuingTests
             [new CertificateRequest(Application("OLD-1", LabelType.M, "旧年度有限公司"), null, [])], CancellationToken.None);
         var run = await cycle.NewRunAsync(ThreeDecisions());
 
-        await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        await cycle.IssueAsync(run);
 
         var lines = await File.ReadAllLinesAsync(cycle.Combine("out", "certificates", "certificates.csv"));
         Assert.Equal("Serial,ApplicationId,LabelType,HolderName,FactoryName,AwardedOn,ExpiresOn,VerificationCode,State,RevokedOn", lines[0]);
@@ -158,7 +158,7 @@ public sealed class IssuingTests
     {
         using var cycle = new CertificateCycle();
         var run = await cycle.NewRunAsync(ThreeDecisions(), screening: [Met("A-M-1", "4.1-I-2", "P-1; P-2")]);
-        await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        await cycle.IssueAsync(run);
 
         await using var db = BatchCycleDb.Open(cycle.DatabasePath);
         var labels = await IssuedLabels.LoadAsync(db, CancellationToken.None);

@@ -25,7 +25,7 @@ public sealed class PdfCertificateTests
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "2025-M-0001.html"), "<p>old</p>");
 
-        var outcome = await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        var outcome = await cycle.IssueAsync(run);
 
         Assert.Empty(outcome.Warnings);
         Assert.Equal((2, 1), (outcome.Counts["rendered"], outcome.Counts["pdf"]));
@@ -52,7 +52,7 @@ public sealed class PdfCertificateTests
         Assert.Contains("2025-M-0001", combined[1]);
 
         var modified = File.GetLastWriteTimeUtc(Path.Combine(folder, "2025-M-0001.pdf"));
-        var again = await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        var again = await cycle.IssueAsync(run);
         Assert.Equal(0, again.Counts["rendered"]);
         Assert.Equal(modified, File.GetLastWriteTimeUtc(Path.Combine(folder, "2025-M-0001.pdf")));
     }
@@ -65,7 +65,7 @@ public sealed class PdfCertificateTests
         var run = await cycle.NewRunAsync(Data(
             [Application("A-S-1", LabelType.S, "绿链贸易有限公司", "Green Chain Trading Ltd")],
             [Decision("A-S-1", PanelDecisionValue.Approve)]));
-        await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        await cycle.IssueAsync(run);
 
         var prefix = cycle.Combine("page");
         await Poppler.TextAsync("pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", cycle.Combine("out", "certificates", "2025-S-0001.pdf"), prefix);
@@ -106,7 +106,7 @@ public sealed class PdfCertificateTests
             ],
             [Decision("A-M-1", PanelDecisionValue.Approve), Decision("A-M-2", PanelDecisionValue.Approve), Decision("A-M-3", PanelDecisionValue.Approve)]));
 
-        var outcome = await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        var outcome = await cycle.IssueAsync(run);
 
         Assert.Equal((3, 1), (outcome.Counts["rendered"], outcome.Counts["pdf"]));
         var serials = new[] { "2025-M-0001", "2025-M-0002", "2025-M-0003" };

@@ -22,7 +22,7 @@ public sealed class RenderingTests
         using var cycle = new CertificateCycle();
         var run = await cycle.NewRunAsync(TwoApprovals());
 
-        var outcome = await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        var outcome = await cycle.IssueAsync(run);
 
         var folder = cycle.Combine("out", "certificates");
         Assert.Equal(
@@ -66,7 +66,7 @@ public sealed class RenderingTests
             [new CertificateRequest(TwoApprovals().Applications[1], null, [])], CancellationToken.None);
         Assert.Equal("2025-T-0001", Assert.Single(issued).Serial);
 
-        var outcome = await new CertificatesStage().RunAsync(crashed, CancellationToken.None);
+        var outcome = await cycle.IssueAsync(crashed);
 
         Assert.Equal((1, 2), (outcome.Counts["issued"], outcome.Counts["rendered"]));
         var html = await File.ReadAllTextAsync(cycle.Combine("out", "certificates", "2025-T-0001.html"));
@@ -74,7 +74,7 @@ public sealed class RenderingTests
 
         // A file lost later (deleted, disk trouble) comes back the same way, and only that one is rendered.
         File.Delete(cycle.Combine("out", "certificates", "2025-M-0001.html"));
-        var repaired = await new CertificatesStage().RunAsync(crashed, CancellationToken.None);
+        var repaired = await cycle.IssueAsync(crashed);
         Assert.Equal((0, 1), (repaired.Counts["issued"], repaired.Counts["rendered"]));
         Assert.True(File.Exists(cycle.Combine("out", "certificates", "2025-M-0001.html")));
         Assert.Equal(["2025-M-0001", "2025-T-0001"], (await cycle.CertificatesAsync()).Select(c => c.Serial).Order(StringComparer.Ordinal));
@@ -100,7 +100,7 @@ public sealed class RenderingTests
         cycle.Settings.Templates = templates;
         var run = await cycle.NewRunAsync(TwoApprovals());
 
-        await new CertificatesStage().RunAsync(run, CancellationToken.None);
+        await cycle.IssueAsync(run);
 
         var html = await File.ReadAllTextAsync(cycle.Combine("out", "certificates", "2025-M-0001.html"));
         Assert.Contains("特此证明 We hereby certify", html);
@@ -123,7 +123,7 @@ public sealed class RenderingTests
         cycle.Settings.Templates = templates;
         var run = await cycle.NewRunAsync(TwoApprovals());
 
-        var error = await Assert.ThrowsAsync<TemplateException>(() => new CertificatesStage().RunAsync(run, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TemplateException>(() => cycle.IssueAsync(run));
 
         Assert.Contains(Path.Combine(templates, CertificateTemplate.FileName), error.Message);
         Assert.Contains($"line {line}:", error.Message);
@@ -139,11 +139,11 @@ public sealed class RenderingTests
         cycle.Settings.Templates = templates;
         var run = await cycle.NewRunAsync(TwoApprovals());
 
-        var missing = await Assert.ThrowsAsync<TemplateException>(() => new CertificatesStage().RunAsync(run, CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<TemplateException>(() => cycle.IssueAsync(run));
         Assert.Contains(Path.Combine(templates, CertificateTemplate.FileName), missing.Message);
 
         await File.WriteAllTextAsync(Path.Combine(templates, CertificateTemplate.FileName), "{{#each Certificates}}<img src=\"{{asset \"crest.png\"}}\">{{/each}}");
-        var asset = await Assert.ThrowsAsync<TemplateException>(() => new CertificatesStage().RunAsync(run, CancellationToken.None));
+        var asset = await Assert.ThrowsAsync<TemplateException>(() => cycle.IssueAsync(run));
         Assert.Contains("crest.png", asset.Message);
         Assert.Contains(CertificateTemplate.FileName, asset.Message);
     }

@@ -1,6 +1,6 @@
 using System.Text;
 using BatchCycle.Certificates;
-using BatchCycle.Runs;
+using BatchCycle.Files;
 
 namespace BatchCycle.Tests.Certificates;
 

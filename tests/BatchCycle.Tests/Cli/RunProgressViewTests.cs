@@ -1,5 +1,6 @@
 using BatchCycle.Cli;
 using BatchCycle.Cycle;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using BatchCycle.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -52,15 +53,15 @@ public sealed class RunProgressViewTests
         Assert.Equal(expected, RunProgressView.Description(TerminalText.ForLanguage(language), stage));
 
     /// <summary>A stage that records being half done, then finishes.</summary>
-    private sealed class HalfwayStage(string name) : IRunStage
+    private sealed class HalfwayStage(string name) : IPipelineStage
     {
         public string Name => name;
 
-        public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+        public async Task<StageResult<PipelineState>> RunAsync(RunContext run, PipelineState state, CancellationToken cancellationToken)
         {
             run.ReportProgress(0.5);
             await Task.Delay(300, cancellationToken);
-            return StageOutcome.Of(("applications", 1));
+            return StageOutcome.Of(("applications", 1)).With(state);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BatchCycle.Cycle;
 using BatchCycle.Dashboard;
 using BatchCycle.Dashboard.Accounts;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 using BatchCycle.Tests.Support;
@@ -34,7 +35,7 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
 
     public static async Task<DashboardTestHost> StartAsync(
         Action<DashboardSettings>? configure = null,
-        Func<IReadOnlyList<IRunStage>>? stages = null,
+        Func<IReadOnlyList<IPipelineStage>>? stages = null,
         Func<string, Task>? beforeStart = null,
         bool onKestrel = false,
         Action<BatchCycleSettings>? settings = null,

@@ -1,9 +1,11 @@
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
+
 
 namespace BatchCycle.Tests.Dashboard;
 
 /// <summary>A stage that reports half progress and then waits until the test releases it.</summary>
-public sealed class HeldStage : IRunStage
+public sealed class HeldStage : IPipelineStage
 {
     private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -17,7 +19,7 @@ public sealed class HeldStage : IRunStage
 
     public void Release() => release.TrySetResult();
 
-    public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+    public async Task<StageResult<PipelineState>> RunAsync(RunContext run, PipelineState state, CancellationToken cancellationToken)
     {
         MostActiveAtOnce = Math.Max(MostActiveAtOnce, Interlocked.Increment(ref active));
         try
@@ -25,7 +27,7 @@ public sealed class HeldStage : IRunStage
             run.ReportProgress(0.5);
             entered.TrySetResult();
             await release.Task.WaitAsync(cancellationToken);
-            return StageOutcome.Of(("applications", 3));
+            return StageOutcome.Of(("applications", 3)).With(state);
         }
         finally
         {

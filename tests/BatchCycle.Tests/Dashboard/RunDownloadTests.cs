@@ -1,4 +1,5 @@
 using System.Net;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 using BatchCycle.Tests.Support;
@@ -9,18 +10,18 @@ namespace BatchCycle.Tests.Dashboard;
 public sealed class RunDownloadTests
 {
     /// <summary>Writes the given files under the output folder, as a real stage writes its outputs.</summary>
-    internal sealed class WritingStage(params (string RelativePath, string Content)[] files) : IRunStage
+    internal sealed class WritingStage(params (string RelativePath, string Content)[] files) : IPipelineStage
     {
         public string Name => "writing";
 
-        public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+        public async Task<StageResult<PipelineState>> RunAsync(RunContext run, PipelineState state, CancellationToken cancellationToken)
         {
             foreach (var (relativePath, content) in files)
             {
                 await File.WriteAllTextAsync(run.OutPath([.. relativePath.Split('/')]), content, cancellationToken);
             }
 
-            return StageOutcome.Of(("files", files.Length));
+            return StageOutcome.Of(("files", files.Length)).With(state);
         }
     }
 

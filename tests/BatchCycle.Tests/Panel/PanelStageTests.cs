@@ -2,7 +2,8 @@ using BatchCycle.Cycle;
 using BatchCycle.Import;
 using BatchCycle.Messages;
 using BatchCycle.Panel;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
+using BatchCycle.Screening;
 using BatchCycle.Storage;
 using BatchCycle.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,9 +19,9 @@ public sealed class PanelStageTests : IDisposable
     [Fact]
     public async Task The_stage_writes_the_workbook_from_the_screening_tables_with_the_decisions_in_force()
     {
-        var run = await PrepareRunAsync();
+        var (run, input) = await PrepareRunAsync();
 
-        await new PanelStage().RunAsync(run, CancellationToken.None);
+        await new PanelStage().RunAsync(run, input, CancellationToken.None);
 
         var sheets = WorkbookReaders.ReadWithExcelDataReader(run.OutPath("panel", "2025-panel.xlsx"));
         var m = sheets[PanelWorkbookWriter.SheetName(LabelType.M)];
@@ -42,9 +43,9 @@ public sealed class PanelStageTests : IDisposable
     [Fact]
     public async Task Decisions_for_unknown_applications_become_import_issues_and_replaced_decisions_are_counted()
     {
-        var run = await PrepareRunAsync();
+        var (run, input) = await PrepareRunAsync();
 
-        var outcome = await new PanelStage().RunAsync(run, CancellationToken.None);
+        var (outcome, decisions) = await new PanelStage().RunAsync(run, input, CancellationToken.None);
 
         Assert.Equal(4, outcome.Counts["decisions"]);
         Assert.Equal(1, outcome.Counts["decisionsReplaced"]);
@@ -55,6 +56,7 @@ public sealed class PanelStageTests : IDisposable
         Assert.Contains("Defer", replaced);
         Assert.Contains("Approve", replaced);
         Assert.Contains(outcome.Warnings, w => w.Contains("1 application(s) have no screening result", StringComparison.Ordinal));
+        Assert.Equal(PanelDecisionValue.Approve, decisions["AP-2025-002"].Decision);
 
         var expected = new ImportIssue("panel-returned.xlsx", "M 制造业伙伴", 4, "ApplicationId", Message.Of("Import.DecisionUnknownApplication", "AP-2025-099"));
         var issues = await ImportIssueLog.LoadAsync(run, CancellationToken.None);
@@ -69,10 +71,10 @@ public sealed class PanelStageTests : IDisposable
     [Fact]
     public async Task Running_the_stage_again_does_not_report_the_same_decision_twice()
     {
-        var run = await PrepareRunAsync();
+        var (run, input) = await PrepareRunAsync();
 
-        await new PanelStage().RunAsync(run, CancellationToken.None);
-        await new PanelStage().RunAsync(run, CancellationToken.None);
+        await new PanelStage().RunAsync(run, input, CancellationToken.None);
+        await new PanelStage().RunAsync(run, input, CancellationToken.None);
 
         var issues = await ImportIssueLog.LoadAsync(run, CancellationToken.None);
         Assert.Single(issues, i => i.Problem.Contains("AP-2025-099", StringComparison.Ordinal));
@@ -80,8 +82,11 @@ public sealed class PanelStageTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    /// <summary>A run as the import and screening stages leave it: imported records, screening rows, a source file, an issue.</summary>
-    private async Task<RunContext> PrepareRunAsync()
+    /// <summary>
+    /// A run as the import and screening stages leave it: imported records, screening rows, a source file, an issue;
+    /// the panel stage's input is read back from them as a resumed run reads it.
+    /// </summary>
+    private async Task<(RunContext Run, PanelInput Input)> PrepareRunAsync()
     {
         var database = temp.Combine("batchcycle.db");
         BatchCycleDb.Migrate(database);
@@ -113,7 +118,7 @@ public sealed class PanelStageTests : IDisposable
                     ApplicationId = screening.ApplicationId,
                     Requirement = r.Requirement,
                     Result = r.Result.ToString(),
-                    Evidence = string.Join("; ", r.Evidence),
+                    Evidence = EvidenceList.Join(r.Evidence),
                     Note = r.Note,
                     IsTopLevel = r.IsTopLevel,
                 }));
@@ -132,7 +137,7 @@ public sealed class PanelStageTests : IDisposable
 
         PanelDecision Decision(string id, PanelDecisionValue value, string? remarks, SourceRow source) => new(id, value, remarks, source);
         var unscreened = PanelSamples.Application("AP-2025-040", LabelType.T, "未筛选的公司");
-        await ImportStore.SaveAsync(run, CycleData.Empty with
+        var imported = CycleData.Empty with
         {
             Applications = [.. PanelSamples.Screenings.Select(s => s.Application), unscreened],
             PanelDecisions =
@@ -142,8 +147,8 @@ public sealed class PanelStageTests : IDisposable
                 Decision("AP-2025-001", PanelDecisionValue.Reject, null, FirstFile with { Row = 5 }),
                 Decision("AP-2025-002", PanelDecisionValue.Approve, "second thoughts 复议后同意", new SourceRow("later.xlsx", "M 制造业伙伴", 2)),
             ],
-        }, CancellationToken.None);
+        };
         await ImportIssueLog.AddAsync(run, [new ImportIssue("applications.xlsx", "申请", 9, "SubmittedOn", Message.Of("Import.NotDate", "'2025-13-01'"))], CancellationToken.None);
-        return run;
+        return (run, new PanelInput(imported, await StoredScreenings.LoadAsync(run, imported.Applications, CancellationToken.None)));
     }
 }

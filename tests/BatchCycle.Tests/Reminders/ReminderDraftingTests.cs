@@ -1,5 +1,6 @@
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Pipeline;
 using BatchCycle.Reminders;
 
 namespace BatchCycle.Tests.Reminders;
@@ -13,7 +14,7 @@ public sealed class DraftedCycle : IAsyncLifetime
 
     public IReadOnlyList<PythonTools.MimeMessage> Drafts { get; private set; } = [];
 
-    public BatchCycle.Runs.StageOutcome Outcome { get; private set; } = BatchCycle.Runs.StageOutcome.Of();
+    public BatchCycle.Pipeline.StageOutcome Outcome { get; private set; } = BatchCycle.Pipeline.StageOutcome.Of();
 
     public async Task InitializeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
+using BatchCycle.Pipeline;
 using BatchCycle.Reminders;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
@@ -12,7 +13,7 @@ namespace BatchCycle.Tests.Reminders;
 
 /// <summary>
 /// A temp database and output folder, and cycle runs through the real pipeline: a stand-in import stage stores the
-/// given records exactly as the import does (ImportStore), then the real reminders stage drafts.
+/// given records on to the reminders stage as the import does, then the real reminders stage drafts.
 /// </summary>
 public sealed class ReminderScenario : IDisposable
 {
@@ -74,7 +75,7 @@ public sealed class ReminderScenario : IDisposable
     /// <summary>Runs import + reminders; returns the reminders stage's counts and warnings.</summary>
     public async Task<StageOutcome> DraftAsync(CycleData data, string? round = null)
     {
-        var stages = new IRunStage[] { new StoreImported(data), new ReminderDraftStage(round) };
+        var stages = new IPipelineStage[] { new StoreImported(data), PipelineStages.Reminder(round) };
         var pipeline = new CyclePipeline(Settings, Database, stages, NullLoggerFactory.Instance);
         var result = await pipeline.RunAsync(new RunRequest(temp.Path, Out, 2025, new DateOnly(2025, 5, 20), "test"), CancellationToken.None);
         await using var db = BatchCycleDb.Open(Database);
@@ -120,14 +121,11 @@ public sealed class ReminderScenario : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private sealed class StoreImported(CycleData data) : IRunStage
+    private sealed class StoreImported(CycleData data) : IPipelineStage
     {
-        public string Name => "import";
+        public string Name => PipelineStages.Import;
 
-        public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
-        {
-            await ImportStore.SaveAsync(run, data, cancellationToken);
-            return StageOutcome.Of(("labels", data.RegisterLabels.Count));
-        }
+        public Task<StageResult<PipelineState>> RunAsync(RunContext run, PipelineState state, CancellationToken cancellationToken) =>
+            Task.FromResult(StageOutcome.Of(("labels", data.RegisterLabels.Count)).With(state with { Imported = data }));
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using BatchCycle.Cycle;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 using BatchCycle.Tests.Support;
@@ -67,14 +68,14 @@ public sealed class CommandLineMistakeTests
     }
 
     /// <summary>A stage that writes into the output folder, as every real stage does.</summary>
-    private sealed class WritesOutput : IRunStage
+    private sealed class WritesOutput : IPipelineStage
     {
         public string Name => "writes-output";
 
-        public Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+        public Task<StageResult<PipelineState>> RunAsync(RunContext run, PipelineState state, CancellationToken cancellationToken)
         {
             File.WriteAllText(run.OutPath("results", "out.csv"), "x");
-            return Task.FromResult(StageOutcome.Of());
+            return Task.FromResult(StageOutcome.Of().With(state));
         }
     }
 }

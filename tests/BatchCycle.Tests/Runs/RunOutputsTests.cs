@@ -1,4 +1,5 @@
 using BatchCycle.Cycle;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 using BatchCycle.Tests.Dashboard;
@@ -53,11 +54,11 @@ public sealed class RunOutputsTests
     }
 
     /// <summary>Writes a file, then fails, as a stage cut off after part of its work would.</summary>
-    private sealed class FailingStage(string relativePath) : IRunStage
+    private sealed class FailingStage(string relativePath) : IPipelineStage
     {
         public string Name => "certificates";
 
-        public async Task<StageOutcome> RunAsync(RunContext run, CancellationToken cancellationToken)
+        public async Task<StageResult<PipelineState>> RunAsync(RunContext run, PipelineState state, CancellationToken cancellationToken)
         {
             await File.WriteAllTextAsync(run.OutPath([.. relativePath.Split('/')]), "%PDF-1.7 part", cancellationToken);
             throw new IOException("The disk is full.");

@@ -1,5 +1,5 @@
 using BatchCycle.Certificates;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 
 namespace BatchCycle.Tests.Runs;
 

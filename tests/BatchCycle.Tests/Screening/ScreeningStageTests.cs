@@ -1,7 +1,8 @@
 using System.Text;
+using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
-using BatchCycle.Runs;
+using BatchCycle.Pipeline;
 using BatchCycle.Screening;
 using BatchCycle.Storage;
 using BatchCycle.Tests.Support;
@@ -21,7 +22,6 @@ public sealed class ScreeningStageTests
             .Another("A-002", a => a with { FactoryId = "91440300MA5F000002", FactoryName = "另一工厂", SubmittedOn = null })
             .Title(TitleType.MunicipalCpAudit, new DateOnly(2022, 1, 1), null, factory: "91440300MA5F000002", name: "另一工厂", certificateNo: "SZ-2022-17");
         var run = await NewRunAsync(temp, scenario.Cal);
-        await ImportStore.SaveAsync(run, scenario.Data, CancellationToken.None);
         await using (var db = run.OpenDb())
         {
             // An earlier cycle's certificate spent DP-2; this cycle's own certificate is an outcome, not evidence.
@@ -30,15 +30,16 @@ public sealed class ScreeningStageTests
             await db.SaveChangesAsync();
         }
 
-        var stage = new ScreeningStage();
-        await stage.RunAsync(run, CancellationToken.None);
-        var outcome = await stage.RunAsync(run, CancellationToken.None);
+        var stage = new ScreeningStage(new SystemLabels());
+        await stage.RunAsync(run, scenario.Data, CancellationToken.None);
+        var (outcome, screenings) = await stage.RunAsync(run, scenario.Data, CancellationToken.None);
 
         Assert.Equal("screening", stage.Name);
         Assert.Equal(2, outcome.Counts["applications"]);
         Assert.Equal(1, outcome.Counts["ineligible"]);
         Assert.Equal(1, outcome.Counts["needsReview"]);
         Assert.Equal(0, outcome.Counts["eligible"]);
+        Assert.Equal(["A-001", "A-002"], screenings.Select(s => s.ApplicationId));
 
         var results = CsvText.Read(File.ReadAllText(temp.Combine("out", "results", "screening-results.csv")));
         var requirements = CsvText.Read(File.ReadAllText(temp.Combine("out", "results", "requirements.csv")));

@@ -1,4 +1,5 @@
 using BatchCycle.Cycle;
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 using BatchCycle.Tests.Support;

@@ -1,6 +1,6 @@
 using BatchCycle.Notices;
+using BatchCycle.Pipeline;
 using BatchCycle.Reminders;
-using BatchCycle.Runs;
 
 namespace BatchCycle.Dashboard.Reminders;
 

@@ -22,8 +22,7 @@ public static class EvidenceViews
     public const int MaxCitations = 200;
 
     /// <summary>The keys of a line's evidence, as screening writes them: separated by semicolons.</summary>
-    public static IReadOnlyList<string> Keys(string evidence) =>
-        evidence.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public static IReadOnlyList<string> Keys(string evidence) => BatchCycle.Screening.EvidenceList.Split(evidence);
 
     public static async Task<EvidenceView> FindAsync(BatchCycleDb db, long runId, string key, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using BatchCycle.Pipeline;
 using BatchCycle.Runs;
 using BatchCycle.Storage;
 using Hangfire;

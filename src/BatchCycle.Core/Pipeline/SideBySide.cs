@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace BatchCycle.Runs;
+namespace BatchCycle.Pipeline;
 
 /// <summary>
 /// Work done side by side (<see cref="Parallel"/>, PLINQ) reports its failures wrapped together. A mistake of the

@@ -1,10 +1,16 @@
-namespace BatchCycle.Reminders;
+namespace BatchCycle.Cycle;
 
-/// <summary>The <c>BatchCycle:Reminders</c> section: which round a cycle run drafts and how sending retries.</summary>
+/// <summary>
+/// The <c>BatchCycle:Reminders</c> section: which round a cycle run drafts and how sending retries. It is part of
+/// the settings, at the bottom of the layering, so that reading the settings needs nothing of the reminders.
+/// </summary>
 public sealed class ReminderSettings
 {
+    /// <summary>The round a cycle run drafts unless the settings name another.</summary>
+    public const string FirstRound = "first";
+
     /// <summary>The round a cycle run drafts; its drafts go straight into <c>reminders/</c>, other rounds into <c>reminders/&lt;round&gt;/</c>.</summary>
-    public string Round { get; set; } = ReminderRound.First;
+    public string Round { get; set; } = FirstRound;
 
     /// <summary>How many more times one <c>reminders send</c> tries a message after a failure before leaving it to a later send.</summary>
     public int RetriesPerSend { get; set; } = 2;

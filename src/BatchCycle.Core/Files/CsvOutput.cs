@@ -1,7 +1,7 @@
 using System.Text;
 using BatchCycle.Files;
 
-namespace BatchCycle.Runs;
+namespace BatchCycle.Files;
 
 /// <summary>
 /// Writes the result CSV files (RFC 4180, UTF-8 with BOM so that Excel shows Chinese correctly). Fields that

@@ -1,4 +1,4 @@
-namespace BatchCycle.Runs;
+namespace BatchCycle.Pipeline;
 
 /// <summary>
 /// Something the user must fix (a setting, a template they edited): shown as its message, never as a stack

@@ -2,7 +2,7 @@ using BatchCycle.Cycle;
 using BatchCycle.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace BatchCycle.Runs;
+namespace BatchCycle.Pipeline;
 
 /// <summary>Everything a stage needs to know about the run it belongs to.</summary>
 public sealed class RunContext(
