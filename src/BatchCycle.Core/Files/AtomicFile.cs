@@ -72,6 +72,8 @@ public static class AtomicFile
     private static (string Full, string Partial) Paths(string path)
     {
         var full = Path.GetFullPath(path);
+        // The folder is made on first use, as every writer of a run's outputs did before it shared this one.
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return (full, Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{PartialSuffix}"));
     }
 

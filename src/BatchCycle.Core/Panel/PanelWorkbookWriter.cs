@@ -59,26 +59,8 @@ public static class PanelWorkbookWriter
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown requirement status."),
     };
 
-    /// <summary>Writes the workbook to a temporary file beside <paramref name="path"/> and then moves it in place, so a crash never leaves half a workbook.</summary>
-    public static void Write(PanelWorkbook workbook, string path)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".partial";
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Write(workbook, stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    /// <summary>Writes the workbook to <paramref name="path"/> whole or not at all, so a crash never leaves half a workbook.</summary>
+    public static void Write(PanelWorkbook workbook, string path) => AtomicFile.Write(path, stream => Write(workbook, stream));
 
     /// <summary>Writes the workbook to <paramref name="stream"/>, which needs to be writable only (a response body will do).</summary>
     public static void Write(PanelWorkbook workbook, Stream stream)

@@ -72,10 +72,10 @@ public static class ShortlistWorkbook
     ];
 
     /// <summary>Writes the workbook to <paramref name="path"/>; <paramref name="entryTime"/> is stored on its ZIP entries, so the same shortlist gives the same bytes.</summary>
-    public static void Write(string path, ShortlistDocument document, DateTimeOffset entryTime, CancellationToken cancellationToken)
+    public static void Write(Stream stream, ShortlistDocument document, DateTimeOffset entryTime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var workbook = XlsxWriter.Create(path, XlsxTable.Styles(), entryTime);
+        using var workbook = new XlsxWriter(stream, XlsxTable.Styles(), entryTime, leaveOpen: true);
         foreach (var group in document.Groups)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Pipeline;
 using BatchCycle.Templates;
@@ -36,8 +37,7 @@ public sealed class ShortlistStage : IRunStage<CycleData, ShortlistDocument>, IT
         var html = template(document);
         WriteWorkbook(run.OutPath("publication", $"{year}-shortlist.xlsx"), document, run.AsOf, cancellationToken);
         var page = run.OutPath("publication", $"{year}-shortlist.html");
-        await File.WriteAllTextAsync(page + ".tmp", html, new UTF8Encoding(false), cancellationToken);
-        File.Move(page + ".tmp", page, overwrite: true);
+        AtomicFile.WriteAllBytes(page, new UTF8Encoding(false).GetBytes(html));
         return StageOutcome.Of([("approved", document.Total), .. document.Groups.Select(g => (g.Code, (long)g.Count))]).With(document);
     }
 
@@ -47,11 +47,7 @@ public sealed class ShortlistStage : IRunStage<CycleData, ShortlistDocument>, IT
             Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true }),
             TemplateVocabulary.Of([], typeof(ShortlistDocument), typeof(ShortlistGroup), typeof(ShortlistEntry)));
 
-    /// <summary>Writes the workbook beside its place and moves it in, so a crash never leaves half a workbook.</summary>
-    private static void WriteWorkbook(string path, ShortlistDocument document, DateOnly asOf, CancellationToken cancellationToken)
-    {
-        var temporary = path + ".tmp";
-        ShortlistWorkbook.Write(temporary, document, new DateTimeOffset(asOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
-    }
+    /// <summary>Writes the workbook whole or not at all, so a crash never leaves half a workbook.</summary>
+    private static void WriteWorkbook(string path, ShortlistDocument document, DateOnly asOf, CancellationToken cancellationToken) =>
+        AtomicFile.Write(path, stream => ShortlistWorkbook.Write(stream, document, new DateTimeOffset(asOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken));
 }
