@@ -17,17 +17,12 @@ public static class NoticesCommand
 
     private static Command SendCommand()
     {
-        var db = RunArguments.DatabaseOption();
-        var retryUncertain = new Option<bool>("--retry-uncertain") { Description = "Send again the notices marked Uncertain (do this only after checking they did not arrive)." };
-        var retryFailed = new Option<bool>("--retry-failed") { Description = "Try again, from attempt one, the notices that failed too often." };
+        var options = new SendOptionSet("notices");
         var command = new Command("send", "Send the drafted results notices through the SMTP server in settings; each notice at most once.")
         {
-            db, retryUncertain, retryFailed,
+            options.Database, options.RetryUncertain, options.RetryFailed,
         };
-        command.SetAction((parse, cancellationToken) => SendAsync(
-            parse.GetValue(db),
-            new SendOptions(parse.GetValue(retryUncertain), parse.GetValue(retryFailed)),
-            cancellationToken));
+        command.SetAction((parse, cancellationToken) => SendAsync(parse.GetValue(options.Database), options.Read(parse), cancellationToken));
         return command;
     }
 

@@ -38,18 +38,12 @@ public static class RemindersCommand
     private static Command SendCommand()
     {
         var round = new Option<string?>("--round") { Description = "Reminder round to send; defaults to BatchCycle:Reminders:Round." };
-        var db = RunArguments.DatabaseOption();
-        var retryUncertain = new Option<bool>("--retry-uncertain") { Description = "Send again the messages marked Uncertain (do this only after checking they did not arrive)." };
-        var retryFailed = new Option<bool>("--retry-failed") { Description = "Try again, from attempt one, the messages that failed too often." };
+        var options = new SendOptionSet("messages");
         var command = new Command("send", "Send a round's drafted reminders through the SMTP server in settings; each message at most once.")
         {
-            round, db, retryUncertain, retryFailed,
+            round, options.Database, options.RetryUncertain, options.RetryFailed,
         };
-        command.SetAction((parse, cancellationToken) => SendAsync(
-            parse.GetValue(round),
-            parse.GetValue(db),
-            new SendOptions(parse.GetValue(retryUncertain), parse.GetValue(retryFailed)),
-            cancellationToken));
+        command.SetAction((parse, cancellationToken) => SendAsync(parse.GetValue(round), parse.GetValue(options.Database), options.Read(parse), cancellationToken));
         return command;
     }
 
