@@ -16,29 +16,14 @@ internal static class LabelSheet
     /// <summary>Writes the sheet; returns the range of its filter.</summary>
     public static string Write(XlsxSheet writer, PanelTexts texts, IReadOnlyList<ApplicationScreening> screenings, IReadOnlyDictionary<string, PanelDecision> decisions)
     {
-        // Top-level requirements first (they decide the outcome), then the route lines that explain them,
-        // each in the order the screening first produced them.
-        var requirementIds = screenings.SelectMany(s => s.Requirements).Where(r => r.IsTopLevel).Select(r => r.Requirement)
-            .Concat(screenings.SelectMany(s => s.Requirements).Where(r => !r.IsTopLevel).Select(r => r.Requirement))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        string[] leading =
-        [
-            PanelWorkbookWriter.ApplicationIdHeader, texts.Label("Panel.Column.Applicant"), texts.Label("Panel.Column.ApplicantEn"),
-            texts.Label("Panel.Column.Factory"), texts.Label("Panel.Column.Registration"), texts.Label("Panel.Column.Kind"), texts.Label("Panel.Column.Outcome"),
-        ];
-        var requirementColumn = requirementIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => leading.Length + x.i, StringComparer.Ordinal);
-        string[] headers =
-        [
-            .. leading, .. requirementIds.Select(texts.RequirementHeader),
-            texts.Label("Panel.Column.Reasons"), texts.Label("Panel.Column.Evidence"), PanelWorkbookWriter.DecisionHeader, PanelWorkbookWriter.RemarksHeader,
-        ];
+        var columns = Columns.Of(texts, screenings);
+        var headers = columns.Headers;
         var decisionColumn = headers.Length - 2;
         var remarksColumn = headers.Length - 1;
 
         RowText RowOf(ApplicationScreening screening) => Describe(texts, screening, decisions.GetValueOrDefault(screening.ApplicationId));
 
-        var widths = Widths(headers, leading.Length, requirementIds.Count, screenings.Select(RowOf));
+        var widths = Widths(headers, columns.Leading, columns.RequirementIds.Count, screenings.Select(RowOf));
         var columnStyles = new uint?[headers.Length];
         columnStyles[decisionColumn] = PanelStyles.Entry;
         columnStyles[remarksColumn] = PanelStyles.Entry;
@@ -53,37 +38,42 @@ internal static class LabelSheet
             }
         });
 
-        var marks = new RequirementStatus?[requirementIds.Count];
+        var marks = new RequirementStatus?[columns.RequirementIds.Count];
         foreach (var screening in screenings)
         {
-            var row = RowOf(screening);
-            Array.Clear(marks);
-            foreach (var requirement in screening.Requirements)
-            {
-                // A requirement listed twice keeps its first line, the one the outcome was decided on.
-                ref var mark = ref marks[requirementColumn[requirement.Requirement] - leading.Length];
-                mark ??= requirement.Result;
-            }
-
-            sheet.Row(r =>
-            {
-                for (var c = 0; c < row.Leading.Length; c++)
-                {
-                    r.Text(row.Leading[c], c == row.Leading.Length - 1 ? OutcomeStyle(screening.Outcome) : PanelStyles.Wrap);
-                }
-
-                foreach (var mark in marks)
-                {
-                    r.Text(mark is { } status ? PanelWorkbookWriter.Mark(status) : null, MarkStyle(mark));
-                }
-
-                r.Text(row.Reasons, PanelStyles.Wrap).Text(row.Evidence, PanelStyles.Wrap).Text(row.Decision, PanelStyles.Entry).Text(row.Remarks, PanelStyles.Entry);
-            });
+            WriteApplication(sheet, columns, screening, RowOf(screening), marks);
         }
 
         var range = $"A1:{XlsxSheet.ColumnName(headers.Length - 1)}{screenings.Count + 1}";
         sheet.End(range, (decisionColumn, Math.Max(screenings.Count, 1)), (texts.Label("Panel.Column.Decision"), texts.Long(c => Catalogue.Text("Panel.DecisionPrompt", c)), texts.Long(c => Catalogue.Text("Panel.DecisionError", c))));
         return range;
+    }
+
+    /// <summary>One application's row: its leading columns, a mark per requirement column, then reasons, evidence and the panel's entries.</summary>
+    private static void WriteApplication(SheetStream sheet, Columns columns, ApplicationScreening screening, RowText row, RequirementStatus?[] marks)
+    {
+        Array.Clear(marks);
+        foreach (var requirement in screening.Requirements)
+        {
+            // A requirement listed twice keeps its first line, the one the outcome was decided on.
+            ref var mark = ref marks[columns.RequirementColumn[requirement.Requirement] - columns.Leading];
+            mark ??= requirement.Result;
+        }
+
+        sheet.Row(r =>
+        {
+            for (var c = 0; c < row.Leading.Length; c++)
+            {
+                r.Text(row.Leading[c], c == row.Leading.Length - 1 ? OutcomeStyle(screening.Outcome) : PanelStyles.Wrap);
+            }
+
+            foreach (var mark in marks)
+            {
+                r.Text(mark is { } status ? PanelWorkbookWriter.Mark(status) : null, MarkStyle(mark));
+            }
+
+            r.Text(row.Reasons, PanelStyles.Wrap).Text(row.Evidence, PanelStyles.Wrap).Text(row.Decision, PanelStyles.Entry).Text(row.Remarks, PanelStyles.Entry);
+        });
     }
 
     /// <summary>
@@ -165,4 +155,30 @@ internal static class LabelSheet
         RequirementStatus.Unknown => PanelStyles.MarkUnknown,
         _ => PanelStyles.Mark,
     };
+
+    /// <summary>The sheet's columns: the leading ones, one per requirement, then reasons, evidence and the panel's two.</summary>
+    private sealed record Columns(int Leading, IReadOnlyList<string> RequirementIds, IReadOnlyDictionary<string, int> RequirementColumn, string[] Headers)
+    {
+        public static Columns Of(PanelTexts texts, IReadOnlyList<ApplicationScreening> screenings)
+        {
+            // Top-level requirements first (they decide the outcome), then the route lines that explain them,
+            // each in the order the screening first produced them.
+            var requirementIds = screenings.SelectMany(s => s.Requirements).Where(r => r.IsTopLevel).Select(r => r.Requirement)
+                .Concat(screenings.SelectMany(s => s.Requirements).Where(r => !r.IsTopLevel).Select(r => r.Requirement))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            string[] leading =
+            [
+                PanelWorkbookWriter.ApplicationIdHeader, texts.Label("Panel.Column.Applicant"), texts.Label("Panel.Column.ApplicantEn"),
+                texts.Label("Panel.Column.Factory"), texts.Label("Panel.Column.Registration"), texts.Label("Panel.Column.Kind"), texts.Label("Panel.Column.Outcome"),
+            ];
+            var requirementColumn = requirementIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => leading.Length + x.i, StringComparer.Ordinal);
+            string[] headers =
+            [
+                .. leading, .. requirementIds.Select(texts.RequirementHeader),
+                texts.Label("Panel.Column.Reasons"), texts.Label("Panel.Column.Evidence"), PanelWorkbookWriter.DecisionHeader, PanelWorkbookWriter.RemarksHeader,
+            ];
+            return new Columns(leading.Length, requirementIds, requirementColumn, headers);
+        }
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using BatchCycle.Benchmarks;
 using BatchCycle.Dashboard.Runs;
+using BatchCycle.Messages;
 using BatchCycle.Samples;
 
 namespace BatchCycle.Cli;
@@ -51,15 +52,9 @@ public static class BenchmarkCommand
 
     private static async Task<int> ExecuteAsync(string scalesText, string format, int runs, string work, int seed, bool pdf, CancellationToken cancellationToken)
     {
-        var scales = new List<int>();
-        foreach (var part in scalesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (ParseScales(scalesText, out var scales) is { } problem)
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var scale) || scale < 1)
-            {
-                return ExitCodes.Refuse($"--scales '{scalesText}': '{part}' is not a number of applications (1 or more).");
-            }
-
-            scales.Add(scale);
+            return ExitCodes.Refuse(problem);
         }
 
         if (scales.Count == 0 || runs < 1)
@@ -71,13 +66,6 @@ public static class BenchmarkCommand
         var calendar = settings.CalendarFor(settings.Year);
         var folder = Path.GetFullPath(work);
         Directory.CreateDirectory(folder);
-        var programDll = Path.Combine(AppContext.BaseDirectory, "BatchCycle.dll");
-        // A path that names no executable makes the certificates stage write HTML, as on a machine without Chromium.
-        var environment = pdf
-            ? new Dictionary<string, string>()
-            : new Dictionary<string, string> { ["BATCHCYCLE_BatchCycle__Chromium"] = Path.Combine(folder, "no-chromium") };
-        var asOf = new DateOnly(calendar.Year, 12, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
         var results = new List<ScaleResult>();
         foreach (var scale in scales)
         {
@@ -85,38 +73,13 @@ public static class BenchmarkCommand
             var input = Path.Combine(folder, "cycle-" + name);
             var generation = EnsureGenerated(input, Path.Combine(folder, "expected-" + name + ".csv"), calendar, scale, seed, format, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale {scale:N0}: {generation}"));
-
-            var measurements = new List<RunMeasurement>();
-            long cells = 0;
-            for (var i = 1; i <= runs; i++)
+            var measurements = await MeasureAsync(new ScaleRuns(folder, name, input, calendar.Year, runs, pdf), cancellationToken);
+            if (measurements is null)
             {
-                var floor = ParseFloor.Measure(input, cancellationToken);
-                cells = floor.Cells;
-                var output = Path.Combine(folder, "out-" + name);
-                var db = Path.Combine(folder, "run-" + name + ".db");
-                Clean(output, db);
-                var load = MachineInfo.LoadAverage();
-                var run = await ChildRun.RunAsync(
-                    programDll,
-                    folder,
-                    environment,
-                    ["run", "--input", input, "--out", output, "--db", db, "--as-of", asOf],
-                    Path.Combine(output, "run-summary.json"),
-                    cancellationToken);
-                if (run.ExitCode != 0)
-                {
-                    await Console.Error.WriteLineAsync($"The run at scale {scale} exited with {run.ExitCode}: {run.StdErr.Trim()}");
-                    return ExitCodes.Failed;
-                }
-
-                var stages = run.Stages.ToDictionary(s => s.Name, s => s.Seconds);
-                measurements.Add(new RunMeasurement(run.WallSeconds, run.PeakMegabytes, run.ChildrenPeakMegabytes, floor.Seconds, stages, load));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  run {i}/{runs}: {run.WallSeconds:0.00} s, peak {run.PeakMegabytes:0} MB, parse floor {floor.Seconds:0.00} s ({string.Join(", ", run.Stages.Select(s => $"{s.Name} {s.Seconds:0.00} s"))}), load {load:0.0}"));
-                Clean(output, db);
+                return ExitCodes.Failed;
             }
 
-            results.Add(new ScaleResult(scale, scale, format, cells, measurements));
+            results.Add(new ScaleResult(scale, scale, format, measurements.Value.Cells, measurements.Value.Runs));
         }
 
         var report = new BenchmarkReport(MachineInfo.Current(), pdf ? "PDF (Chromium)" : "HTML (Chromium not used)", results);
@@ -128,6 +91,68 @@ public static class BenchmarkCommand
         await File.WriteAllTextAsync(Path.Combine(folder, "benchmark.md"), report.Markdown(), cancellationToken);
         Console.WriteLine($"Written: {Path.Combine(folder, "benchmark.json")} and benchmark.md");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The numbers of <c>--scales</c>; a part that is not a number of applications is the problem returned.</summary>
+    private static string? ParseScales(string scalesText, out List<int> scales)
+    {
+        scales = [];
+        foreach (var part in scalesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var scale) || scale < 1)
+            {
+                return $"--scales '{scalesText}': '{part}' is not a number of applications (1 or more).";
+            }
+
+            scales.Add(scale);
+        }
+
+        return null;
+    }
+
+    /// <summary>Where one scale's runs read and write, and how many there are.</summary>
+    private sealed record ScaleRuns(string Folder, string Name, string Input, int Year, int Runs, bool Pdf);
+
+    /// <summary>Times the parse floor and the whole run in a child process, <see cref="ScaleRuns.Runs"/> times; null when a run failed (said on standard error).</summary>
+    private static async Task<(long Cells, List<RunMeasurement> Runs)?> MeasureAsync(ScaleRuns scale, CancellationToken cancellationToken)
+    {
+        var programDll = Path.Combine(AppContext.BaseDirectory, "BatchCycle.dll");
+        // A path that names no executable makes the certificates stage write HTML, as on a machine without Chromium.
+        var environment = scale.Pdf
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["BATCHCYCLE_BatchCycle__Chromium"] = Path.Combine(scale.Folder, "no-chromium") };
+        var asOf = Days.Iso(new DateOnly(scale.Year, 12, 1));
+        var measurements = new List<RunMeasurement>();
+        long cells = 0;
+        for (var i = 1; i <= scale.Runs; i++)
+        {
+            var floor = ParseFloor.Measure(scale.Input, cancellationToken);
+            cells = floor.Cells;
+            var output = Path.Combine(scale.Folder, "out-" + scale.Name);
+            var db = Path.Combine(scale.Folder, "run-" + scale.Name + ".db");
+            Clean(output, db);
+            var load = MachineInfo.LoadAverage();
+            var run = await ChildRun.RunAsync(
+                programDll,
+                scale.Folder,
+                environment,
+                ["run", "--input", scale.Input, "--out", output, "--db", db, "--as-of", asOf],
+                Path.Combine(output, "run-summary.json"),
+                cancellationToken);
+            if (run.ExitCode != 0)
+            {
+                await Console.Error.WriteLineAsync($"The run of {scale.Name} exited with {run.ExitCode}: {run.StdErr.Trim()}");
+                return null;
+            }
+
+            var stages = run.Stages.ToDictionary(s => s.Name, s => s.Seconds);
+            measurements.Add(new RunMeasurement(run.WallSeconds, run.PeakMegabytes, run.ChildrenPeakMegabytes, floor.Seconds, stages, load));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  run {i}/{scale.Runs}: {run.WallSeconds:0.00} s, peak {run.PeakMegabytes:0} MB, parse floor {floor.Seconds:0.00} s ({string.Join(", ", run.Stages.Select(s => $"{s.Name} {s.Seconds:0.00} s"))}), load {load:0.0}"));
+            Clean(output, db);
+        }
+
+        return (cells, measurements);
     }
 
     private static async Task<int> CertificatesAsync(int count, int runs, string work, CancellationToken cancellationToken)
