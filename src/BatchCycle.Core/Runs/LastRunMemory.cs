@@ -17,13 +17,13 @@ public sealed class LastRunMemory<T>
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(value);
-        lastByDatabase[Path.GetFullPath(run.DatabasePath)] = (run.RunId, value);
+        lastByDatabase[run.DatabasePath.Location] = (run.RunId, value);
     }
 
     /// <summary>The value remembered for this run of this database, or null.</summary>
     public T? Recall(RunContext run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return lastByDatabase.TryGetValue(Path.GetFullPath(run.DatabasePath), out var last) && last.RunId == run.RunId ? last.Value : null;
+        return lastByDatabase.TryGetValue(run.DatabasePath.Location, out var last) && last.RunId == run.RunId ? last.Value : null;
     }
 }

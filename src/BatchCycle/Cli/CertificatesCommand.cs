@@ -21,7 +21,7 @@ public static class CertificatesCommand
         var serial = new Argument<string>("serial") { Description = "The serial of the certificate, e.g. 2025-M-0001." };
         var reason = new Option<string>("--reason") { Description = "Why the label is revoked (kept with the certificate, never shown on /verify).", Required = true };
         var on = new Option<string?>("--on") { Description = "The day the revocation takes effect (yyyy-MM-dd); defaults to today." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file or PostgreSQL connection string (Host=…;Database=…;Username=…); defaults to BatchCycle:Database." };
         var command = new Command("revoke", "Revoke a certificate this system issued; its serial is never reused.") { serial, reason, on, db };
         command.SetAction((parse, cancellationToken) => RevokeAsync(
             parse.GetValue(serial)!, parse.GetValue(reason)!, parse.GetValue(on), parse.GetValue(db), cancellationToken));
@@ -32,7 +32,7 @@ public static class CertificatesCommand
     {
         var output = new Option<string>("--out") { Description = "The CSV file to write (label register columns, then State and RevokedOn).", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "The day the states are for (yyyy-MM-dd); defaults to today." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file or PostgreSQL connection string (Host=…;Database=…;Username=…); defaults to BatchCycle:Database." };
         var command = new Command("export", "Write the label register of every certificate this system issued, with its state (Valid, Expired, Revoked).")
         {
             output, asOf, db,
@@ -49,10 +49,10 @@ public static class CertificatesCommand
             return ExitCodes.Refuse($"--as-of '{asOf}' is not a date of the form yyyy-MM-dd.");
         }
 
-        var databasePath = db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database;
-        if (!File.Exists(databasePath))
+        var database = BatchCycleDatabase.Parse(db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database);
+        if (!database.Exists)
         {
-            return ExitCodes.Refuse($"The database '{Path.GetFullPath(databasePath)}' does not exist: no certificate was issued there.");
+            return ExitCodes.Refuse($"The database '{database}' does not exist: no certificate was issued there.");
         }
 
         if (Directory.Exists(output))
@@ -60,8 +60,8 @@ public static class CertificatesCommand
             return ExitCodes.Refuse($"--out '{output}' is a folder; give the CSV file to write, e.g. label-register.csv.");
         }
 
-        BatchCycleDb.Migrate(databasePath);
-        var counts = await LabelRegisterExport.WriteAsync(databasePath, output, day, cancellationToken);
+        database.Migrate();
+        var counts = await LabelRegisterExport.WriteAsync(database, output, day, cancellationToken);
         Console.WriteLine($"{counts.Total} certificate(s) written to {Path.GetFullPath(output)}: {counts.Valid} valid, {counts.Expired} expired, "
             + $"{counts.Revoked} revoked on {day:yyyy-MM-dd}. 已导出 {counts.Total} 张证书：有效 {counts.Valid}，已届满 {counts.Expired}，已撤销 {counts.Revoked}。");
         return ExitCodes.Ok;
@@ -76,24 +76,24 @@ public static class CertificatesCommand
             return ExitCodes.Refuse($"--on '{on}' is not a date of the form yyyy-MM-dd.");
         }
 
-        string databasePath;
+        BatchCycleDatabase database;
         try
         {
-            databasePath = db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database;
+            database = BatchCycleDatabase.Parse(db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database);
         }
         catch (SettingsException ex)
         {
             return ExitCodes.Refuse(ex.Message);
         }
 
-        if (!File.Exists(databasePath))
+        if (!database.Exists)
         {
-            return ExitCodes.Refuse($"The database '{Path.GetFullPath(databasePath)}' does not exist: no certificate was issued there.");
+            return ExitCodes.Refuse($"The database '{database}' does not exist: no certificate was issued there.");
         }
 
-        BatchCycleDb.Migrate(databasePath);
+        database.Migrate();
         var request = new RevocationRequest(serial, reason, day, $"{Environment.UserName} (command line)");
-        var outcome = await Revocations.RevokeAsync(databasePath, request, today, cancellationToken);
+        var outcome = await Revocations.RevokeAsync(database, request, today, cancellationToken);
         if (outcome.Result is RevocationResult.Revoked or RevocationResult.AlreadyRevoked)
         {
             Console.WriteLine(outcome.Message);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BatchCycle.Notices;
 using BatchCycle.Reminders;
+using BatchCycle.Storage;
 
 namespace BatchCycle.Cli;
 
@@ -17,7 +18,7 @@ public static class NoticesCommand
 
     private static Command SendCommand()
     {
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file or PostgreSQL connection string (Host=…;Database=…;Username=…); defaults to BatchCycle:Database." };
         var retryUncertain = new Option<bool>("--retry-uncertain") { Description = "Send again the notices marked Uncertain (do this only after checking they did not arrive)." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Try again, from attempt one, the notices that failed too often." };
         var command = new Command("send", "Send the drafted results notices through the SMTP server in settings; each notice at most once.")
@@ -34,16 +35,16 @@ public static class NoticesCommand
     private static async Task<int> SendAsync(string? db, SendOptions options, CancellationToken cancellationToken)
     {
         var settings = AppConfiguration.Settings(AppConfiguration.Load());
-        var databasePath = db ?? settings.Database;
-        if (PathArguments.DatabaseProblem(databasePath) is { } pathProblem)
+        var database = BatchCycleDatabase.Parse(db ?? settings.Database);
+        if (PathArguments.DatabaseProblem(database) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);
         }
 
-        var report = await new NoticeSender(settings, databasePath).SendAsync(options, cancellationToken);
+        var report = await new NoticeSender(settings, database).SendAsync(options, cancellationToken);
         if (report.Lines.Count == 0)
         {
-            return ExitCodes.Refuse($"There are no results notices in {Path.GetFullPath(databasePath)}: run the cycle first; run drafts a notice for each panel decision.");
+            return ExitCodes.Refuse($"There are no results notices in {database}: run the cycle first; run drafts a notice for each panel decision.");
         }
 
         await SendReportView.WriteAsync(report, "Results notices", settings.Smtp.MaxAttempts);

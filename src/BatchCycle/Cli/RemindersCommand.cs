@@ -28,7 +28,7 @@ public static class RemindersCommand
         var output = new Option<string>("--out") { Description = "Folder for the drafts (reminders/ or reminders/<round>/).", Required = true };
         var round = new Option<string?>("--round") { Description = "Reminder round, e.g. second; defaults to BatchCycle:Reminders:Round." };
         var year = RunArguments.YearOption("Cycle year; defaults to BatchCycle:Year in appsettings.json.");
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file or PostgreSQL connection string (Host=…;Database=…;Username=…); defaults to BatchCycle:Database." };
         var asOf = new Option<string?>("--as-of") { Description = "The date taken as today (yyyy-MM-dd), for reproducible runs." };
         var command = new Command("draft", "Import the files again and draft a reminder round (nothing is sent).")
         {
@@ -48,7 +48,7 @@ public static class RemindersCommand
     private static Command SendCommand()
     {
         var round = new Option<string?>("--round") { Description = "Reminder round to send; defaults to BatchCycle:Reminders:Round." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file or PostgreSQL connection string (Host=…;Database=…;Username=…); defaults to BatchCycle:Database." };
         var retryUncertain = new Option<bool>("--retry-uncertain") { Description = "Send again the messages marked Uncertain (do this only after checking they did not arrive)." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Try again, from attempt one, the messages that failed too often." };
         var command = new Command("send", "Send a round's drafted reminders through the SMTP server in settings; each message at most once.")
@@ -88,8 +88,8 @@ public static class RemindersCommand
             return ExitCodes.Refuse(ex.Message);
         }
 
-        var databasePath = db ?? settings.Database;
-        if ((PathArguments.OutputFolderProblem(output) ?? PathArguments.DatabaseProblem(databasePath)) is { } pathProblem)
+        var database = BatchCycleDatabase.Parse(db ?? settings.Database);
+        if ((PathArguments.OutputFolderProblem(output) ?? PathArguments.DatabaseProblem(database)) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);
         }
@@ -97,7 +97,7 @@ public static class RemindersCommand
         using var loggerFactory = AppConfiguration.Logging(configuration);
         var stages = PipelineStages.Create().Where(s => s.Name == ImportStageName).Append(new ReminderDraftStage(roundName)).ToList();
         var request = new RunRequest(input, output, year ?? settings.Year, today, "cli");
-        var result = await new CyclePipeline(settings, databasePath, stages, loggerFactory).RunAsync(request, cancellationToken);
+        var result = await new CyclePipeline(settings, database, stages, loggerFactory).RunAsync(request, cancellationToken);
         if (result.RunId is null)
         {
             return ExitCodes.Busy(result.Error!);
@@ -109,8 +109,8 @@ public static class RemindersCommand
             return ExitCodes.Failed;
         }
 
-        await using var database = BatchCycleDb.Open(databasePath);
-        var stage = await database.RunStages.AsNoTracking().SingleAsync(s => s.RunId == result.RunId && s.Stage == ReminderDraftStage.StageName, cancellationToken);
+        await using var opened = database.Open();
+        var stage = await opened.RunStages.AsNoTracking().SingleAsync(s => s.RunId == result.RunId && s.Stage == ReminderDraftStage.StageName, cancellationToken);
         var counts = JsonSerializer.Deserialize<Dictionary<string, long>>(stage.CountsJson) ?? [];
         var folder = Path.GetFullPath(Path.Combine([output, .. ReminderRound.FolderParts(roundName, settings.Reminders.Round)]));
         Console.WriteLine($"Round {roundName}: {Count(counts, "due")} label(s) due a reminder; {Count(counts, "drafted")} newly drafted, "
@@ -134,16 +134,16 @@ public static class RemindersCommand
             return ExitCodes.Refuse($"--round '{roundName}' cannot be used: {ReminderRound.Describe()}.");
         }
 
-        var databasePath = db ?? settings.Database;
-        if (PathArguments.DatabaseProblem(databasePath) is { } pathProblem)
+        var database = BatchCycleDatabase.Parse(db ?? settings.Database);
+        if (PathArguments.DatabaseProblem(database) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);
         }
 
-        var report = await new ReminderSender(settings, databasePath).SendAsync(roundName, options, cancellationToken);
+        var report = await new ReminderSender(settings, database).SendAsync(roundName, options, cancellationToken);
         if (report.Lines.Count == 0)
         {
-            return ExitCodes.Refuse($"Round {roundName} has no reminders in {Path.GetFullPath(databasePath)}: draft it first (run, or reminders draft --round {roundName}).");
+            return ExitCodes.Refuse($"Round {roundName} has no reminders in {database}: draft it first (run, or reminders draft --round {roundName}).");
         }
 
         await SendReportView.WriteAsync(report, $"Round {roundName}", settings.Smtp.MaxAttempts);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BatchCycle.Dashboard;
 using BatchCycle.Runs;
+using BatchCycle.Storage;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;
 using Spectre.Console;
@@ -15,7 +16,7 @@ public static class RunCommand
         var input = new Option<string>("--input") { Description = "Folder of the cycle's spreadsheets (.xlsx, .xls, .csv).", Required = true };
         var output = new Option<string>("--out") { Description = "Folder for results, workbook, certificates and reminders.", Required = true };
         var year = RunArguments.YearOption("Cycle year; defaults to BatchCycle:Year in appsettings.json.");
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file or PostgreSQL connection string (Host=…;Database=…;Username=…); defaults to BatchCycle:Database." };
         var asOf = new Option<string?>("--as-of") { Description = "The date taken as today (yyyy-MM-dd), for reproducible runs." };
         var command = new Command("run", "Import, screen, write the panel workbook, issue certificates and draft reminders.")
         {
@@ -53,7 +54,7 @@ public static class RunCommand
         }
 
         using var loggerFactory = AppConfiguration.Logging(configuration, atTerminal && !Console.IsErrorRedirected ? LogEventLevel.Error : LogEventLevel.Verbose);
-        var databasePath = db ?? settings.Database;
+        var databasePath = BatchCycleDatabase.Parse(db ?? settings.Database);
         if ((PathArguments.OutputFolderProblem(output) ?? PathArguments.DatabaseProblem(databasePath)) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);

@@ -10,7 +10,7 @@ public static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string?>("--urls") { Description = "Where to listen, e.g. http://127.0.0.1:5080; defaults to BatchCycle:Dashboard:Urls." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file or PostgreSQL connection string (Host=…;Database=…;Username=…); defaults to BatchCycle:Database." };
         var data = new Option<string?>("--data") { Description = "Folder of the inboxes and of dashboard runs' output; defaults to BatchCycle:Dashboard:DataFolder." };
         var command = new Command("serve", "Start the dashboard and the run scheduler.") { urls, db, data };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(urls), parse.GetValue(db), parse.GetValue(data), cancellationToken));
@@ -29,7 +29,7 @@ public static class ServeCommand
                 options.Dashboard.Urls = urls;
             }
 
-            if (PathArguments.DatabaseProblem(options.DatabasePath) is { } pathProblem)
+            if (PathArguments.DatabaseProblem(options.Database) is { } pathProblem)
             {
                 return ExitCodes.Refuse(pathProblem);
             }
@@ -43,7 +43,7 @@ public static class ServeCommand
         }
 
         await using var app = built;
-        Console.WriteLine($"Dashboard on {options.Dashboard.Urls} (database {options.DatabasePath}, data {options.DataFolder}); Ctrl+C stops it.");
+        Console.WriteLine($"Dashboard on {options.Dashboard.Urls} (database {options.Database}, data {options.DataFolder}); Ctrl+C stops it.");
         try
         {
             await app.RunAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using BatchCycle.Cycle;
 using BatchCycle.Dashboard.Accounts;
+using BatchCycle.Storage;
 
 namespace BatchCycle.Cli;
 
@@ -14,7 +15,7 @@ public static class UsersCommand
 {
     public static Command Create()
     {
-        var db = new Option<string?>("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file or PostgreSQL connection string (Host=…;Database=…;Username=…); defaults to BatchCycle:Database." };
         return new Command("users", "Manage the dashboard's secretariat users.")
         {
             WithPassword("add", "Add a secretariat user; there is no default account and no default password.", db,
@@ -40,7 +41,7 @@ public static class UsersCommand
         string verb,
         string description,
         Option<string?> db,
-        Func<string, string, string, CancellationToken, Task<string?>> change,
+        Func<BatchCycleDatabase, string, string, CancellationToken, Task<string?>> change,
         string done)
     {
         var name = new Argument<string>("name") { Description = "The user name to sign in with." };
@@ -56,7 +57,7 @@ public static class UsersCommand
         return command;
     }
 
-    private static Command WithName(string verb, string description, Option<string?> db, Func<string, string, CancellationToken, Task<string?>> change, string done)
+    private static Command WithName(string verb, string description, Option<string?> db, Func<BatchCycleDatabase, string, CancellationToken, Task<string?>> change, string done)
     {
         var name = new Argument<string>("name") { Description = "The user name." };
         var command = new Command(verb, description) { name, db };
@@ -85,7 +86,7 @@ public static class UsersCommand
         return command;
     }
 
-    private static async Task<int> ApplyAsync(string? db, string name, Func<string, string, CancellationToken, Task<string?>> change, string done, CancellationToken cancellationToken)
+    private static async Task<int> ApplyAsync(string? db, string name, Func<BatchCycleDatabase, string, CancellationToken, Task<string?>> change, string done, CancellationToken cancellationToken)
     {
         if (DatabasePath(db) is not { } path)
         {
@@ -102,12 +103,12 @@ public static class UsersCommand
     }
 
     /// <summary>The database the verb works on, or null after saying why there is none.</summary>
-    private static string? DatabasePath(string? db)
+    private static BatchCycleDatabase? DatabasePath(string? db)
     {
         try
         {
-            var path = db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database;
-            BatchCycle.Storage.BatchCycleDb.Migrate(path);
+            var path = BatchCycleDatabase.Parse(db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database);
+            path.Migrate();
             return path;
         }
         catch (SettingsException ex)

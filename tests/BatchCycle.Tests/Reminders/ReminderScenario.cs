@@ -75,9 +75,9 @@ public sealed class ReminderScenario : IDisposable
     public async Task<StageOutcome> DraftAsync(CycleData data, string? round = null)
     {
         var stages = new IRunStage[] { new StoreImported(data), new ReminderDraftStage(round) };
-        var pipeline = new CyclePipeline(Settings, Database, stages, NullLoggerFactory.Instance);
+        var pipeline = new CyclePipeline(Settings, BatchCycleDatabase.Sqlite(Database), stages, NullLoggerFactory.Instance);
         var result = await pipeline.RunAsync(new RunRequest(temp.Path, Out, 2025, new DateOnly(2025, 5, 20), "test"), CancellationToken.None);
-        await using var db = BatchCycleDb.Open(Database);
+        await using var db = BatchCycleDatabase.Sqlite(Database).Open();
         var stage = await db.RunStages.AsNoTracking().SingleAsync(s => s.RunId == result.RunId && s.Stage == ReminderDraftStage.StageName);
         Assert.True(result.Completed, $"The run did not complete: {result.Error} {stage.Error}");
         return new StageOutcome(
@@ -88,8 +88,8 @@ public sealed class ReminderScenario : IDisposable
     /// <summary>A certificate this system issued in an earlier cycle (table Certificates).</summary>
     public async Task AddCertificateAsync(string serial, LabelType type, DateOnly awardedOn, string? email, bool revoked = false)
     {
-        BatchCycleDb.Migrate(Database);
-        await using var db = BatchCycleDb.Open(Database);
+        BatchCycleDatabase.Sqlite(Database).Migrate();
+        await using var db = BatchCycleDatabase.Sqlite(Database).Open();
         var count = await db.Certificates.CountAsync();
         db.Certificates.Add(new CertificateRecord
         {
@@ -112,7 +112,7 @@ public sealed class ReminderScenario : IDisposable
 
     public async Task<List<ReminderOutboxMessage>> OutboxAsync(string round = ReminderRound.First)
     {
-        await using var db = BatchCycleDb.Open(Database);
+        await using var db = BatchCycleDatabase.Sqlite(Database).Open();
         return await db.Set<ReminderOutboxMessage>().AsNoTracking().Where(m => m.Round == round).OrderBy(m => m.LabelSerial).ToListAsync();
     }
 

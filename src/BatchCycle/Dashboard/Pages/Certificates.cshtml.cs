@@ -28,7 +28,7 @@ public sealed class CertificatesModel(DashboardOptions options, DashboardClock c
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         Certificates = await db.Certificates.AsNoTracking()
             .OrderByDescending(c => c.Year).ThenBy(c => c.LabelType).ThenBy(c => c.Sequence)
             .Take(Shown)
@@ -38,7 +38,7 @@ public sealed class CertificatesModel(DashboardOptions options, DashboardClock c
     public async Task<IActionResult> OnPostRevokeAsync(string serial, string? reason, DateOnly? on, CancellationToken cancellationToken)
     {
         var request = new RevocationRequest(serial ?? "", reason ?? "", on ?? clock.Today, User.Identity!.Name!);
-        var outcome = await Revocations.RevokeAsync(options.DatabasePath, request, clock.Today, cancellationToken);
+        var outcome = await Revocations.RevokeAsync(options.Database, request, clock.Today, cancellationToken);
         Message = outcome.Message;
         Failed = outcome.Result is RevocationResult.Refused or RevocationResult.NotFound;
         return RedirectToPage();

@@ -21,8 +21,8 @@ public sealed class RemindersModel(DashboardOptions options, IReminderSender sen
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Rounds = await ReminderCounts.ReadAsync(options.DatabasePath, cancellationToken);
-        Notices = await NoticeCounts.ReadAsync(options.DatabasePath, cancellationToken);
+        Rounds = await ReminderCounts.ReadAsync(options.Database, cancellationToken);
+        Notices = await NoticeCounts.ReadAsync(options.Database, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSendAsync(string round, CancellationToken cancellationToken)

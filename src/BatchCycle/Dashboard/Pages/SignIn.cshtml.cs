@@ -32,7 +32,7 @@ public sealed class SignInModel(DashboardOptions options, SignInThrottle throttl
             return Page();
         }
 
-        var account = await UserAccounts.CheckAsync(options.DatabasePath, UserName, Password, cancellationToken);
+        var account = await UserAccounts.CheckAsync(options.Database, UserName, Password, cancellationToken);
         if (account is null)
         {
             throttle.RecordFailure(UserName, address);

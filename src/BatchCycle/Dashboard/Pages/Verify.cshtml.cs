@@ -18,7 +18,7 @@ public sealed class VerifyModel(DashboardOptions options, DashboardClock clock) 
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        Certificate = await CertificateVerification.FindAsync(options.DatabasePath, code, clock.Today, cancellationToken);
+        Certificate = await CertificateVerification.FindAsync(options.Database, code, clock.Today, cancellationToken);
         if (Certificate is null)
         {
             // The page still explains itself; the status tells machines the code is unknown.

@@ -18,7 +18,7 @@ public sealed class RunApplicationModel(DashboardOptions options) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, string applicationId, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         if (await ApplicationViews.FindAsync(db, id, applicationId, cancellationToken) is not { } application)
         {
             return NotFound();

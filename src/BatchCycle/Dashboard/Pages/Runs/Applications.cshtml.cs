@@ -33,7 +33,7 @@ public sealed class RunApplicationsModel(DashboardOptions options) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         if (await RunViews.FindAsync(db, id, cancellationToken) is null)
         {
             return NotFound();

@@ -37,7 +37,7 @@ public sealed class RunDetailModel(DashboardOptions options, RunQueue queue, Das
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         if (await RunViews.FindAsync(db, id, cancellationToken) is not { } run)
         {
             return NotFound();
@@ -58,7 +58,7 @@ public sealed class RunDetailModel(DashboardOptions options, RunQueue queue, Das
 
     public async Task<IActionResult> OnPostResumeAsync(long id, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         if (await RunViews.FindAsync(db, id, cancellationToken) is not { } run)
         {
             return NotFound();

@@ -17,7 +17,7 @@ public sealed class RunEvidenceModel(DashboardOptions options) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         if (string.IsNullOrWhiteSpace(Key) || await RunViews.FindAsync(db, id, cancellationToken) is null)
         {
             return NotFound();
