@@ -18,6 +18,9 @@ public sealed class AdvisoryLock : IDisposable
     /// <summary>Issuing serials (held for the issuing transaction only).</summary>
     public const int Serials = 2;
 
+    /// <summary>Applying the migrations: two nodes starting at once apply them one after the other.</summary>
+    public const int Migrations = 3;
+
     private readonly NpgsqlConnection connection;
 
     private AdvisoryLock(NpgsqlConnection connection) => this.connection = connection;
@@ -44,6 +47,25 @@ public sealed class AdvisoryLock : IDisposable
 
         await connection.DisposeAsync();
         return null;
+    }
+
+    /// <summary>Takes the session lock <paramref name="key"/>, waiting for whoever holds it.</summary>
+    public static AdvisoryLock Take(BatchCycleDatabase database, long key)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var connection = OpenAsync(database, CancellationToken.None).GetAwaiter().GetResult();
+        try
+        {
+            using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", key);
+            command.ExecuteNonQuery();
+            return new AdvisoryLock(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>True while some session holds the session lock <paramref name="key"/>.</summary>

@@ -98,7 +98,8 @@ public sealed partial record BatchCycleDatabase
 
     /// <summary>
     /// Applies every migration (a SQLite file is created first, owner-only, and switched to WAL so the dashboard
-    /// reads while a run writes). Two nodes starting at once are safe: EF Core takes a migration lock.
+    /// reads while a run writes). On PostgreSQL two nodes starting at once apply them one after the other, under
+    /// an advisory lock: the second finds nothing left to apply.
     /// </summary>
     public void Migrate()
     {
@@ -107,6 +108,7 @@ public sealed partial record BatchCycleDatabase
             SqliteFiles.Prepare(Location);
         }
 
+        using var serialised = IsPostgreSql ? AdvisoryLock.Take(this, AdvisoryLock.Named(AdvisoryLock.Migrations)) : null;
         using var db = Open();
         db.Database.Migrate();
         if (!IsPostgreSql)
