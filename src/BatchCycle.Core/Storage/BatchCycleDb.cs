@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace BatchCycle.Storage;
 
@@ -25,6 +26,21 @@ public sealed class BatchCycleDb(DbContextOptions<BatchCycleDb> options) : DbCon
 
     public DbSet<UserRecord> Users => Set<UserRecord>();
 
+    /// <summary>
+    /// Times are written in UTC everywhere. SQLite keeps them as text and gives them back without a kind; on
+    /// PostgreSQL (timestamptz) they are sent as UTC and given back the same way as SQLite does, so that every file
+    /// and page written from them reads the same on both engines.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.ProviderName == ProviderSql.PostgreSqlProvider)
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcWithoutKind>();
+            configurationBuilder.Properties<DateTime?>().HaveConversion<UtcWithoutKind>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<RunRecord>(e =>
@@ -47,3 +63,8 @@ public sealed class BatchCycleDb(DbContextOptions<BatchCycleDb> options) : DbCon
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BatchCycleDb).Assembly);
     }
 }
+
+/// <summary>See <see cref="BatchCycleDb.ConfigureConventions"/>.</summary>
+internal sealed class UtcWithoutKind() : ValueConverter<DateTime, DateTime>(
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified));
