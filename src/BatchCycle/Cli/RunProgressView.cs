@@ -1,5 +1,4 @@
 using BatchCycle.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -57,7 +56,7 @@ public static class RunProgressView
             await using var db = database.Open();
             rows = await db.RunStages.AsNoTracking().Where(s => s.RunId == runCreated.Result).ToListAsync();
         }
-        catch (SqliteException)
+        catch (System.Data.Common.DbException)
         {
             // The run holds the database for a moment (a large transaction); the next look shows where it is.
             return;
