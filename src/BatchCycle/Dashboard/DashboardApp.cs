@@ -190,17 +190,17 @@ public static class DashboardApp
         return next();
     }
 
-    private static async Task<IResult> RunStatusAsync(long id, DashboardOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> RunStatusAsync(long id, BatchCycleDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = options.Database.Open();
+        await using var db = database.Open();
         var run = await RunViews.FindAsync(db, id, cancellationToken);
         return run is null ? Results.NotFound() : Results.Json(RunProgress.Of(run));
     }
 
     /// <summary>Serves one recorded file of a run (see <see cref="RunFiles"/>), always as an attachment so the browser never renders it.</summary>
-    private static async Task<IResult> DownloadAsync(long id, string? path, DashboardOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(long id, string? path, BatchCycleDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = options.Database.Open();
+        await using var db = database.Open();
         var run = await RunViews.FindAsync(db, id, cancellationToken);
         var file = run is null ? null : await RunFiles.OpenAsync(db, run, path, cancellationToken);
         return file is null
