@@ -41,7 +41,7 @@ public sealed class CyclePipeline(
         var calendar = settings.CalendarFor(request.Year);
         // The database is refused even before it exists (the run would create it there); a data folder only once
         // there is one, so that a plain `run --out .` away from any dashboard still works.
-        OutFolderGuard.Check(request.OutFolder, [.. database.IsPostgreSql ? [] : new[] { database.FilePath }, .. ProtectedPaths.Where(Directory.Exists)]);
+        OutFolderGuard.Check(request.OutFolder, [.. database.Files, .. ProtectedPaths.Where(Directory.Exists)]);
         database.Migrate();
 
         using var runLock = await RunLock.TryAcquireAsync(database, LockWait, cancellationToken);

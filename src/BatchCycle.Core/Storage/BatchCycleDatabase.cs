@@ -52,6 +52,9 @@ public sealed partial record BatchCycleDatabase
         ? Location
         : throw new InvalidOperationException("A PostgreSQL database has no file.");
 
+    /// <summary>The files the database is kept in: a SQLite file; none for a server.</summary>
+    public IReadOnlyList<string> Files => IsPostgreSql ? [] : [Location];
+
     /// <summary>A SQLite file exists once created; a PostgreSQL database is the server's, and is taken to exist.</summary>
     public bool Exists => IsPostgreSql || File.Exists(Location);
 
