@@ -122,6 +122,27 @@ public sealed class PostgresLockTests
     }
 
     [PostgresFact]
+    public async Task Both_nodes_pressing_Send_at_once_deliver_each_results_notice_exactly_once()
+    {
+        await using var server = await PostgresServer.CreateDatabaseAsync();
+        using var temp = new TempFolder();
+        var run = await ProgramRunner.RunAsync(Repo.Root, "run", "--input", Repo.Samples(2025), "--out", temp.Combine("out"), "--db", server.Database.Location, "--as-of", "2025-12-01");
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        using var smtp = SmtpTestServer.Start();
+
+        var sends = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            ProgramRunner.RunAsync(temp.Path, SendCommand.Environment(smtp.Port), "notices", "send", "--db", server.Database.Location)));
+
+        Assert.All(sends, s => Assert.DoesNotContain("Exception", s.StdErr, StringComparison.Ordinal));
+        await using var db = server.Database.Open();
+        var emailed = await db.Set<BatchCycle.Notices.NoticeOutboxMessage>().AsNoTracking().Where(m => m.Recipient != null).ToListAsync();
+        Assert.NotEmpty(emailed);
+        Assert.All(emailed, m => Assert.Equal((ReminderState.Sent, 1), (m.State, m.Attempts)));
+        Assert.Equal(emailed.Select(m => m.MessageId).Order(StringComparer.Ordinal), smtp.ReceivedPerMessageId.Keys.Order(StringComparer.Ordinal));
+        Assert.All(smtp.ReceivedPerMessageId.Values, count => Assert.Equal(1, count));
+    }
+
+    [PostgresFact]
     public async Task A_sender_lease_is_seen_from_another_node_while_its_sender_lives()
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();
