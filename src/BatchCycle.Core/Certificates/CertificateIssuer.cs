@@ -16,14 +16,16 @@ public sealed record CertificateRequest(Application Application, LabelRoute? Rou
 public static class CertificateIssuer
 {
     /// <summary>
-    /// Issues in one <c>BEGIN IMMEDIATE</c> transaction: it takes the database's write lock before reading the
-    /// highest sequence, so a second process (a scheduled run next to a command-line run, or two dashboards)
-    /// waits and then continues after the serials this one assigned — no serial twice, no gap. The UNIQUE
-    /// constraints of the Certificates table stand behind it.
+    /// Issues in one transaction that takes a lock before reading the highest sequence: on SQLite the database's
+    /// write lock (<c>BEGIN IMMEDIATE</c>), on PostgreSQL a transaction advisory lock, which every node takes. A
+    /// second process (a scheduled run next to a command-line run, or two dashboard nodes) waits and then continues
+    /// after the serials this one assigned — no serial twice, no gap. Both locks end with the transaction, and a
+    /// process that dies mid-transaction has its transaction rolled back, so neither a lock nor a half-issued
+    /// sequence outlives it. The UNIQUE constraints of the Certificates table stand behind it.
     /// </summary>
     /// <returns>The certificates issued now, in the order of <paramref name="requests"/>.</returns>
     public static async Task<IReadOnlyList<CertificateRecord>> IssueAsync(
-        string databasePath,
+        BatchCycleDatabase database,
         long runId,
         int year,
         SerialFormat serialFormat,
@@ -31,14 +33,14 @@ public static class CertificateIssuer
         IReadOnlyList<CertificateRequest> requests,
         CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         // The transaction is ours (BEGIN IMMEDIATE, which EF Core cannot ask for); SaveChanges must not open another.
         db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE", cancellationToken);
+        await BeginLockedAsync(db, database, cancellationToken);
 
-        // Nothing below needs an explicit ROLLBACK: the connection is not pooled, so disposing it on an
-        // exception closes it and SQLite discards the unfinished transaction.
+        // Nothing below needs an explicit ROLLBACK: disposing the context on an exception ends the connection's
+        // transaction (SQLite's connection is not pooled; Npgsql rolls back a pooled one when it returns).
         var existing = await db.Certificates.AsNoTracking()
             .Where(c => c.Year == year)
             .Select(c => new { c.ApplicationId, c.LabelType, c.Sequence })
@@ -94,5 +96,17 @@ public static class CertificateIssuer
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("COMMIT", cancellationToken);
         return issued;
+    }
+
+    private static async Task BeginLockedAsync(BatchCycleDb db, BatchCycleDatabase database, CancellationToken cancellationToken)
+    {
+        if (!database.IsPostgreSql)
+        {
+            await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE", cancellationToken);
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync("BEGIN", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(AdvisoryLock.TransactionLockSql(AdvisoryLock.Serials), cancellationToken);
     }
 }

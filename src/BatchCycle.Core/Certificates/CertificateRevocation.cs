@@ -32,7 +32,7 @@ public sealed record RevocationOutcome(RevocationResult Result, string Message, 
 /// </summary>
 public static class CertificateRevocation
 {
-    public static async Task<RevocationOutcome> RevokeAsync(string databasePath, RevocationRequest request, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<RevocationOutcome> RevokeAsync(BatchCycleDatabase database, RevocationRequest request, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var serial = request.Serial.Trim();
@@ -46,7 +46,7 @@ public static class CertificateRevocation
             return new(RevocationResult.Refused, $"撤销日期 {Days.Iso(request.On)} 晚于今天。The revocation date {Days.Iso(request.On)} is after today ({Days.Iso(today)}); nothing was changed.");
         }
 
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         // A serial typed in lower case still finds its certificate; the exact spelling wins should two differ only in case.
         var certificate = await db.Certificates.AsNoTracking()
             .Where(c => EF.Functions.Collate(c.Serial, "NOCASE") == serial)
@@ -89,7 +89,7 @@ public static class CertificateRevocation
     /// </summary>
     /// <returns>One message per certificate revoked now, for the run's warnings.</returns>
     public static async Task<IReadOnlyList<Message>> FromRegisterAsync(
-        string databasePath, IEnumerable<RegisterLabel> register, DateOnly on, CancellationToken cancellationToken)
+        BatchCycleDatabase database, IEnumerable<RegisterLabel> register, DateOnly on, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(register);
         var marked = register.Where(l => l.Revoked && l.Source is not null)
@@ -100,7 +100,7 @@ public static class CertificateRevocation
             return [];
         }
 
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var inForce = await db.Certificates.AsNoTracking()
             .Where(c => !c.Revoked)
             .Select(c => new { c.Id, c.Serial, c.AwardedOn })

@@ -42,7 +42,7 @@ public sealed class CertificatesStage : IRunStage<CertificatesInput, IReadOnlyLi
         var decisions = input.DecisionsInForce;
         var warnings = new List<string>();
         var requests = Requests(run, input, warnings);
-        var issued = await CertificateIssuer.IssueAsync(run.DatabasePath, run.RunId, year, serialFormat, awardedOn, requests, cancellationToken);
+        var issued = await CertificateIssuer.IssueAsync(run.Database, run.RunId, year, serialFormat, awardedOn, requests, cancellationToken);
 
         var ofYear = await OfYearAsync(run, cancellationToken);
         var certificates = ofYear.Where(c => !c.Revoked).ToList();

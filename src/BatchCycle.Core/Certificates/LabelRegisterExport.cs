@@ -49,10 +49,10 @@ public static class LabelRegisterExport
     }
 
     /// <summary>Writes <paramref name="file"/> from the database, ordered by serial, and counts the states.</summary>
-    public static async Task<LabelRegisterCounts> WriteAsync(string databasePath, string file, DateOnly day, CancellationToken cancellationToken)
+    public static async Task<LabelRegisterCounts> WriteAsync(BatchCycleDatabase database, string file, DateOnly day, CancellationToken cancellationToken)
     {
         List<CertificateRecord> certificates;
-        await using (var db = BatchCycleDb.Open(databasePath))
+        await using (var db = database.Open())
         {
             certificates = await db.Certificates.AsNoTracking().ToListAsync(cancellationToken);
         }

@@ -13,9 +13,15 @@ namespace BatchCycle.Certificates;
 public sealed class RevocationMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("""
-            ALTER TABLE Certificates ADD COLUMN RevokedOn TEXT NULL;
-            ALTER TABLE Certificates ADD COLUMN RevocationReason TEXT NULL;
-            ALTER TABLE Certificates ADD COLUMN RevokedBy TEXT NULL;
-            """);
+        migrationBuilder.SqlFor(
+            sqlite: """
+                ALTER TABLE Certificates ADD COLUMN RevokedOn TEXT NULL;
+                ALTER TABLE Certificates ADD COLUMN RevocationReason TEXT NULL;
+                ALTER TABLE Certificates ADD COLUMN RevokedBy TEXT NULL;
+                """,
+            postgreSql: """
+                ALTER TABLE "Certificates" ADD COLUMN "RevokedOn" DATE NULL;
+                ALTER TABLE "Certificates" ADD COLUMN "RevocationReason" TEXT NULL;
+                ALTER TABLE "Certificates" ADD COLUMN "RevokedBy" TEXT NULL;
+                """);
 }

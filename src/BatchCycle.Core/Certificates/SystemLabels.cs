@@ -18,7 +18,7 @@ public sealed class SystemLabels : ISystemLabelSource
         ArgumentNullException.ThrowIfNull(register);
 
         // Before the system's labels are read, so a label the register revokes counts for nothing in this run.
-        var revoked = await CertificateRevocation.FromRegisterAsync(run.DatabasePath, register, run.AsOf, cancellationToken);
+        var revoked = await CertificateRevocation.FromRegisterAsync(run.Database, register, run.AsOf, cancellationToken);
         await using var db = run.OpenDb();
         var year = run.Calendar.Year;
         return new SystemLabelsRead(await IssuedLabels.LoadAsync(db, c => c.Year != year, cancellationToken), revoked);

@@ -12,7 +12,7 @@ public sealed class BatchCycleSettings
     /// <summary>The cycle a run screens when no <c>--year</c> is given.</summary>
     public int Year { get; set; }
 
-    /// <summary>SQLite database file, relative to the working directory.</summary>
+    /// <summary>A SQLite database file, relative to the working directory, or a PostgreSQL connection string (see <c>BatchCycleDatabase</c>).</summary>
     public string Database { get; set; } = "data/batchcycle.db";
 
     /// <summary>Per-year dates; the key is the year.</summary>

@@ -13,9 +13,15 @@ namespace BatchCycle.Import;
 public sealed class ApplicationsViewIndexesMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("""
-            CREATE INDEX IX_ScreeningOutcomes_RunId_Outcome ON ScreeningOutcomes (RunId, Outcome, ApplicationId);
-            CREATE INDEX IX_ScreeningOutcomes_RunId_LabelType ON ScreeningOutcomes (RunId, LabelType, ApplicationId);
-            CREATE INDEX IX_RunApplications_RunId_PanelDecision ON RunApplications (RunId, PanelDecision, ApplicationId);
-            """);
+        migrationBuilder.SqlFor(
+            sqlite: """
+                CREATE INDEX IX_ScreeningOutcomes_RunId_Outcome ON ScreeningOutcomes (RunId, Outcome, ApplicationId);
+                CREATE INDEX IX_ScreeningOutcomes_RunId_LabelType ON ScreeningOutcomes (RunId, LabelType, ApplicationId);
+                CREATE INDEX IX_RunApplications_RunId_PanelDecision ON RunApplications (RunId, PanelDecision, ApplicationId);
+                """,
+            postgreSql: """
+                CREATE INDEX "IX_ScreeningOutcomes_RunId_Outcome" ON "ScreeningOutcomes" ("RunId", "Outcome", "ApplicationId");
+                CREATE INDEX "IX_ScreeningOutcomes_RunId_LabelType" ON "ScreeningOutcomes" ("RunId", "LabelType", "ApplicationId");
+                CREATE INDEX "IX_RunApplications_RunId_PanelDecision" ON "RunApplications" ("RunId", "PanelDecision", "ApplicationId");
+                """);
 }

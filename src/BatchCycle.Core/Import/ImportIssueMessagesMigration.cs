@@ -14,5 +14,7 @@ namespace BatchCycle.Import;
 public sealed class ImportIssueMessagesMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("ALTER TABLE ImportIssues ADD COLUMN ProblemMessage TEXT NULL;");
+        migrationBuilder.SqlFor(
+            sqlite: "ALTER TABLE ImportIssues ADD COLUMN ProblemMessage TEXT NULL;",
+            postgreSql: """ALTER TABLE "ImportIssues" ADD COLUMN "ProblemMessage" TEXT NULL;""");
 }

@@ -14,8 +14,13 @@ namespace BatchCycle.Import;
 public sealed class ImportedRecordsMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("""
-            DROP INDEX IF EXISTS IX_ImportedRecords_RunId_Kind;
-            DROP TABLE IF EXISTS ImportedRecords;
-            """);
+        migrationBuilder.SqlFor(
+            sqlite: """
+                DROP INDEX IF EXISTS IX_ImportedRecords_RunId_Kind;
+                DROP TABLE IF EXISTS ImportedRecords;
+                """,
+            postgreSql: """
+                DROP INDEX IF EXISTS "IX_ImportedRecords_RunId_Kind";
+                DROP TABLE IF EXISTS "ImportedRecords";
+                """);
 }

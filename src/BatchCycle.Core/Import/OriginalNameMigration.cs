@@ -10,5 +10,7 @@ namespace BatchCycle.Import;
 public sealed class OriginalNameMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("ALTER TABLE SourceFiles ADD COLUMN OriginalName TEXT NULL;");
+        migrationBuilder.SqlFor(
+            sqlite: "ALTER TABLE SourceFiles ADD COLUMN OriginalName TEXT NULL;",
+            postgreSql: """ALTER TABLE "SourceFiles" ADD COLUMN "OriginalName" TEXT NULL;""");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BatchCycle.Cycle;
 using BatchCycle.Reminders;
+using BatchCycle.Storage;
 
 namespace BatchCycle.Notices;
 
@@ -9,12 +10,12 @@ namespace BatchCycle.Notices;
 /// claimed before it is handed to the server and sent at most once. Every notice not yet sent is in scope, whatever
 /// the cycle year: a notice drafted is owed to the applicant until it is sent.
 /// </summary>
-public sealed class NoticeSender(BatchCycleSettings settings, string databasePath)
+public sealed class NoticeSender(BatchCycleSettings settings, BatchCycleDatabase database)
 {
     public const string ScopeName = "notices";
 
     public Task<SendReport> SendAsync(SendOptions options, CancellationToken cancellationToken) =>
-        new OutboxSender<NoticeOutboxMessage>(settings, databasePath).SendAsync(
+        new OutboxSender<NoticeOutboxMessage>(settings, database).SendAsync(
             new OutboxScope<NoticeOutboxMessage>(ScopeName, _ => true, m => m.ApplicationId, Key),
             options,
             cancellationToken);

@@ -10,7 +10,7 @@ public sealed class RunContext(
     RunRequest request,
     CycleCalendar calendar,
     BatchCycleSettings settings,
-    string databasePath,
+    BatchCycleDatabase database,
     ILoggerFactory loggerFactory)
 {
     private readonly Lock progressGate = new();
@@ -24,7 +24,8 @@ public sealed class RunContext(
 
     public BatchCycleSettings Settings { get; } = settings;
 
-    public string DatabasePath { get; } = databasePath;
+    /// <summary>Where the database is: a SQLite file or a PostgreSQL server (the name is kept from when it was a file path).</summary>
+    public BatchCycleDatabase Database { get; } = database;
 
     public ILoggerFactory LoggerFactory { get; } = loggerFactory;
 
@@ -37,7 +38,7 @@ public sealed class RunContext(
     /// <summary>The stage now running; set by the pipeline.</summary>
     public string? CurrentStage { get; internal set; }
 
-    public BatchCycleDb OpenDb() => BatchCycleDb.Open(DatabasePath);
+    public BatchCycleDb OpenDb() => Database.Open();
 
     /// <summary>A folder under the output folder, created on first use.</summary>
     public string OutPath(params string[] parts)

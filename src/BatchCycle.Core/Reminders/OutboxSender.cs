@@ -49,7 +49,7 @@ public sealed record OutboxScope<T>(string Name, Expression<Func<T, bool>> Filte
 /// automatically. Failures before the end of DATA and 4xx answers are retried with back-off; 5xx answers are final.
 /// Reminders and results notices share it (their tables have the same state columns), so both keep one guarantee.
 /// </summary>
-public sealed class OutboxSender<T>(BatchCycleSettings settings, string databasePath)
+public sealed class OutboxSender<T>(BatchCycleSettings settings, BatchCycleDatabase database)
     where T : class, IOutboxRow
 {
     private readonly ReminderSettings reminders = settings.Reminders;
@@ -59,10 +59,10 @@ public sealed class OutboxSender<T>(BatchCycleSettings settings, string database
         // A wrong sender address is a settings mistake: said before any message is claimed.
         ReminderMessage.SenderAddress(settings.Smtp, settings.Secretariat);
         var zone = settings.CycleTimeZone();
-        BatchCycleDb.Migrate(databasePath);
+        database.Migrate();
         var attempted = new Dictionary<long, SendResult>();
         int releasedUncertain, releasedFailed;
-        using (var lease = ReminderSendLease.Take(databasePath))
+        using (var lease = await ReminderSendLease.TakeAsync(database, cancellationToken))
         {
             releasedUncertain = options.RetryUncertain ? await ReleaseAsync(scope, ReminderState.Uncertain, cancellationToken) : 0;
             releasedFailed = options.RetryFailed ? await ReleaseAsync(scope, ReminderState.Failed, cancellationToken) : 0;
@@ -96,7 +96,7 @@ public sealed class OutboxSender<T>(BatchCycleSettings settings, string database
     private async Task<List<long>> DueAsync(OutboxScope<T> scope, List<long>? among, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var query = db.Set<T>().AsNoTracking().Where(scope.Filter)
             .Where(m => (m.State == ReminderState.Drafted || m.State == ReminderState.Failed)
                 && m.NextAttemptAt != null && m.NextAttemptAt <= now);
@@ -168,7 +168,7 @@ public sealed class OutboxSender<T>(BatchCycleSettings settings, string database
     private async Task<T?> ClaimAsync(long id, string claimId, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Set<T>()
             .Where(m => m.Id == id && (m.State == ReminderState.Drafted || m.State == ReminderState.Failed)
@@ -192,7 +192,7 @@ public sealed class OutboxSender<T>(BatchCycleSettings settings, string database
     /// <summary>Records the outcome of a claimed message; never cancelled, so what the server did is never lost.</summary>
     private async Task SettleAsync(long id, string claimId, ReminderState state, string? error, DateTime? nextAttemptAt, DateTime? sentAt)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         await db.Set<T>()
             .Where(m => m.Id == id && m.State == ReminderState.Sending && m.ClaimedBy == claimId)
             .ExecuteUpdateAsync(
@@ -207,13 +207,18 @@ public sealed class OutboxSender<T>(BatchCycleSettings settings, string database
     /// <summary>A message still Sending whose sender has stopped may have reached the server: a person must check it.</summary>
     private async Task MarkStaleClaimsUncertainAsync(OutboxScope<T> scope, string ownClaim, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var sending = await db.Set<T>().AsNoTracking().Where(scope.Filter)
             .Where(m => m.State == ReminderState.Sending && m.ClaimedBy != ownClaim)
             .Select(m => new { m.Id, m.ClaimedBy, m.ClaimedAt })
             .ToListAsync(cancellationToken);
-        foreach (var claim in sending.Where(c => c.ClaimedBy is null || !ReminderSendLease.IsAlive(databasePath, c.ClaimedBy)))
+        foreach (var claim in sending)
         {
+            if (claim.ClaimedBy is not null && await ReminderSendLease.IsAliveAsync(database, claim.ClaimedBy, cancellationToken))
+            {
+                continue;
+            }
+
             var note = $"the sender {claim.ClaimedBy} stopped while sending it (claimed {claim.ClaimedAt:yyyy-MM-dd HH:mm:ss} UTC); it may have been delivered";
             await db.Set<T>()
                 .Where(m => m.Id == claim.Id && m.State == ReminderState.Sending && m.ClaimedBy == claim.ClaimedBy)
@@ -225,7 +230,7 @@ public sealed class OutboxSender<T>(BatchCycleSettings settings, string database
     private async Task<int> ReleaseAsync(OutboxScope<T> scope, ReminderState state, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         return await db.Set<T>().Where(scope.Filter)
             .Where(m => m.State == state)
             .ExecuteUpdateAsync(
@@ -238,7 +243,7 @@ public sealed class OutboxSender<T>(BatchCycleSettings settings, string database
 
     private async Task<List<SendLine>> ReportAsync(OutboxScope<T> scope, Dictionary<long, SendResult> attempted, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var rows = await db.Set<T>().AsNoTracking().Where(scope.Filter)
             .OrderBy(scope.OrderKey)
             .ToListAsync(cancellationToken);

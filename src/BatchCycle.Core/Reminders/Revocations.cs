@@ -11,15 +11,15 @@ namespace BatchCycle.Reminders;
 /// </summary>
 public static class Revocations
 {
-    public static async Task<RevocationOutcome> RevokeAsync(string databasePath, RevocationRequest request, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<RevocationOutcome> RevokeAsync(BatchCycleDatabase database, RevocationRequest request, DateOnly today, CancellationToken cancellationToken)
     {
-        var outcome = await CertificateRevocation.RevokeAsync(databasePath, request, today, cancellationToken);
+        var outcome = await CertificateRevocation.RevokeAsync(database, request, today, cancellationToken);
         if (outcome.Result != RevocationResult.Revoked)
         {
             return outcome;
         }
 
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var withdrawn = await db.Set<ReminderOutboxMessage>()
             .Where(m => m.LabelSerial == outcome.Serial
                 && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))

@@ -21,7 +21,7 @@ public sealed record RunResult(long? RunId, RunState? State, string? Error)
 /// </summary>
 public sealed class CyclePipeline(
     BatchCycleSettings settings,
-    string databasePath,
+    BatchCycleDatabase database,
     IReadOnlyList<IPipelineStage> stages,
     ILoggerFactory loggerFactory)
 {
@@ -43,19 +43,19 @@ public sealed class CyclePipeline(
         var calendar = settings.CalendarFor(request.Year);
         // The database is refused even before it exists (the run would create it there); a data folder only once
         // there is one, so that a plain `run --out .` away from any dashboard still works.
-        OutFolderGuard.Check(request.OutFolder, [databasePath, .. ProtectedPaths.Where(Directory.Exists)]);
-        BatchCycleDb.Migrate(databasePath);
+        OutFolderGuard.Check(request.OutFolder, [.. database.Files, .. ProtectedPaths.Where(Directory.Exists)]);
+        database.Migrate();
 
-        using var runLock = await RunLock.TryAcquireAsync(databasePath, LockWait, cancellationToken);
+        using var runLock = await RunLock.TryAcquireAsync(database, LockWait, cancellationToken);
         if (runLock is null)
         {
             return new RunResult(null, null, await DescribeActiveRunAsync(cancellationToken));
         }
 
-        await InterruptedRuns.MarkWhileHoldingLockAsync(databasePath, cancellationToken);
+        await InterruptedRuns.MarkWhileHoldingLockAsync(database, cancellationToken);
         var runId = await CreateRunAsync(request, RunState.Running, cancellationToken);
         RunCreated?.Invoke(runId);
-        var context = new RunContext(runId, request, calendar, settings, databasePath, loggerFactory);
+        var context = new RunContext(runId, request, calendar, settings, database, loggerFactory);
         return await RunStagesAsync(context, 0, cancellationToken);
     }
 
@@ -66,7 +66,7 @@ public sealed class CyclePipeline(
     public async Task<long> RecordQueuedAsync(RunRequest request, CancellationToken cancellationToken)
     {
         settings.CalendarFor(request.Year);
-        BatchCycleDb.Migrate(databasePath);
+        database.Migrate();
         return await CreateRunAsync(request, RunState.Queued, cancellationToken);
     }
 
@@ -79,14 +79,14 @@ public sealed class CyclePipeline(
     /// </summary>
     public async Task<RunResult> ResumeAsync(long runId, CancellationToken cancellationToken)
     {
-        BatchCycleDb.Migrate(databasePath);
-        using var runLock = await RunLock.TryAcquireAsync(databasePath, LockWait, cancellationToken);
+        database.Migrate();
+        using var runLock = await RunLock.TryAcquireAsync(database, LockWait, cancellationToken);
         if (runLock is null)
         {
             return new RunResult(runId, null, await DescribeActiveRunAsync(cancellationToken));
         }
 
-        await InterruptedRuns.MarkWhileHoldingLockAsync(databasePath, cancellationToken);
+        await InterruptedRuns.MarkWhileHoldingLockAsync(database, cancellationToken);
         var (request, from, state) = await ReopenAsync(runId, cancellationToken);
         if (state == RunState.Completed)
         {
@@ -94,14 +94,14 @@ public sealed class CyclePipeline(
         }
 
         RunCreated?.Invoke(runId);
-        var context = new RunContext(runId, request, settings.CalendarFor(request.Year), settings, databasePath, loggerFactory);
+        var context = new RunContext(runId, request, settings.CalendarFor(request.Year), settings, database, loggerFactory);
         return await RunStagesAsync(context, from, cancellationToken);
     }
 
     private async Task<RunResult> RunStagesAsync(RunContext context, int from, CancellationToken cancellationToken)
     {
         var runId = context.RunId;
-        var outputs = await RunOutputs.StartAsync(databasePath, runId, context.Request.OutFolder, cancellationToken);
+        var outputs = await RunOutputs.StartAsync(database, runId, context.Request.OutFolder, cancellationToken);
 
         // Every template a stage fills in is read before the first stage starts: a mistake in one fails the run
         // before anything is written, naming the file and line (the secretariat edits them).
@@ -219,7 +219,7 @@ public sealed class CyclePipeline(
 
     private async Task<string> DescribeActiveRunAsync(CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var active = await db.Runs.AsNoTracking()
             .Where(r => r.State == RunState.Running)
             .OrderByDescending(r => r.Id)
@@ -231,7 +231,7 @@ public sealed class CyclePipeline(
 
     private async Task<long> CreateRunAsync(RunRequest request, RunState state, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var run = new RunRecord
         {
             Year = request.Year,
@@ -251,7 +251,7 @@ public sealed class CyclePipeline(
     /// <summary>Marks the run running again from its first stage not completed, whose stages after it start over.</summary>
     private async Task<(RunRequest Request, int From, RunState State)> ReopenAsync(long runId, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var run = await db.Runs.Include(r => r.Stages).SingleAsync(r => r.Id == runId, cancellationToken);
         var request = new RunRequest(run.InputFolder, run.OutFolder, run.Year, run.AsOf, run.StartedBy);
         if (run.State == RunState.Completed)
@@ -284,7 +284,7 @@ public sealed class CyclePipeline(
 
     private async Task UpdateStageAsync(long runId, string stageName, Action<RunStageRecord> update, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var stage = await db.RunStages.SingleAsync(s => s.RunId == runId && s.Stage == stageName, cancellationToken);
         update(stage);
         var run = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
@@ -294,7 +294,7 @@ public sealed class CyclePipeline(
 
     private async Task FinishRunAsync(long runId, RunState state, string? error, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var run = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
         run.State = state;
         run.Error = error;

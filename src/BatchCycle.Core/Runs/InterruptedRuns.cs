@@ -13,16 +13,16 @@ public static class InterruptedRuns
     /// Takes the lock to mark them (the dashboard at start-up, so they show as interrupted straight away);
     /// when a command-line run holds the database, its runs are alive and it marks stale ones itself.
     /// </summary>
-    public static async Task<int> MarkAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<int> MarkAsync(BatchCycleDatabase database, CancellationToken cancellationToken)
     {
-        using var runLock = await RunLock.TryAcquireAsync(databasePath, TimeSpan.Zero, cancellationToken);
-        return runLock is null ? 0 : await MarkWhileHoldingLockAsync(databasePath, cancellationToken);
+        using var runLock = await RunLock.TryAcquireAsync(database, TimeSpan.Zero, cancellationToken);
+        return runLock is null ? 0 : await MarkWhileHoldingLockAsync(database, cancellationToken);
     }
 
     /// <summary>For a caller that already holds the run lock.</summary>
-    public static async Task<int> MarkWhileHoldingLockAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<int> MarkWhileHoldingLockAsync(BatchCycleDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var stale = await db.Runs.Include(r => r.Stages).Where(r => r.State == RunState.Running).ToListAsync(cancellationToken);
         foreach (var run in stale)
         {

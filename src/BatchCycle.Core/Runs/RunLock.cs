@@ -1,40 +1,63 @@
+using BatchCycle.Storage;
+
 namespace BatchCycle.Runs;
 
 /// <summary>
-/// Keeps two runs from working on one database at once. The lock is an exclusively opened file beside the
-/// database: the operating system releases it when the process ends, however it ends, so a crash never leaves
-/// a stale lock behind.
+/// Keeps two runs from working on one database at once. On SQLite the lock is an exclusively opened file beside
+/// the database; on PostgreSQL it is an advisory lock of the server, so it holds for every node of the cluster.
+/// Either is released when its process ends, however it ends, so a crash never leaves a stale lock behind.
 /// </summary>
 public sealed class RunLock : IDisposable
 {
-    private readonly FileStream stream;
+    private readonly IDisposable held;
 
-    private RunLock(FileStream stream) => this.stream = stream;
+    private RunLock(IDisposable held) => this.held = held;
 
-    public static string LockPath(string databasePath) => Path.GetFullPath(databasePath) + ".run.lock";
+    public static string LockPath(BatchCycleDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.FilePath + ".run.lock";
+    }
 
     /// <summary>Takes the lock, waiting up to <paramref name="wait"/>; null when another run holds it.</summary>
-    public static async Task<RunLock?> TryAcquireAsync(string databasePath, TimeSpan wait, CancellationToken cancellationToken)
+    public static async Task<RunLock?> TryAcquireAsync(BatchCycleDatabase database, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var path = LockPath(databasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        ArgumentNullException.ThrowIfNull(database);
         var deadline = DateTime.UtcNow + wait;
         while (true)
         {
-            try
+            if (await TryTakeAsync(database, cancellationToken) is { } held)
             {
-                return new RunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                return new RunLock(held);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-            }
-            catch (IOException)
+
+            if (DateTime.UtcNow >= deadline)
             {
                 return null;
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => held.Dispose();
+
+    private static async Task<IDisposable?> TryTakeAsync(BatchCycleDatabase database, CancellationToken cancellationToken)
+    {
+        if (database.IsPostgreSql)
+        {
+            return await AdvisoryLock.TryTakeAsync(database, AdvisoryLock.Named(AdvisoryLock.Runs), cancellationToken);
+        }
+
+        var path = LockPath(database);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 }

@@ -39,7 +39,7 @@ public sealed class RunOutputs
     /// <summary>The folders the stages write into; a stage writing a new folder adds it here so that a resumed run takes it over.</summary>
     public static readonly IReadOnlyList<string> StageFolders = ["results", "panel", "certificates", "reminders"];
 
-    private readonly string databasePath;
+    private readonly BatchCycleDatabase database;
     private readonly long runId;
     private readonly string root;
 
@@ -48,19 +48,19 @@ public sealed class RunOutputs
 
     private readonly HashSet<string> recorded = new(StringComparer.Ordinal);
 
-    private RunOutputs(string databasePath, long runId, string outFolder)
+    private RunOutputs(BatchCycleDatabase database, long runId, string outFolder)
     {
-        this.databasePath = databasePath;
+        this.database = database;
         this.runId = runId;
         root = Path.GetFullPath(outFolder);
         seen = Walk(root).ToDictionary(f => f.RelativePath, f => (f.Info.Length, f.Info.LastWriteTimeUtc), StringComparer.Ordinal);
     }
 
     /// <summary>Notes what the output folder holds before the run writes anything, and takes over an earlier run's outputs.</summary>
-    public static async Task<RunOutputs> StartAsync(string databasePath, long runId, string outFolder, CancellationToken cancellationToken)
+    public static async Task<RunOutputs> StartAsync(BatchCycleDatabase database, long runId, string outFolder, CancellationToken cancellationToken)
     {
-        var outputs = new RunOutputs(databasePath, runId, outFolder);
-        await using (var db = BatchCycleDb.Open(databasePath))
+        var outputs = new RunOutputs(database, runId, outFolder);
+        await using (var db = database.Open())
         {
             // A retried or resumed run already has rows for what its earlier attempts recorded (their summary, the
             // stages they completed): those are updated, not added again, or the attempt would fail on its own files.
@@ -156,7 +156,7 @@ public sealed class RunOutputs
 
     private async Task SaveAsync(string stage, IEnumerable<(string RelativePath, long Size, string Sha256)> files, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var rows = db.Set<RunOutputFile>();
         foreach (var (relativePath, size, sha256) in files)
         {

@@ -15,14 +15,23 @@ namespace BatchCycle.Runs;
 public sealed class RunQueueMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("""
-            ALTER TABLE Runs ADD COLUMN JobId TEXT NULL;
-            CREATE INDEX IX_Runs_JobId ON Runs (JobId);
-            CREATE TABLE SchedulePauses (
-                Name TEXT NOT NULL PRIMARY KEY,
-                PausedBy TEXT NOT NULL,
-                PausedAt TEXT NOT NULL);
-            """);
+        migrationBuilder.SqlFor(
+            sqlite: """
+                ALTER TABLE Runs ADD COLUMN JobId TEXT NULL;
+                CREATE INDEX IX_Runs_JobId ON Runs (JobId);
+                CREATE TABLE SchedulePauses (
+                    Name TEXT NOT NULL PRIMARY KEY,
+                    PausedBy TEXT NOT NULL,
+                    PausedAt TEXT NOT NULL);
+                """,
+            postgreSql: """
+                ALTER TABLE "Runs" ADD COLUMN "JobId" TEXT NULL;
+                CREATE INDEX "IX_Runs_JobId" ON "Runs" ("JobId");
+                CREATE TABLE "SchedulePauses" (
+                    "Name" TEXT NOT NULL PRIMARY KEY,
+                    "PausedBy" TEXT NOT NULL,
+                    "PausedAt" TIMESTAMPTZ NOT NULL);
+                """);
 }
 
 /// <summary>A schedule of the settings that the secretariat paused; resuming deletes the row.</summary>

@@ -14,5 +14,7 @@ namespace BatchCycle.Screening;
 public sealed class ReasonMessagesMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("ALTER TABLE RequirementResults ADD COLUMN Reason TEXT NULL;");
+        migrationBuilder.SqlFor(
+            sqlite: "ALTER TABLE RequirementResults ADD COLUMN Reason TEXT NULL;",
+            postgreSql: """ALTER TABLE "RequirementResults" ADD COLUMN "Reason" TEXT NULL;""");
 }

@@ -3,7 +3,7 @@ using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
 using BatchCycle.Pipeline;
-using Microsoft.Data.Sqlite;
+using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Screening;
@@ -72,85 +72,50 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
     private static async Task StoreAsync(RunContext run, IReadOnlyList<ApplicationScreening> screenings, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var table in new[] { "ScreeningOutcomes", "RequirementResults" })
         {
-            await using var clear = connection.CreateCommand();
-            clear.Transaction = transaction;
-            clear.CommandText = $"DELETE FROM {table} WHERE RunId = $run";
-            clear.Parameters.AddWithValue("$run", run.RunId);
-            await clear.ExecuteNonQueryAsync(cancellationToken);
+            await TableInsert.DeleteRunAsync(connection, transaction, table, run.RunId, cancellationToken);
         }
 
-        await using var outcome = connection.CreateCommand();
-        outcome.Transaction = transaction;
-        outcome.CommandText = """
-            INSERT INTO ScreeningOutcomes (RunId, ApplicationId, LabelType, Kind, Outcome, NotMet, Unknown, Reasons)
-            VALUES ($run, $application, $type, $kind, $outcome, $notMet, $unknown, $reasons)
-            """;
-        outcome.Parameters.AddWithValue("$run", run.RunId);
-        var oApplication = outcome.Parameters.Add("$application", SqliteType.Text);
-        var oType = outcome.Parameters.Add("$type", SqliteType.Text);
-        var oKind = outcome.Parameters.Add("$kind", SqliteType.Text);
-        var oOutcome = outcome.Parameters.Add("$outcome", SqliteType.Text);
-        var oNotMet = outcome.Parameters.Add("$notMet", SqliteType.Text);
-        var oUnknown = outcome.Parameters.Add("$unknown", SqliteType.Text);
-        var oReasons = outcome.Parameters.Add("$reasons", SqliteType.Text);
-        outcome.Prepare();
+        await using (var outcome = await TableInsert.StartAsync(connection, transaction, "ScreeningOutcomes", OutcomeColumns, cancellationToken))
+        {
+            foreach (var s in screenings)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                outcome.Add(run.RunId, s.ApplicationId, s.LabelType.ToString(), s.Kind.ToString(), s.Outcome.ToString(), string.Join(';', s.NotMet), string.Join(';', s.Unknown), s.Reasons);
+            }
 
-        await using var requirement = connection.CreateCommand();
-        requirement.Transaction = transaction;
-        requirement.CommandText = """
-            INSERT INTO RequirementResults (RunId, ApplicationId, Requirement, Result, Evidence, Note, IsTopLevel, Reason)
-            VALUES ($run, $application, $requirement, $result, $evidence, $note, $top, $reason)
-            """;
-        requirement.Parameters.AddWithValue("$run", run.RunId);
-        var rApplication = requirement.Parameters.Add("$application", SqliteType.Text);
-        var rRequirement = requirement.Parameters.Add("$requirement", SqliteType.Text);
-        var rResult = requirement.Parameters.Add("$result", SqliteType.Text);
-        var rEvidence = requirement.Parameters.Add("$evidence", SqliteType.Text);
-        var rNote = requirement.Parameters.Add("$note", SqliteType.Text);
-        var rTop = requirement.Parameters.Add("$top", SqliteType.Integer);
-        var rReason = requirement.Parameters.Add("$reason", SqliteType.Text);
-        requirement.Prepare();
+            await outcome.CompleteAsync(cancellationToken);
+        }
 
         // The screening keeps one copy of each repeated reason, so each is written out as JSON once.
         var stored = new Dictionary<Message, string>();
-
-        foreach (var screening in screenings)
+        await using (var requirement = await TableInsert.StartAsync(connection, transaction, "RequirementResults", RequirementColumns, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            oApplication.Value = screening.ApplicationId;
-            oType.Value = screening.LabelType.ToString();
-            oKind.Value = screening.Kind.ToString();
-            oOutcome.Value = screening.Outcome.ToString();
-            oNotMet.Value = string.Join(';', screening.NotMet);
-            oUnknown.Value = string.Join(';', screening.Unknown);
-            oReasons.Value = screening.Reasons;
-            // Synchronous: Microsoft.Data.Sqlite runs the async form synchronously anyway, at a cost per row.
-            outcome.ExecuteNonQuery();
-
-            foreach (var line in screening.Requirements)
+            foreach (var screening in screenings)
             {
-                rApplication.Value = screening.ApplicationId;
-                rRequirement.Value = line.Requirement;
-                rResult.Value = line.Result.ToString();
-                rEvidence.Value = EvidenceList.Join(line.Evidence);
-                rNote.Value = line.Note;
-                rTop.Value = line.IsTopLevel ? 1 : 0;
-                if (!stored.TryGetValue(line.Reason, out var json))
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var line in screening.Requirements)
                 {
-                    stored[line.Reason] = json = MessageJson.Serialize(line.Reason);
-                }
+                    if (!stored.TryGetValue(line.Reason, out var json))
+                    {
+                        stored[line.Reason] = json = MessageJson.Serialize(line.Reason);
+                    }
 
-                rReason.Value = json;
-                requirement.ExecuteNonQuery();
+                    requirement.Add(run.RunId, screening.ApplicationId, line.Requirement, line.Result.ToString(), EvidenceList.Join(line.Evidence), line.Note, line.IsTopLevel, json);
+                }
             }
+
+            await requirement.CompleteAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static readonly string[] OutcomeColumns = ["RunId", "ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Reasons"];
+
+    private static readonly string[] RequirementColumns = ["RunId", "ApplicationId", "Requirement", "Result", "Evidence", "Note", "IsTopLevel", "Reason"];
 }

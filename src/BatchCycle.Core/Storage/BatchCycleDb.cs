@@ -1,10 +1,12 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace BatchCycle.Storage;
 
-/// <summary>The embedded SQLite database: runs, imported files and rows, results, certificates, users.</summary>
+/// <summary>
+/// The database (SQLite or PostgreSQL, see <see cref="BatchCycleDatabase"/>, which opens it): runs, imported files
+/// and rows, results, certificates, users.
+/// </summary>
 public sealed class BatchCycleDb(DbContextOptions<BatchCycleDb> options) : DbContext(options)
 {
     public DbSet<RunRecord> Runs => Set<RunRecord>();
@@ -24,77 +26,20 @@ public sealed class BatchCycleDb(DbContextOptions<BatchCycleDb> options) : DbCon
 
     public DbSet<UserRecord> Users => Set<UserRecord>();
 
-    /// <summary>Opens the database file, creating it and applying the migrations when needed.</summary>
-    public static BatchCycleDb Open(string path)
-    {
-        var db = new BatchCycleDb(Options(path));
-        return db;
-    }
-
-    /// <summary>Creates the folder and file, applies every migration, and switches to WAL so the dashboard reads while a run writes.</summary>
-    public static void Migrate(string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        CreatePrivate(Path.GetFullPath(path));
-        using var db = Open(path);
-        db.Database.Migrate();
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
-    }
-
     /// <summary>
-    /// The database holds password hashes and every input file: it is created readable and writable by its owner
-    /// only (0600), like the keys, and one made earlier loses any group and other access. SQLite gives the -wal
-    /// and -shm files it makes the mode of the database file. An empty file is an empty SQLite database.
+    /// Times are written in UTC everywhere. SQLite keeps them as text and gives them back without a kind; on
+    /// PostgreSQL (timestamptz) they are sent as UTC and given back the same way as SQLite does, so that every file
+    /// and page written from them reads the same on both engines.
     /// </summary>
-    private static void CreatePrivate(string path)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        if (OperatingSystem.IsWindows())
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.ProviderName == ProviderSql.PostgreSqlProvider)
         {
-            return;
-        }
-
-        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        if (!File.Exists(path))
-        {
-            using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Write, UnixCreateMode = ownerOnly });
-            return;
-        }
-
-        var mode = File.GetUnixFileMode(path);
-        if ((mode & ~(ownerOnly | UnixFileMode.UserExecute)) == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            File.SetUnixFileMode(path, mode & ownerOnly);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Another user's file: its owner decides who reads it; this user only uses it.
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcWithoutKind>();
+            configurationBuilder.Properties<DateTime?>().HaveConversion<UtcWithoutKind>();
         }
     }
-
-    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Pooling = false,
-        DefaultTimeout = 60,
-    }.ToString();
-
-    private static DbContextOptions<BatchCycleDb> Options(string path) =>
-        new DbContextOptionsBuilder<BatchCycleDb>()
-            .UseSqlite(ConnectionString(path))
-            // Migrations are hand-written (the design-time package cannot be restored here), so there is no
-            // model snapshot to compare with; the migrations themselves are tested against the model.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .Options;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -118,3 +63,8 @@ public sealed class BatchCycleDb(DbContextOptions<BatchCycleDb> options) : DbCon
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BatchCycleDb).Assembly);
     }
 }
+
+/// <summary>See <see cref="BatchCycleDb.ConfigureConventions"/>.</summary>
+internal sealed class UtcWithoutKind() : ValueConverter<DateTime, DateTime>(
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified));

@@ -33,9 +33,9 @@ public static class CertificatePrintBenchmark
 
         Directory.CreateDirectory(folder);
         var calendar = settings.CalendarFor(settings.Year);
-        var database = Path.Combine(folder, "benchmark.db");
+        var database = BatchCycleDatabase.Sqlite(Path.Combine(folder, "benchmark.db"));
         // Progress reports go to the database's stage table, which must exist even though no stage row does.
-        BatchCycleDb.Migrate(database);
+        database.Migrate();
         var awardedOn = settings.DatesFor(calendar.Year).AwardedOn ?? calendar.Closes;
         var request = new RunRequest(folder, Path.Combine(folder, "out"), calendar.Year, awardedOn, "benchmark");
         var run = new RunContext(0, request, calendar, settings, database, NullLoggerFactory.Instance);

@@ -49,10 +49,10 @@ public static class CertificatesCommand
             return ExitCodes.Refuse($"--as-of '{asOf}' is not a date of the form yyyy-MM-dd.");
         }
 
-        var databasePath = db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database;
-        if (!File.Exists(databasePath))
+        var database = BatchCycleDatabase.Parse(db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database);
+        if (!database.Exists)
         {
-            return ExitCodes.Refuse($"The database '{Path.GetFullPath(databasePath)}' does not exist: no certificate was issued there.");
+            return ExitCodes.Refuse($"The database '{database}' does not exist: no certificate was issued there.");
         }
 
         if (Directory.Exists(output))
@@ -60,8 +60,8 @@ public static class CertificatesCommand
             return ExitCodes.Refuse($"--out '{output}' is a folder; give the CSV file to write, e.g. label-register.csv.");
         }
 
-        BatchCycleDb.Migrate(databasePath);
-        var counts = await LabelRegisterExport.WriteAsync(databasePath, output, day, cancellationToken);
+        database.Migrate();
+        var counts = await LabelRegisterExport.WriteAsync(database, output, day, cancellationToken);
         Console.WriteLine($"{counts.Total} certificate(s) written to {Path.GetFullPath(output)}: {counts.Valid} valid, {counts.Expired} expired, "
             + $"{counts.Revoked} revoked on {Days.Iso(day)}. 已导出 {counts.Total} 张证书：有效 {counts.Valid}，已届满 {counts.Expired}，已撤销 {counts.Revoked}。");
         return ExitCodes.Ok;
@@ -76,24 +76,24 @@ public static class CertificatesCommand
             return ExitCodes.Refuse($"--on '{on}' is not a date of the form yyyy-MM-dd.");
         }
 
-        string databasePath;
+        BatchCycleDatabase database;
         try
         {
-            databasePath = db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database;
+            database = BatchCycleDatabase.Parse(db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database);
         }
         catch (SettingsException ex)
         {
             return ExitCodes.Refuse(ex.Message);
         }
 
-        if (!File.Exists(databasePath))
+        if (!database.Exists)
         {
-            return ExitCodes.Refuse($"The database '{Path.GetFullPath(databasePath)}' does not exist: no certificate was issued there.");
+            return ExitCodes.Refuse($"The database '{database}' does not exist: no certificate was issued there.");
         }
 
-        BatchCycleDb.Migrate(databasePath);
+        database.Migrate();
         var request = new RevocationRequest(serial, reason, day, $"{Environment.UserName} (command line)");
-        var outcome = await Revocations.RevokeAsync(databasePath, request, today, cancellationToken);
+        var outcome = await Revocations.RevokeAsync(database, request, today, cancellationToken);
         if (outcome.Result is RevocationResult.Revoked or RevocationResult.AlreadyRevoked)
         {
             Console.WriteLine(outcome.Message);

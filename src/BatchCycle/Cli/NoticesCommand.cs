@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BatchCycle.Notices;
 using BatchCycle.Reminders;
+using BatchCycle.Storage;
 
 namespace BatchCycle.Cli;
 
@@ -29,16 +30,16 @@ public static class NoticesCommand
     private static async Task<int> SendAsync(string? db, SendOptions options, CancellationToken cancellationToken)
     {
         var settings = AppConfiguration.Settings(AppConfiguration.Load());
-        var databasePath = db ?? settings.Database;
-        if (PathArguments.DatabaseProblem(databasePath) is { } pathProblem)
+        var database = BatchCycleDatabase.Parse(db ?? settings.Database);
+        if (PathArguments.DatabaseProblem(database) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);
         }
 
-        var report = await new NoticeSender(settings, databasePath).SendAsync(options, cancellationToken);
+        var report = await new NoticeSender(settings, database).SendAsync(options, cancellationToken);
         if (report.Lines.Count == 0)
         {
-            return ExitCodes.Refuse($"There are no results notices in {Path.GetFullPath(databasePath)}: run the cycle first; run drafts a notice for each panel decision.");
+            return ExitCodes.Refuse($"There are no results notices in {database}: run the cycle first; run drafts a notice for each panel decision.");
         }
 
         await SendReportView.WriteAsync(report, "Results notices", settings.Smtp.MaxAttempts);

@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 namespace BatchCycle.Cli;
 
 /// <summary>
@@ -28,10 +29,16 @@ public static class PathArguments
             : null;
     }
 
-    /// <summary>What is wrong with <paramref name="path"/> as the SQLite database file, or null.</summary>
-    public static string? DatabaseProblem(string path)
+    /// <summary>What is wrong with <paramref name="database"/> (a SQLite file's path, or a PostgreSQL connection string), or null.</summary>
+    public static string? DatabaseProblem(BatchCycleDatabase database)
     {
-        var full = Path.GetFullPath(path);
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.IsPostgreSql)
+        {
+            return database.ConnectionProblem();
+        }
+
+        var full = database.FilePath;
         if (Directory.Exists(full))
         {
             return $"The database '{full}' is a folder; give the path of the database file (e.g. data/batchcycle.db).";

@@ -72,7 +72,7 @@ public static class RemindersCommand
             return ExitCodes.Refuse(ex.Message);
         }
 
-        var databasePath = arguments.DatabasePath(settings);
+        var database = arguments.Database(settings);
         if (arguments.PathProblem(settings) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);
@@ -81,7 +81,7 @@ public static class RemindersCommand
         using var loggerFactory = AppConfiguration.Logging(configuration);
         var stages = PipelineStages.Create().Where(s => s.Name == ImportStageName).Append(PipelineStages.Reminder(roundName)).ToList();
         var request = arguments.Request(settings, today);
-        var result = await new CyclePipeline(settings, databasePath, stages, loggerFactory).RunAsync(request, cancellationToken);
+        var result = await new CyclePipeline(settings, database, stages, loggerFactory).RunAsync(request, cancellationToken);
         if (result.RunId is null)
         {
             return ExitCodes.Busy(result.Error!);
@@ -93,8 +93,8 @@ public static class RemindersCommand
             return ExitCodes.Failed;
         }
 
-        await using var database = BatchCycleDb.Open(databasePath);
-        var stage = await database.RunStages.AsNoTracking().SingleAsync(s => s.RunId == result.RunId && s.Stage == ReminderDraftStage.StageName, cancellationToken);
+        await using var opened = database.Open();
+        var stage = await opened.RunStages.AsNoTracking().SingleAsync(s => s.RunId == result.RunId && s.Stage == ReminderDraftStage.StageName, cancellationToken);
         var counts = JsonSerializer.Deserialize<Dictionary<string, long>>(stage.CountsJson) ?? [];
         var folder = Path.GetFullPath(Path.Combine([arguments.Output, .. ReminderRound.FolderParts(roundName, settings.Reminders.Round)]));
         Console.WriteLine($"Round {roundName}: {Count(counts, "due")} label(s) due a reminder; {Count(counts, "drafted")} newly drafted, "
@@ -118,16 +118,16 @@ public static class RemindersCommand
             return ExitCodes.Refuse($"--round '{roundName}' cannot be used: {ReminderRound.Describe()}.");
         }
 
-        var databasePath = db ?? settings.Database;
-        if (PathArguments.DatabaseProblem(databasePath) is { } pathProblem)
+        var database = BatchCycleDatabase.Parse(db ?? settings.Database);
+        if (PathArguments.DatabaseProblem(database) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);
         }
 
-        var report = await new ReminderSender(settings, databasePath).SendAsync(roundName, options, cancellationToken);
+        var report = await new ReminderSender(settings, database).SendAsync(roundName, options, cancellationToken);
         if (report.Lines.Count == 0)
         {
-            return ExitCodes.Refuse($"Round {roundName} has no reminders in {Path.GetFullPath(databasePath)}: draft it first (run, or reminders draft --round {roundName}).");
+            return ExitCodes.Refuse($"Round {roundName} has no reminders in {database}: draft it first (run, or reminders draft --round {roundName}).");
         }
 
         await SendReportView.WriteAsync(report, $"Round {roundName}", settings.Smtp.MaxAttempts);

@@ -3,6 +3,7 @@ using BatchCycle.Dashboard;
 using BatchCycle.Messages;
 using BatchCycle.Pipeline;
 using BatchCycle.Runs;
+using BatchCycle.Storage;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;
 using Spectre.Console;
@@ -39,7 +40,7 @@ public static class RunCommand
         var atTerminal = !Console.IsOutputRedirected;
         var console = CreateConsole(atTerminal);
         using var loggerFactory = AppConfiguration.Logging(configuration, atTerminal && !Console.IsErrorRedirected ? LogEventLevel.Error : LogEventLevel.Verbose);
-        var databasePath = arguments.DatabasePath(settings);
+        var databasePath = arguments.Database(settings);
         if (arguments.PathProblem(settings) is { } pathProblem)
         {
             return ExitCodes.Refuse(pathProblem);

@@ -4,6 +4,7 @@ using BatchCycle.Cycle;
 using BatchCycle.Messages;
 using BatchCycle.Pipeline;
 using BatchCycle.Runs;
+using BatchCycle.Storage;
 
 namespace BatchCycle.Cli;
 
@@ -47,15 +48,16 @@ public sealed record RunArguments(string Input, string Output, int? Year, string
             : null;
     }
 
-    public string DatabasePath(BatchCycleSettings settings)
+    /// <summary>The database of <c>--db</c>, or of BatchCycle:Database without it.</summary>
+    public BatchCycleDatabase Database(BatchCycleSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Db ?? settings.Database;
+        return BatchCycleDatabase.Parse(Db ?? settings.Database);
     }
 
     /// <summary>What is wrong with the output folder or the database, in the user's words, or null.</summary>
     public string? PathProblem(BatchCycleSettings settings) =>
-        PathArguments.OutputFolderProblem(Output) ?? PathArguments.DatabaseProblem(DatabasePath(settings));
+        PathArguments.OutputFolderProblem(Output) ?? PathArguments.DatabaseProblem(Database(settings));
 
     public RunRequest Request(BatchCycleSettings settings, DateOnly today)
     {
@@ -64,7 +66,7 @@ public sealed record RunArguments(string Input, string Output, int? Year, string
     }
 
     /// <summary><c>--db</c>: the database every verb works on.</summary>
-    public static Option<string?> DatabaseOption() => new("--db") { Description = "SQLite database file; defaults to BatchCycle:Database." };
+    public static Option<string?> DatabaseOption() => new("--db") { Description = "SQLite database file or PostgreSQL connection string (Host=…;Database=…;Username=…); defaults to BatchCycle:Database." };
 
     /// <summary><c>--year</c>, read as a whole number; anything else is a parse error in the user's words (exit 2).</summary>
     public static Option<int?> YearOption(string description) => new("--year")

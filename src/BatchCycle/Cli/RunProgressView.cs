@@ -1,5 +1,4 @@
 using BatchCycle.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -14,7 +13,7 @@ public static class RunProgressView
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
 
     public static async Task<T> FollowAsync<T>(
-        IAnsiConsole console, TerminalText text, string databasePath, IReadOnlyList<string> stages, Task<long> runCreated, Task<T> run)
+        IAnsiConsole console, TerminalText text, BatchCycleDatabase database, IReadOnlyList<string> stages, Task<long> runCreated, Task<T> run)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(run);
@@ -27,10 +26,10 @@ public static class RunProgressView
                 while (!run.IsCompleted)
                 {
                     await Task.WhenAny(run, Task.Delay(PollEvery));
-                    await UpdateAsync(databasePath, runCreated, tasks);
+                    await UpdateAsync(database, runCreated, tasks);
                 }
 
-                await UpdateAsync(databasePath, runCreated, tasks);
+                await UpdateAsync(database, runCreated, tasks);
                 return await run;
             });
     }
@@ -44,7 +43,7 @@ public static class RunProgressView
         return TerminalText.Catalogue.GetString(key, System.Globalization.CultureInfo.InvariantCulture) is null ? stage : text.Both(key);
     }
 
-    private static async Task UpdateAsync(string databasePath, Task<long> runCreated, Dictionary<string, ProgressTask> tasks)
+    private static async Task UpdateAsync(BatchCycleDatabase database, Task<long> runCreated, Dictionary<string, ProgressTask> tasks)
     {
         if (!runCreated.IsCompletedSuccessfully)
         {
@@ -54,10 +53,10 @@ public static class RunProgressView
         List<RunStageRecord> rows;
         try
         {
-            await using var db = BatchCycleDb.Open(databasePath);
+            await using var db = database.Open();
             rows = await db.RunStages.AsNoTracking().Where(s => s.RunId == runCreated.Result).ToListAsync();
         }
-        catch (SqliteException)
+        catch (System.Data.Common.DbException)
         {
             // The run holds the database for a moment (a large transaction); the next look shows where it is.
             return;

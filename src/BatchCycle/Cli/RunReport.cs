@@ -27,7 +27,7 @@ public sealed record RunReport(
     public long Count(string stage, string name) =>
         StageCounts.TryGetValue(stage, out var counts) && counts.TryGetValue(name, out var count) ? count : 0;
 
-    public static async Task<RunReport> ReadAsync(string databasePath, long runId, string outFolder, BatchCycleSettings settings, CancellationToken cancellationToken)
+    public static async Task<RunReport> ReadAsync(BatchCycleDatabase database, long runId, string outFolder, BatchCycleSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outFolder, "run-summary.json"), cancellationToken));
@@ -45,7 +45,7 @@ public sealed record RunReport(
 
         var warnings = root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString() ?? "").ToList();
         IReadOnlyList<OutcomeRow> outcomes;
-        await using (var db = BatchCycleDb.Open(databasePath))
+        await using (var db = database.Open())
         {
             outcomes = await RunViews.OutcomesAsync(db, runId, cancellationToken);
         }

@@ -29,7 +29,7 @@ public static class ServeCommand
                 options.Dashboard.Urls = urls;
             }
 
-            if (PathArguments.DatabaseProblem(options.DatabasePath) is { } pathProblem)
+            if (PathArguments.DatabaseProblem(options.Database) is { } pathProblem)
             {
                 return ExitCodes.Refuse(pathProblem);
             }
@@ -43,7 +43,7 @@ public static class ServeCommand
         }
 
         await using var app = built;
-        Console.WriteLine($"Dashboard on {options.Dashboard.Urls} (database {options.DatabasePath}, data {options.DataFolder}); Ctrl+C stops it.");
+        Console.WriteLine($"Dashboard on {options.Dashboard.Urls} (database {options.Database}, data {options.DataFolder}); Ctrl+C stops it.");
         try
         {
             await app.RunAsync(cancellationToken);

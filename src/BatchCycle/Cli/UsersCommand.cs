@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using BatchCycle.Cycle;
 using BatchCycle.Dashboard.Accounts;
+using BatchCycle.Storage;
 
 namespace BatchCycle.Cli;
 
@@ -40,7 +41,7 @@ public static class UsersCommand
         string verb,
         string description,
         Option<string?> db,
-        Func<string, string, string, CancellationToken, Task<string?>> change,
+        Func<BatchCycleDatabase, string, string, CancellationToken, Task<string?>> change,
         string done)
     {
         var name = new Argument<string>("name") { Description = "The user name to sign in with." };
@@ -56,7 +57,7 @@ public static class UsersCommand
         return command;
     }
 
-    private static Command WithName(string verb, string description, Option<string?> db, Func<string, string, CancellationToken, Task<string?>> change, string done)
+    private static Command WithName(string verb, string description, Option<string?> db, Func<BatchCycleDatabase, string, CancellationToken, Task<string?>> change, string done)
     {
         var name = new Argument<string>("name") { Description = "The user name." };
         var command = new Command(verb, description) { name, db };
@@ -69,7 +70,7 @@ public static class UsersCommand
         var command = new Command("list", "List the users: name, created (UTC), enabled or disabled.") { db };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (DatabasePath(parse.GetValue(db)) is not { } path)
+            if (DatabaseOf(parse.GetValue(db)) is not { } path)
             {
                 return ExitCodes.BadRequest;
             }
@@ -85,9 +86,9 @@ public static class UsersCommand
         return command;
     }
 
-    private static async Task<int> ApplyAsync(string? db, string name, Func<string, string, CancellationToken, Task<string?>> change, string done, CancellationToken cancellationToken)
+    private static async Task<int> ApplyAsync(string? db, string name, Func<BatchCycleDatabase, string, CancellationToken, Task<string?>> change, string done, CancellationToken cancellationToken)
     {
-        if (DatabasePath(db) is not { } path)
+        if (DatabaseOf(db) is not { } path)
         {
             return ExitCodes.BadRequest;
         }
@@ -102,12 +103,12 @@ public static class UsersCommand
     }
 
     /// <summary>The database the verb works on, or null after saying why there is none.</summary>
-    private static string? DatabasePath(string? db)
+    private static BatchCycleDatabase? DatabaseOf(string? db)
     {
         try
         {
-            var path = db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database;
-            BatchCycle.Storage.BatchCycleDb.Migrate(path);
+            var path = BatchCycleDatabase.Parse(db ?? AppConfiguration.Settings(AppConfiguration.Load()).Database);
+            path.Migrate();
             return path;
         }
         catch (SettingsException ex)

@@ -28,7 +28,7 @@ public sealed record VerifiedCertificate(
 
 public static class CertificateVerification
 {
-    public static async Task<VerifiedCertificate?> FindAsync(string databasePath, string code, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<VerifiedCertificate?> FindAsync(BatchCycleDatabase database, string code, DateOnly today, CancellationToken cancellationToken)
     {
         // Codes are URL-safe base64 of at least 128 bits; anything else cannot be one, so skip the query.
         if (code.Length is < 16 or > 128 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -36,7 +36,7 @@ public static class CertificateVerification
             return null;
         }
 
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.VerificationCode == code, cancellationToken);
         if (certificate is null)
         {

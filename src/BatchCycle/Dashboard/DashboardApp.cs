@@ -58,8 +58,8 @@ public static class DashboardApp
         AddServices(builder.Services, options);
         configure?.Invoke(builder);
 
-        BatchCycleDb.Migrate(options.DatabasePath);
-        var interrupted = BatchCycle.Runs.InterruptedRuns.MarkAsync(options.DatabasePath, CancellationToken.None).GetAwaiter().GetResult();
+        options.Database.Migrate();
+        var interrupted = BatchCycle.Runs.InterruptedRuns.MarkAsync(options.Database, CancellationToken.None).GetAwaiter().GetResult();
 
         var app = builder.Build();
         if (interrupted > 0)
@@ -75,6 +75,7 @@ public static class DashboardApp
     {
         var zone = options.Dashboard.ResolveTimeZone();
         services.AddSingleton(options);
+        services.AddSingleton(options.Database);
         // Chinese text stays readable in the HTML instead of becoming character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(options.Dashboard);
@@ -189,17 +190,17 @@ public static class DashboardApp
         return next();
     }
 
-    private static async Task<IResult> RunStatusAsync(long id, DashboardOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> RunStatusAsync(long id, BatchCycleDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = database.Open();
         var run = await RunViews.FindAsync(db, id, cancellationToken);
         return run is null ? Results.NotFound() : Results.Json(RunProgress.Of(run));
     }
 
     /// <summary>Serves one recorded file of a run (see <see cref="RunFiles"/>), always as an attachment so the browser never renders it.</summary>
-    private static async Task<IResult> DownloadAsync(long id, string? path, DashboardOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(long id, string? path, BatchCycleDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = database.Open();
         var run = await RunViews.FindAsync(db, id, cancellationToken);
         var file = run is null ? null : await RunFiles.OpenAsync(db, run, path, cancellationToken);
         return file is null

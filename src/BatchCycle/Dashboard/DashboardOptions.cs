@@ -1,6 +1,7 @@
 using BatchCycle.Cycle;
 using BatchCycle.Pipeline;
 using BatchCycle.Runs;
+using BatchCycle.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace BatchCycle.Dashboard;
@@ -16,7 +17,8 @@ public sealed class DashboardOptions
 
     public required IReadOnlyList<ScheduleSettings> Schedules { get; init; }
 
-    public required string DatabasePath { get; init; }
+    /// <summary>Where the database is; also registered on its own for the pages (see <see cref="BatchCycleDatabase"/>).</summary>
+    public required BatchCycleDatabase Database { get; init; }
 
     /// <summary>Absolute; see <see cref="DashboardSettings.DataFolder"/>.</summary>
     public required string DataFolder { get; init; }
@@ -40,7 +42,7 @@ public sealed class DashboardOptions
     public static IReadOnlyList<string> ProtectedPathsOf(string dataFolder) => [Path.GetFullPath(dataFolder), Path.Combine(Path.GetFullPath(dataFolder), "keys")];
 
     /// <summary>Options from appsettings.json, with the command line's <c>--db</c> and <c>--data</c> winning.</summary>
-    public static DashboardOptions FromConfiguration(IConfiguration configuration, string? databasePath, string? dataFolder)
+    public static DashboardOptions FromConfiguration(IConfiguration configuration, string? database, string? dataFolder)
     {
         var settings = AppConfiguration.Settings(configuration);
         var dashboard = DashboardSettings.From(configuration);
@@ -52,7 +54,7 @@ public sealed class DashboardOptions
             Settings = settings,
             Dashboard = dashboard,
             Schedules = ScheduleSettings.From(configuration),
-            DatabasePath = Path.GetFullPath(databasePath ?? settings.Database),
+            Database = BatchCycleDatabase.Parse(database ?? settings.Database),
             DataFolder = Path.GetFullPath(dataFolder ?? dashboard.DataFolder),
         };
     }

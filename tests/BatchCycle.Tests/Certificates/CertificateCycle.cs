@@ -28,7 +28,7 @@ internal sealed class CertificateCycle : IDisposable
     public CertificateCycle()
     {
         DatabasePath = temp.Combine("cycle.db");
-        BatchCycleDb.Migrate(DatabasePath);
+        BatchCycleDatabase.Sqlite(DatabasePath).Migrate();
         Settings = new BatchCycleSettings
         {
             Year = Year,
@@ -52,7 +52,7 @@ internal sealed class CertificateCycle : IDisposable
     {
         var request = new RunRequest(temp.Combine("in"), temp.Combine(outFolder), Year, asOf ?? new DateOnly(2025, 11, 30), "test");
         long runId;
-        await using (var db = BatchCycleDb.Open(DatabasePath))
+        await using (var db = BatchCycleDatabase.Sqlite(DatabasePath).Open())
         {
             var run = new RunRecord
             {
@@ -76,7 +76,7 @@ internal sealed class CertificateCycle : IDisposable
             await db.SaveChangesAsync();
         }
 
-        var context = new RunContext(runId, request, Settings.CalendarFor(Year), Settings, DatabasePath, NullLoggerFactory.Instance);
+        var context = new RunContext(runId, request, Settings.CalendarFor(Year), Settings, BatchCycleDatabase.Sqlite(DatabasePath), NullLoggerFactory.Instance);
         var lines = (screening ?? []).ToLookup(l => l.ApplicationId, StringComparer.Ordinal);
         IReadOnlyList<ApplicationScreening> screenings =
         [
@@ -93,7 +93,7 @@ internal sealed class CertificateCycle : IDisposable
 
     public async Task<List<CertificateRecord>> CertificatesAsync()
     {
-        await using var db = BatchCycleDb.Open(DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(DatabasePath).Open();
         return [.. db.Certificates.OrderBy(c => c.Id)];
     }
 

@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using static BatchCycle.Tests.Certificates.CertificateCycle;
@@ -22,7 +23,7 @@ public sealed class ConcurrentIssuingTests
             for (var i = 0; i < 25; i++)
             {
                 var application = Application($"{prefix}-{i:00}", LabelType.M, $"{prefix} 公司 {i}");
-                var issued = await CertificateIssuer.IssueAsync(cycle.DatabasePath, 1, Year, format, AwardedOn,
+                var issued = await CertificateIssuer.IssueAsync(BatchCycleDatabase.Sqlite(cycle.DatabasePath), 1, Year, format, AwardedOn,
                     [new CertificateRequest(application, null, [])], CancellationToken.None);
                 serials.Add(Assert.Single(issued).Serial);
             }
@@ -52,8 +53,8 @@ public sealed class ConcurrentIssuingTests
             .ToList();
 
         var issued = await Task.WhenAll(
-            Task.Run(() => CertificateIssuer.IssueAsync(cycle.DatabasePath, 1, Year, format, AwardedOn, requests, CancellationToken.None)),
-            Task.Run(() => CertificateIssuer.IssueAsync(cycle.DatabasePath, 2, Year, format, AwardedOn, requests, CancellationToken.None)));
+            Task.Run(() => CertificateIssuer.IssueAsync(BatchCycleDatabase.Sqlite(cycle.DatabasePath), 1, Year, format, AwardedOn, requests, CancellationToken.None)),
+            Task.Run(() => CertificateIssuer.IssueAsync(BatchCycleDatabase.Sqlite(cycle.DatabasePath), 2, Year, format, AwardedOn, requests, CancellationToken.None)));
 
         Assert.Equal(20, issued.Sum(i => i.Count));
         var stored = await cycle.CertificatesAsync();

@@ -134,7 +134,7 @@ public sealed class IssuingTests
     public async Task The_certificate_list_holds_every_certificate_of_the_year_ordered_by_serial()
     {
         using var cycle = new CertificateCycle();
-        await CertificateIssuer.IssueAsync(cycle.DatabasePath, 0, 2024, SerialFormat.Parse("{Year}-{Code}-{Seq:0000}"), new(2024, 12, 17),
+        await CertificateIssuer.IssueAsync(BatchCycleDatabase.Sqlite(cycle.DatabasePath), 0, 2024, SerialFormat.Parse("{Year}-{Code}-{Seq:0000}"), new(2024, 12, 17),
             [new CertificateRequest(Application("OLD-1", LabelType.M, "旧年度有限公司"), null, [])], CancellationToken.None);
         var run = await cycle.NewRunAsync(ThreeDecisions());
 
@@ -160,7 +160,7 @@ public sealed class IssuingTests
         var run = await cycle.NewRunAsync(ThreeDecisions(), screening: [Met("A-M-1", "4.1-I-2", "P-1; P-2")]);
         await cycle.IssueAsync(run);
 
-        await using var db = BatchCycleDb.Open(cycle.DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(cycle.DatabasePath).Open();
         var labels = await IssuedLabels.LoadAsync(db, CancellationToken.None);
 
         var label = labels.Single(l => l.Serial == "2025-M-0001");

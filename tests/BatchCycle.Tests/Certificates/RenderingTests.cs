@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 using BatchCycle.Certificates;
 using BatchCycle.Cycle;
 using BatchCycle.Import;
@@ -62,7 +63,7 @@ public sealed class RenderingTests
         using var cycle = new CertificateCycle();
         var crashed = await cycle.NewRunAsync(TwoApprovals());
         // The crashed run got as far as issuing (the serial rows exist) but wrote no file.
-        var issued = await CertificateIssuer.IssueAsync(cycle.DatabasePath, crashed.RunId, Year, SerialFormat.Parse(cycle.Settings.SerialFormat), AwardedOn,
+        var issued = await CertificateIssuer.IssueAsync(BatchCycleDatabase.Sqlite(cycle.DatabasePath), crashed.RunId, Year, SerialFormat.Parse(cycle.Settings.SerialFormat), AwardedOn,
             [new CertificateRequest(TwoApprovals().Applications[1], null, [])], CancellationToken.None);
         Assert.Equal("2025-T-0001", Assert.Single(issued).Serial);
 

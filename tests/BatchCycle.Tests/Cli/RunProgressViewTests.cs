@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 using BatchCycle.Cli;
 using BatchCycle.Cycle;
 using BatchCycle.Pipeline;
@@ -18,7 +19,7 @@ public sealed class RunProgressViewTests
         var settings = new BatchCycleSettings { Year = 2025, Cycles = { ["2025"] = new CycleDates { Opens = new(2025, 5, 14), Closes = new(2025, 7, 21) } } };
         var database = temp.Combine("run.db");
         var created = new TaskCompletionSource<long>();
-        var pipeline = new CyclePipeline(settings, database, [new HalfwayStage("import"), new HalfwayStage("screening"), new HalfwayStage("custom")], NullLoggerFactory.Instance)
+        var pipeline = new CyclePipeline(settings, BatchCycleDatabase.Sqlite(database), [new HalfwayStage("import"), new HalfwayStage("screening"), new HalfwayStage("custom")], NullLoggerFactory.Instance)
         {
             RunCreated = id => created.TrySetResult(id),
         };
@@ -29,7 +30,7 @@ public sealed class RunProgressViewTests
         var result = await RunProgressView.FollowAsync(
             console,
             text,
-            database,
+            BatchCycleDatabase.Sqlite(database),
             [.. pipeline.Stages.Select(s => s.Name)],
             created.Task,
             pipeline.RunAsync(new RunRequest(temp.Path, temp.Combine("out"), 2025, new DateOnly(2025, 6, 1), "test"), CancellationToken.None));

@@ -20,7 +20,7 @@ public sealed partial class ApplicationsViewTests
         // The test host has no mail sender, so the run stops at its reminders; screening is done by then.
         var run = await host.WaitForRunAsync(runId, r => r.State is not (RunState.Running or RunState.Queued));
 
-        await using var db = BatchCycleDb.Open(host.DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
         var outcomes = await db.ScreeningOutcomes.AsNoTracking().Where(o => o.RunId == runId).ToListAsync();
         Assert.NotEmpty(outcomes);
         var expected = CsvText.Read(await File.ReadAllTextAsync(Path.Combine(Repo.Root, "input-samples", "2025-expected.csv"))).Skip(1).ToList();

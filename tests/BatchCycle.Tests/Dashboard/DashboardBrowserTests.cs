@@ -149,7 +149,7 @@ public sealed class DashboardBrowserTests
 
         // A company checks a certificate the run issued: no sign-in, only the certificate's public facts.
         CertificateRecord certificate;
-        await using (var db = BatchCycleDb.Open(temp.Combine("dashboard.db")))
+        await using (var db = BatchCycleDatabase.Sqlite(temp.Combine("dashboard.db")).Open())
         {
             certificate = await db.Certificates.AsNoTracking().Where(c => c.LabelType == "E").OrderBy(c => c.Serial).FirstAsync();
         }

@@ -49,7 +49,7 @@ public sealed partial class DashboardNoticeSendTests
     private static Task<DashboardTestHost> StartAsync(int port) => DashboardTestHost.StartAsync(
         beforeStart: async db =>
         {
-            await using var connection = new SqliteConnection(BatchCycle.Storage.BatchCycleDb.ConnectionString(db));
+            await using var connection = new SqliteConnection(BatchCycle.Storage.SqliteFiles.ConnectionString(db));
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = """

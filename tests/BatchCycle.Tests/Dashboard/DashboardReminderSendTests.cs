@@ -15,7 +15,7 @@ public sealed partial class DashboardReminderSendTests
         await using var host = await DashboardTestHost.StartAsync(
             beforeStart: async db =>
             {
-                await using var connection = new SqliteConnection(BatchCycle.Storage.BatchCycleDb.ConnectionString(db));
+                await using var connection = new SqliteConnection(BatchCycle.Storage.SqliteFiles.ConnectionString(db));
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();
                 command.CommandText = """

@@ -14,7 +14,7 @@ public sealed class DashboardRevokeTests
     private static async Task SeedAsync(string databasePath)
     {
         await IssuedCertificates.AddAsync(databasePath, Serial, new DateOnly(2025, 12, 16), new DateOnly(2099, 12, 15), IssuedCertificates.Factory(7), "CPP2025-M-7");
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = BatchCycleDatabase.Sqlite(databasePath).Open();
         db.Set<ReminderOutboxMessage>().Add(new ReminderOutboxMessage
         {
             Round = "first",
@@ -55,7 +55,7 @@ public sealed class DashboardRevokeTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetStringAsync("/certificates");
         Assert.Contains("已撤销 Revoked 2026-01-05", page);
-        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        await using (var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open())
         {
             var certificate = await db.Certificates.AsNoTracking().SingleAsync();
             Assert.Equal((true, new DateOnly(2026, 1, 5), "fraudulent evidence (11.2)", DashboardTestHost.UserName),
@@ -89,7 +89,7 @@ public sealed class DashboardRevokeTests
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.StartsWith("/signin", signedOut.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
-        await using var db = BatchCycleDb.Open(host.DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
         Assert.False((await db.Certificates.AsNoTracking().SingleAsync()).Revoked);
         Assert.Single(await db.Set<ReminderOutboxMessage>().ToListAsync());
     }

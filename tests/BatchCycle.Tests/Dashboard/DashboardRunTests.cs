@@ -84,7 +84,7 @@ public sealed class DashboardRunTests
     {
         await using var host = await DashboardTestHost.StartAsync(beforeStart: async db =>
         {
-            await using var context = BatchCycleDb.Open(db);
+            await using var context = BatchCycleDatabase.Sqlite(db).Open();
             context.Set<BatchCycle.Runs.SchedulePauseRecord>().Add(new() { Name = "nightly", PausedBy = "alice", PausedAt = DateTime.UtcNow });
             await context.SaveChangesAsync();
         });
@@ -99,7 +99,7 @@ public sealed class DashboardRunTests
 
     private static List<string> PausedSchedules(DashboardTestHost host)
     {
-        using var db = BatchCycleDb.Open(host.DatabasePath);
+        using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
         return [.. db.Set<BatchCycle.Runs.SchedulePauseRecord>().Select(p => p.Name)];
     }
 
@@ -169,7 +169,7 @@ public sealed class DashboardRunTests
         var outFolder = Path.Combine(Path.GetTempPath(), "batchcycle-tests", "resume-" + Guid.NewGuid().ToString("N"));
         await using var host = await DashboardTestHost.StartAsync(beforeStart: async db =>
         {
-            await using var context = BatchCycleDb.Open(db);
+            await using var context = BatchCycleDatabase.Sqlite(db).Open();
             var input = Path.Combine(Path.GetDirectoryName(db)!, "inbox-for-schedule");
             var run = new RunRecord
             {
@@ -204,7 +204,7 @@ public sealed class DashboardRunTests
         Assert.Equal(outFolder, run.OutFolder);
         Assert.Equal(new DateOnly(2025, 8, 1), run.AsOf);
         Assert.Equal("schedule:nightly", run.StartedBy);
-        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        await using (var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open())
         {
             Assert.Single(db.Runs);
         }
@@ -227,7 +227,7 @@ public sealed class DashboardRunTests
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("only failed or interrupted runs are resumed", await client.GetStringAsync(response.Headers.Location!.OriginalString));
-        await using var db = BatchCycleDb.Open(host.DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
         Assert.Single(db.Runs);
     }
 
@@ -236,14 +236,14 @@ public sealed class DashboardRunTests
     {
         await using var host = await DashboardTestHost.StartAsync();
         using var client = await host.SignedInClientAsync();
-        var held = await BatchCycle.Runs.RunLock.TryAcquireAsync(host.DatabasePath, TimeSpan.Zero, CancellationToken.None);
+        var held = await BatchCycle.Runs.RunLock.TryAcquireAsync(BatchCycleDatabase.Sqlite(host.DatabasePath), TimeSpan.Zero, CancellationToken.None);
         Assert.NotNull(held);
 
         var runId = DashboardTestHost.RunIdOf(await TriggerAsync(client));
 
         var jobId = (await host.WaitForRunAsync(runId, r => r.JobId is not null)).JobId!;
         await host.WaitForJobStateAsync(jobId, "Scheduled");
-        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        await using (var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open())
         {
             Assert.Equal(RunState.Queued, db.Runs.Single(r => r.Id == runId).State);
         }
@@ -262,7 +262,7 @@ public sealed class DashboardRunTests
         using var client = await host.SignedInClientAsync();
         var runId = DashboardTestHost.RunIdOf(await TriggerAsync(client));
         await host.WaitForRunAsync(runId, r => r.State == RunState.Completed);
-        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        await using (var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open())
         {
             db.ScreeningOutcomes.AddRange(
                 new ScreeningOutcomeRecord { RunId = runId, ApplicationId = "A1", LabelType = "M", Kind = "New", Outcome = "Eligible" },

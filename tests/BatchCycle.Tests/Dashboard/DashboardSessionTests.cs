@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 using System.Net;
 using BatchCycle.Dashboard.Accounts;
 
@@ -57,9 +58,9 @@ public sealed class DashboardSessionTests
 
         var refusal = change switch
         {
-            "passwd" => await UserAccounts.SetPasswordAsync(host.DatabasePath, DashboardTestHost.UserName, "a brand new pass phrase", CancellationToken.None),
-            "disable" => await UserAccounts.SetDisabledAsync(host.DatabasePath, DashboardTestHost.UserName, true, CancellationToken.None),
-            _ => await UserAccounts.RemoveAsync(host.DatabasePath, DashboardTestHost.UserName, CancellationToken.None),
+            "passwd" => await UserAccounts.SetPasswordAsync(BatchCycleDatabase.Sqlite(host.DatabasePath), DashboardTestHost.UserName, "a brand new pass phrase", CancellationToken.None),
+            "disable" => await UserAccounts.SetDisabledAsync(BatchCycleDatabase.Sqlite(host.DatabasePath), DashboardTestHost.UserName, true, CancellationToken.None),
+            _ => await UserAccounts.RemoveAsync(BatchCycleDatabase.Sqlite(host.DatabasePath), DashboardTestHost.UserName, CancellationToken.None),
         };
 
         Assert.Null(refusal);
@@ -70,14 +71,14 @@ public sealed class DashboardSessionTests
     public async Task A_disabled_account_cannot_sign_in_and_is_told_only_that_the_sign_in_failed()
     {
         await using var host = await DashboardTestHost.StartAsync();
-        Assert.Null(await UserAccounts.SetDisabledAsync(host.DatabasePath, DashboardTestHost.UserName, true, CancellationToken.None));
+        Assert.Null(await UserAccounts.SetDisabledAsync(BatchCycleDatabase.Sqlite(host.DatabasePath), DashboardTestHost.UserName, true, CancellationToken.None));
         using var client = host.Client();
 
         var response = await DashboardTestHost.SignInAsync(client, DashboardTestHost.UserName, DashboardTestHost.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Wrong user name or password", await response.Content.ReadAsStringAsync());
-        Assert.Null(await UserAccounts.SetDisabledAsync(host.DatabasePath, DashboardTestHost.UserName, false, CancellationToken.None));
+        Assert.Null(await UserAccounts.SetDisabledAsync(BatchCycleDatabase.Sqlite(host.DatabasePath), DashboardTestHost.UserName, false, CancellationToken.None));
         Assert.Equal(HttpStatusCode.Redirect, (await DashboardTestHost.SignInAsync(client, DashboardTestHost.UserName, DashboardTestHost.Password)).StatusCode);
     }
 

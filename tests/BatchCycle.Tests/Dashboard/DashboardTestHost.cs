@@ -73,13 +73,13 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
                     Input = host.temp.Combine("inbox-for-schedule"),
                 },
             ],
-            DatabasePath = host.DatabasePath,
+            Database = BatchCycleDatabase.Sqlite(host.DatabasePath),
             DataFolder = host.DataFolder,
             Stages = stages ?? PipelineStages.Create,
         };
         settings?.Invoke(host.Options.Settings);
-        BatchCycleDb.Migrate(host.DatabasePath);
-        Assert.Null(await UserAccounts.AddAsync(host.DatabasePath, UserName, Password, DateTime.UtcNow, CancellationToken.None));
+        BatchCycleDatabase.Sqlite(host.DatabasePath).Migrate();
+        Assert.Null(await UserAccounts.AddAsync(BatchCycleDatabase.Sqlite(host.DatabasePath), UserName, Password, DateTime.UtcNow, CancellationToken.None));
         if (beforeStart is not null)
         {
             await beforeStart(host.DatabasePath);
@@ -168,7 +168,7 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            await using var db = BatchCycleDb.Open(DatabasePath);
+            await using var db = BatchCycleDatabase.Sqlite(DatabasePath).Open();
             var run = db.Runs.Single(r => r.Id == id);
             // The pipeline writes run-summary.json just after it records the end; a finished run is settled with it.
             var settled = run.State is not (RunState.Completed or RunState.Failed) || File.Exists(Path.Combine(run.OutFolder, "run-summary.json"));

@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
@@ -68,7 +69,7 @@ public sealed class DashboardUploadTests
         var page = await client.GetStringAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("a.csv", page);
         Assert.Contains("b.xlsx", page);
-        await using var db = BatchCycle.Storage.BatchCycleDb.Open(host.DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
         Assert.Empty(db.Runs);
     }
 

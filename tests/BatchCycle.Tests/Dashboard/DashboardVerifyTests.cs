@@ -9,7 +9,7 @@ public sealed class DashboardVerifyTests
 
     private static async Task AddCertificateAsync(string databasePath, DateOnly expiresOn, bool revoked)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = BatchCycleDatabase.Sqlite(databasePath).Open();
         db.Certificates.Add(new CertificateRecord
         {
             Serial = "2025-M-0007",

@@ -35,7 +35,7 @@ public sealed partial class EvidenceViewTests
 
     private static async Task<long> SeedAsync(string databasePath)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = BatchCycleDatabase.Sqlite(databasePath).Open();
         var now = DateTime.UtcNow;
         var run = new RunRecord { Year = now.Year, State = RunState.Completed, StartedAt = now, StartedBy = "test", InputFolder = "in", OutFolder = "out", AsOf = DateOnly.FromDateTime(now) };
         db.Runs.Add(run);

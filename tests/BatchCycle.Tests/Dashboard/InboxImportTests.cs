@@ -68,7 +68,7 @@ public sealed class InboxImportTests
     private static async Task<RunStageRecord> ImportStageOf(DashboardTestHost host, long runId)
     {
         await host.WaitForRunAsync(runId, r => r.State is not (RunState.Running or RunState.Queued));
-        await using var db = BatchCycleDb.Open(host.DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
         return await db.RunStages.AsNoTracking().SingleAsync(s => s.RunId == runId && s.Stage == "import");
     }
 }

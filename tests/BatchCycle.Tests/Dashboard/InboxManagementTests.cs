@@ -53,7 +53,7 @@ public sealed class InboxManagementTests
         }
 
         await host.WaitForRunAsync(runId, r => r.State is not (RunState.Running or RunState.Queued));
-        await using var db = BatchCycleDb.Open(host.DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
         var import = await db.RunStages.AsNoTracking().SingleAsync(s => s.RunId == runId && s.Stage == "import");
         Assert.Equal(5, JsonSerializer.Deserialize<Dictionary<string, long>>(import.CountsJson)![InputKinds.Titles.CountName]);
         Assert.Equal(["titles.csv"], await db.SourceFiles.Where(f => f.RunId == runId).Select(f => f.OriginalName).ToListAsync());

@@ -32,7 +32,7 @@ public sealed partial class JobSchedulingTests
         for (var attempt = 0; attempt < 300 && run is null; attempt++)
         {
             await Task.Delay(100);
-            await using var db = BatchCycleDb.Open(host.DatabasePath);
+            await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
             run = db.Runs.FirstOrDefault(r => r.StartedBy == "schedule:every-second" && r.State == RunState.Completed);
         }
 
@@ -58,7 +58,7 @@ public sealed partial class JobSchedulingTests
         var ids = responses.Select(DashboardTestHost.RunIdOf).Order().ToArray();
         Assert.Equal(2, ids.Distinct().Count());
         await stage.Entered;
-        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        await using (var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open())
         {
             Assert.Equal([RunState.Running, RunState.Queued], db.Runs.OrderBy(r => r.State == RunState.Queued).Select(r => r.State).ToList());
         }
@@ -83,7 +83,7 @@ public sealed partial class JobSchedulingTests
 
         var run = await host.WaitForRunAsync(runId, r => r.State == RunState.Completed);
         Assert.Equal((1, 2), (first.Attempts, second.Attempts));
-        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        await using (var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open())
         {
             Assert.Single(db.Runs);
         }
@@ -126,7 +126,7 @@ public sealed partial class JobSchedulingTests
         var run = await host.WaitForRunAsync(runId, r => r.State == RunState.Completed);
         Assert.Equal((1, 3), (first.Attempts, second.Attempts));
         Assert.Equal(runId, run.Id);
-        await using var db = BatchCycleDb.Open(host.DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
         Assert.Single(db.Runs);
     }
 
@@ -145,7 +145,7 @@ public sealed partial class JobSchedulingTests
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await host.WaitForJobStateAsync(jobId, "Deleted");
-        await using (var db = BatchCycleDb.Open(host.DatabasePath))
+        await using (var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open())
         {
             var run = db.Runs.Single(r => r.Id == second);
             Assert.Equal(RunState.Failed, run.State);

@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 using System.Globalization;
 using System.Net;
 using BatchCycle.Runs;
@@ -90,7 +91,7 @@ public sealed class JobServeTests
         long runId;
         string jobId;
         // A command-line run holds the database: the run waits for it instead of failing.
-        using (var held = await RunLock.TryAcquireAsync(db, TimeSpan.Zero, CancellationToken.None))
+        using (var held = await RunLock.TryAcquireAsync(BatchCycleDatabase.Sqlite(db), TimeSpan.Zero, CancellationToken.None))
         {
             Assert.NotNull(held);
             await using var first = await StartAsync(temp);

@@ -22,7 +22,7 @@ public sealed class RunArchiveTests
         await using var body = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var zip = new ZipArchive(body, ZipArchiveMode.Read);
 
-        await using var db = BatchCycleDb.Open(host.DatabasePath);
+        await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
         var recorded = await db.Set<RunOutputFile>().Where(f => f.RunId == runId).Select(f => f.RelativePath).ToListAsync();
         Assert.NotEmpty(recorded);
         Assert.Equal(recorded.Order(StringComparer.Ordinal), zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));

@@ -44,7 +44,7 @@ public sealed class RunDownloadTests
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            await using var db = BatchCycleDb.Open(host.DatabasePath);
+            await using var db = BatchCycleDatabase.Sqlite(host.DatabasePath).Open();
             if (db.Runs.Select(r => (long?)r.Id).FirstOrDefault() is { } id)
             {
                 return id;

@@ -42,7 +42,7 @@ public sealed class UsersCommandTests
         var result = await RunWithInputAsync(temp.Path, "a long enough secret\n", "users", "add", "bob", "--password-stdin", "--db", "users.db");
 
         Assert.Equal(0, result.ExitCode);
-        await using var db = BatchCycleDb.Open(temp.Combine("users.db"));
+        await using var db = BatchCycleDatabase.Sqlite(temp.Combine("users.db")).Open();
         var user = Assert.Single(db.Users);
         Assert.Equal("bob", user.UserName);
         Assert.DoesNotContain("a long enough secret", user.PasswordHash);
@@ -109,7 +109,7 @@ public sealed class UsersCommandTests
         using var temp = new TempFolder();
         await RunWithInputAsync(temp.Path, "a long enough secret\n", "users", "add", "bob", "--password-stdin", "--db", "users.db");
         string stampBefore;
-        await using (var db = BatchCycleDb.Open(temp.Combine("users.db")))
+        await using (var db = BatchCycleDatabase.Sqlite(temp.Combine("users.db")).Open())
         {
             stampBefore = db.Users.Single().SecurityStamp;
         }
@@ -123,7 +123,7 @@ public sealed class UsersCommandTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no user 'carol'", unknown.StdErr);
         Assert.Equal(0, changed.ExitCode);
-        await using var after = BatchCycleDb.Open(temp.Combine("users.db"));
+        await using var after = BatchCycleDatabase.Sqlite(temp.Combine("users.db")).Open();
         var user = after.Users.Single();
         var hasher = new PasswordHasher<UserRecord>();
         Assert.NotEqual(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, user.PasswordHash, "a fresh long secret"));
@@ -154,7 +154,7 @@ public sealed class UsersCommandTests
 
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no user 'amy'", missing.StdErr);
-        await using var db = BatchCycleDb.Open(temp.Combine("users.db"));
+        await using var db = BatchCycleDatabase.Sqlite(temp.Combine("users.db")).Open();
         var left = Assert.Single(db.Users);
         Assert.Equal("bob", left.UserName);
         Assert.False(left.Disabled);

@@ -59,7 +59,7 @@ public sealed class NoticeDraftingTests
         Assert.Contains("The review panel has deferred", messages["CPP2025-T-1"].Text);
 
         // The secretariat sends the Reject notice; then the panel approves the application after all.
-        await using (var db = BatchCycleDb.Open(temp.Combine("run.db")))
+        await using (var db = BatchCycleDatabase.Sqlite(temp.Combine("run.db")).Open())
         {
             await db.Set<NoticeOutboxMessage>().Where(m => m.ApplicationId == "CPP2025-S-1")
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, ReminderState.Sent).SetProperty(m => m.SentAt, DateTime.UtcNow));
@@ -70,7 +70,7 @@ public sealed class NoticeDraftingTests
         var changed = await RunAsync(temp);
 
         Assert.True(unchanged.ExitCode == 0 && changed.ExitCode == 0, unchanged.StdErr + changed.StdErr);
-        await using (var db = BatchCycleDb.Open(temp.Combine("run.db")))
+        await using (var db = BatchCycleDatabase.Sqlite(temp.Combine("run.db")).Open())
         {
             var versions = await db.Set<NoticeOutboxMessage>().AsNoTracking().Where(m => m.ApplicationId == "CPP2025-S-1").OrderBy(m => m.Version).ToListAsync();
             Assert.Equal([(1, "Reject", ReminderState.Sent), (2, "Approve", ReminderState.Drafted)], versions.Select(v => (v.Version, v.Decision, v.State)));

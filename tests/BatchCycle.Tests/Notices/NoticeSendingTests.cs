@@ -34,7 +34,7 @@ public sealed class NoticeSendingTests
         Assert.Contains("Results notices: 0 sent now, 3 already sent", second.StdOut, StringComparison.Ordinal);
 
         List<NoticeOutboxMessage> outbox;
-        await using (var db = BatchCycleDb.Open(temp.Combine("run.db")))
+        await using (var db = BatchCycleDatabase.Sqlite(temp.Combine("run.db")).Open())
         {
             outbox = await db.Set<NoticeOutboxMessage>().AsNoTracking().OrderBy(m => m.ApplicationId).ToListAsync();
         }
@@ -98,7 +98,7 @@ public sealed class NoticeSendingTests
         Assert.True(released.ExitCode == 0, released.StdOut + released.StdErr);
         Assert.Contains("Released 3 Uncertain message(s)", released.StdOut, StringComparison.Ordinal);
         Assert.Equal(3, server.ReceivedPerMessageId.Count);
-        await using var db = BatchCycleDb.Open(temp.Combine("run.db"));
+        await using var db = BatchCycleDatabase.Sqlite(temp.Combine("run.db")).Open();
         Assert.Equal(3, await db.Set<NoticeOutboxMessage>().CountAsync(m => m.State == ReminderState.Sent));
     }
 

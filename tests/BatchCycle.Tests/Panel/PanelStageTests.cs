@@ -89,9 +89,9 @@ public sealed class PanelStageTests : IDisposable
     private async Task<(RunContext Run, PanelInput Input)> PrepareRunAsync()
     {
         var database = temp.Combine("batchcycle.db");
-        BatchCycleDb.Migrate(database);
+        BatchCycleDatabase.Sqlite(database).Migrate();
         long runId;
-        await using (var db = BatchCycleDb.Open(database))
+        await using (var db = BatchCycleDatabase.Sqlite(database).Open())
         {
             var record = new RunRecord { Year = 2025, State = RunState.Running, StartedAt = DateTime.UtcNow, StartedBy = "test", AsOf = new DateOnly(2025, 8, 1) };
             db.Runs.Add(record);
@@ -132,7 +132,7 @@ public sealed class PanelStageTests : IDisposable
             new RunRequest(temp.Combine("in"), temp.Combine("out"), 2025, new DateOnly(2025, 8, 1), "test"),
             PanelSamples.Calendar,
             new BatchCycleSettings(),
-            database,
+            BatchCycleDatabase.Sqlite(database),
             NullLoggerFactory.Instance);
 
         PanelDecision Decision(string id, PanelDecisionValue value, string? remarks, SourceRow source) => new(id, value, remarks, source);

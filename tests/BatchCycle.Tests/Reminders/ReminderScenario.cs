@@ -19,7 +19,14 @@ public sealed class ReminderScenario : IDisposable
 {
     private readonly TempFolder temp = new();
 
-    public string Database => temp.Combine("cycle.db");
+    /// <summary>On a SQLite file of its own, or on <paramref name="database"/> (a PostgreSQL test database).</summary>
+    public ReminderScenario(BatchCycleDatabase? database = null) =>
+        Db = database ?? BatchCycleDatabase.Sqlite(temp.Combine("cycle.db"));
+
+    public BatchCycleDatabase Db { get; }
+
+    /// <summary>As <c>--db</c> takes it: the file path or the connection string.</summary>
+    public string Database => Db.Location;
 
     public string Out => temp.Combine("out");
 
@@ -76,9 +83,9 @@ public sealed class ReminderScenario : IDisposable
     public async Task<StageOutcome> DraftAsync(CycleData data, string? round = null)
     {
         var stages = new IPipelineStage[] { new StoreImported(data), PipelineStages.Reminder(round) };
-        var pipeline = new CyclePipeline(Settings, Database, stages, NullLoggerFactory.Instance);
+        var pipeline = new CyclePipeline(Settings, Db, stages, NullLoggerFactory.Instance);
         var result = await pipeline.RunAsync(new RunRequest(temp.Path, Out, 2025, new DateOnly(2025, 5, 20), "test"), CancellationToken.None);
-        await using var db = BatchCycleDb.Open(Database);
+        await using var db = Db.Open();
         var stage = await db.RunStages.AsNoTracking().SingleAsync(s => s.RunId == result.RunId && s.Stage == ReminderDraftStage.StageName);
         Assert.True(result.Completed, $"The run did not complete: {result.Error} {stage.Error}");
         return new StageOutcome(
@@ -89,8 +96,8 @@ public sealed class ReminderScenario : IDisposable
     /// <summary>A certificate this system issued in an earlier cycle (table Certificates).</summary>
     public async Task AddCertificateAsync(string serial, LabelType type, DateOnly awardedOn, string? email, bool revoked = false)
     {
-        BatchCycleDb.Migrate(Database);
-        await using var db = BatchCycleDb.Open(Database);
+        Db.Migrate();
+        await using var db = Db.Open();
         var count = await db.Certificates.CountAsync();
         db.Certificates.Add(new CertificateRecord
         {
@@ -113,7 +120,7 @@ public sealed class ReminderScenario : IDisposable
 
     public async Task<List<ReminderOutboxMessage>> OutboxAsync(string round = ReminderRound.First)
     {
-        await using var db = BatchCycleDb.Open(Database);
+        await using var db = Db.Open();
         return await db.Set<ReminderOutboxMessage>().AsNoTracking().Where(m => m.Round == round).OrderBy(m => m.LabelSerial).ToListAsync();
     }
 

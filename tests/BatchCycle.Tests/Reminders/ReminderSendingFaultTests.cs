@@ -131,7 +131,7 @@ public sealed class ReminderSendingFaultTests
 
     private static async Task SetTextBodyAsync(ReminderScenario scenario, string body)
     {
-        await using var connection = new SqliteConnection(BatchCycle.Storage.BatchCycleDb.ConnectionString(scenario.Database));
+        await using var connection = new SqliteConnection(BatchCycle.Storage.SqliteFiles.ConnectionString(scenario.Database));
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE ReminderOutbox SET TextBody = $body";

@@ -17,7 +17,7 @@ public static class IssuedCertificates
 
     public static async Task AddAsync(string databasePath, string serial, DateOnly awardedOn, DateOnly expiresOn, string? factoryId, string applicationId)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = BatchCycleDatabase.Sqlite(databasePath).Open();
         var parts = serial.Split('-');
         db.Certificates.Add(new CertificateRecord
         {

@@ -30,7 +30,7 @@ public sealed class LabelRegisterExportTests
     {
         using var temp = new TempFolder();
         var db = temp.Combine("run.db");
-        BatchCycleDb.Migrate(db);
+        BatchCycleDatabase.Sqlite(db).Migrate();
         await IssuedCertificates.AddAsync(db, "2023-M-0001", new DateOnly(2023, 12, 19), new DateOnly(2025, 12, 18), IssuedCertificates.Factory(1), "CPP2023-M-1");
         await IssuedCertificates.AddAsync(db, "2025-M-0001", new DateOnly(2025, 12, 16), new DateOnly(2027, 12, 15), IssuedCertificates.Factory(2), "CPP2025-M-1");
         await IssuedCertificates.AddAsync(db, "2025-M-0002", new DateOnly(2025, 12, 16), new DateOnly(2027, 12, 15), IssuedCertificates.Factory(3), "CPP2025-M-2");
@@ -61,7 +61,7 @@ public sealed class LabelRegisterExportTests
         var db = temp.Combine("run.db");
 
         var missing = await ProgramRunner.RunAsync(temp.Path, "certificates", "export", "--out", "register.csv", "--db", db);
-        BatchCycleDb.Migrate(db);
+        BatchCycleDatabase.Sqlite(db).Migrate();
         var badDay = await ProgramRunner.RunAsync(temp.Path, "certificates", "export", "--out", "register.csv", "--as-of", "10/01/2026", "--db", db);
 
         Assert.Equal((2, 2), (missing.ExitCode, badDay.ExitCode));

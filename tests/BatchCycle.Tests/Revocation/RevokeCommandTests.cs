@@ -19,7 +19,7 @@ public sealed class RevokeCommandTests
     {
         using var temp = new TempFolder();
         var db = temp.Combine("run.db");
-        BatchCycleDb.Migrate(db);
+        BatchCycleDatabase.Sqlite(db).Migrate();
         await IssuedCertificates.AddAsync(db, "2023-M-0001", Awarded2023, Expires2025, IssuedCertificates.Factory(1), "CPP2023-M-1");
         await IssuedCertificates.AddAsync(db, "2023-M-0002", Awarded2023, Expires2025, IssuedCertificates.Factory(2), "CPP2023-M-2");
         await IssuedCertificates.AddAsync(db, "2023-M-0003", Awarded2023, Expires2025, IssuedCertificates.Factory(3), "CPP2023-M-3");
@@ -36,7 +36,7 @@ public sealed class RevokeCommandTests
         Assert.True(thisYear.ExitCode == 0, thisYear.StdErr);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("already revoked on 2025-03-01", again.StdOut);
-        await using (var database = BatchCycleDb.Open(db))
+        await using (var database = BatchCycleDatabase.Sqlite(db).Open())
         {
             var revoked = await database.Certificates.AsNoTracking().SingleAsync(c => c.Serial == "2023-M-0001");
             Assert.Equal((true, new DateOnly(2025, 3, 1), "factory closed (11.1)"), (revoked.Revoked, revoked.RevokedOn, revoked.RevocationReason));
@@ -44,7 +44,7 @@ public sealed class RevokeCommandTests
             Assert.False((await database.Certificates.AsNoTracking().SingleAsync(c => c.Serial == "2023-M-0003")).Revoked);
         }
 
-        var verified = await CertificateVerification.FindAsync(db, IssuedCertificates.Code("2023-M-0001"), new DateOnly(2025, 6, 1), CancellationToken.None);
+        var verified = await CertificateVerification.FindAsync(BatchCycleDatabase.Sqlite(db), IssuedCertificates.Code("2023-M-0001"), new DateOnly(2025, 6, 1), CancellationToken.None);
         Assert.Equal((CertificateStatus.Revoked, new DateOnly(2025, 3, 1)), (verified!.Status, verified.RevokedOn));
 
         var input = temp.Combine("in");
@@ -89,7 +89,7 @@ public sealed class RevokeCommandTests
     {
         using var temp = new TempFolder();
         var db = temp.Combine("run.db");
-        BatchCycleDb.Migrate(db);
+        BatchCycleDatabase.Sqlite(db).Migrate();
         await IssuedCertificates.AddAsync(db, "2023-M-0001", Awarded2023, Expires2025, IssuedCertificates.Factory(1), "CPP2023-M-1");
 
         string[] args = ["certificates", "revoke", serial, "--reason", reason, "--db", db, .. on is null ? Array.Empty<string>() : ["--on", on]];
@@ -98,7 +98,7 @@ public sealed class RevokeCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.StdErr);
         Assert.Single(result.StdErr.Trim().Split('\n'));
-        await using var database = BatchCycleDb.Open(db);
+        await using var database = BatchCycleDatabase.Sqlite(db).Open();
         Assert.False((await database.Certificates.AsNoTracking().SingleAsync()).Revoked);
     }
 
@@ -107,7 +107,7 @@ public sealed class RevokeCommandTests
     {
         using var temp = new TempFolder();
         var db = temp.Combine("run.db");
-        BatchCycleDb.Migrate(db);
+        BatchCycleDatabase.Sqlite(db).Migrate();
         await IssuedCertificates.AddAsync(db, "2023-M-0004", Awarded2023, Expires2025, IssuedCertificates.Factory(4), "CPP2023-M-4");
         await IssuedCertificates.AddAsync(db, "2023-M-0005", Awarded2023, Expires2025, IssuedCertificates.Factory(5), "CPP2023-M-5");
         var input = temp.Combine("in");
@@ -121,7 +121,7 @@ public sealed class RevokeCommandTests
         var run = await ProgramRunner.RunAsync(temp.Path, "run", "--input", "in", "--out", "out", "--db", db, "--year", "2025", "--as-of", "2025-11-30");
 
         Assert.True(run.ExitCode == 0, run.StdErr);
-        await using (var database = BatchCycleDb.Open(db))
+        await using (var database = BatchCycleDatabase.Sqlite(db).Open())
         {
             var certificates = await database.Certificates.AsNoTracking().OrderBy(c => c.Serial).ToListAsync();
             Assert.Equal([(true, "label register"), (false, (string?)null)], certificates.Select(c => (c.Revoked, c.RevokedBy)));

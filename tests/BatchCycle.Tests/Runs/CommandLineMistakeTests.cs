@@ -59,7 +59,7 @@ public sealed class CommandLineMistakeTests
         using var temp = new TempFolder();
         File.WriteAllText(temp.Combine("a-file"), "not a folder");
         var settings = new BatchCycleSettings { Cycles = { ["2025"] = new CycleDates { Opens = new(2025, 5, 14), Closes = new(2025, 7, 21) } } };
-        var pipeline = new CyclePipeline(settings, temp.Combine("run.db"), [new WritesOutput()], NullLoggerFactory.Instance);
+        var pipeline = new CyclePipeline(settings, BatchCycleDatabase.Sqlite(temp.Combine("run.db")), [new WritesOutput()], NullLoggerFactory.Instance);
 
         var result = await pipeline.RunAsync(new RunRequest(temp.Path, temp.Combine("a-file"), 2025, new DateOnly(2025, 5, 20), "test"), CancellationToken.None);
 

@@ -33,7 +33,7 @@ public sealed class PipelineStateTests : IDisposable
     {
         var settings = Settings();
         var capture = new CapturedState();
-        var database = temp.Combine("cycle.db");
+        var database = BatchCycleDatabase.Sqlite(temp.Combine("cycle.db"));
         var pipeline = new CyclePipeline(settings, database, [.. PipelineStages.Create(), capture], NullLoggerFactory.Instance);
         var request = new RunRequest(Repo.Samples(2025), temp.Combine("out"), 2025, new DateOnly(2025, 12, 1), "test");
 
@@ -63,7 +63,7 @@ public sealed class PipelineStateTests : IDisposable
     {
         var settings = Settings();
         var capture = new CapturedState();
-        var database = temp.Combine("cycle.db");
+        var database = BatchCycleDatabase.Sqlite(temp.Combine("cycle.db"));
         var request = new RunRequest(Repo.Samples(2025), temp.Combine("out"), 2025, new DateOnly(2025, 12, 1), "test");
         var stages = PipelineStages.Create();
         var result = await new CyclePipeline(settings, database, [.. stages.Take(2), capture], NullLoggerFactory.Instance).RunAsync(request, CancellationToken.None);

@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 using System.Diagnostics;
 using System.Text.Json;
 using BatchCycle.Tests.Reliability;
@@ -39,7 +40,7 @@ public sealed class RunCommandTests
         using var temp = new TempFolder();
         Directory.CreateDirectory(temp.Combine("in"));
         var db = temp.Combine("run.db");
-        using (var held = await BatchCycle.Runs.RunLock.TryAcquireAsync(db, TimeSpan.Zero, CancellationToken.None))
+        using (var held = await BatchCycle.Runs.RunLock.TryAcquireAsync(BatchCycleDatabase.Sqlite(db), TimeSpan.Zero, CancellationToken.None))
         {
             Assert.NotNull(held);
             var result = await ProgramRunner.RunAsync(temp.Path, "run", "--input", "in", "--out", "out", "--db", db);

@@ -20,7 +20,7 @@ public sealed class RunOutputsTests
     private static Task<RunResult> RunAsync(TempFolder temp, string outFolder, string databasePath, IReadOnlyList<string>? protectedPaths = null, params (string, string)[] files)
     {
         Directory.CreateDirectory(temp.Combine("in"));
-        var pipeline = new CyclePipeline(Settings(), databasePath, [new RunDownloadTests.WritingStage(files)], NullLoggerFactory.Instance)
+        var pipeline = new CyclePipeline(Settings(), BatchCycleDatabase.Sqlite(databasePath), [new RunDownloadTests.WritingStage(files)], NullLoggerFactory.Instance)
         {
             ProtectedPaths = protectedPaths ?? [],
         };
@@ -43,7 +43,7 @@ public sealed class RunOutputsTests
         var result = await RunAsync(temp, outFolder, temp.Combine("db", "cycle.db"), null, ("results/outcomes.csv", "new,content\n"), ("results/.work.tmp", "x"), ("linked/planted.txt", "via link"));
 
         Assert.True(result.Completed, result.Error);
-        await using var db = BatchCycleDb.Open(temp.Combine("db", "cycle.db"));
+        await using var db = BatchCycleDatabase.Sqlite(temp.Combine("db", "cycle.db")).Open();
         var recorded = db.Set<RunOutputFile>().Where(f => f.RunId == result.RunId).ToList();
         Assert.Equal(["results/outcomes.csv", "run-summary.json"], recorded.Select(f => f.RelativePath).Order(StringComparer.Ordinal));
         var outcomes = recorded.Single(f => f.RelativePath == "results/outcomes.csv");
@@ -73,7 +73,7 @@ public sealed class RunOutputsTests
         var outFolder = temp.Combine("out");
         var databasePath = temp.Combine("cycle.db");
         var request = new RunRequest(temp.Combine("in"), outFolder, 2025, new DateOnly(2025, 8, 1), "test");
-        var first = await new CyclePipeline(Settings(), databasePath, [new FailingStage("certificates/2025-M-0001.pdf")], NullLoggerFactory.Instance)
+        var first = await new CyclePipeline(Settings(), BatchCycleDatabase.Sqlite(databasePath), [new FailingStage("certificates/2025-M-0001.pdf")], NullLoggerFactory.Instance)
             .RunAsync(request, CancellationToken.None);
         Assert.Equal(RunState.Failed, first.State);
         File.WriteAllText(Path.Combine(outFolder, "notes.txt"), "dropped in between");
@@ -83,7 +83,7 @@ public sealed class RunOutputsTests
         var second = await RunAsync(temp, outFolder, databasePath);
 
         Assert.True(second.Completed, second.Error);
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = BatchCycleDatabase.Sqlite(databasePath).Open();
         var firstFiles = db.Set<RunOutputFile>().Where(f => f.RunId == first.RunId).Select(f => f.RelativePath).ToList();
         Assert.Equal(["run-summary.json"], firstFiles);
         var secondFiles = db.Set<RunOutputFile>().Where(f => f.RunId == second.RunId).ToDictionary(f => f.RelativePath, f => f.Stage);

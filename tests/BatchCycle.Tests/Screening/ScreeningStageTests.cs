@@ -71,9 +71,9 @@ public sealed class ScreeningStageTests
     private static async Task<RunContext> NewRunAsync(TempFolder temp, CycleCalendar calendar)
     {
         var database = temp.Combine("run.db");
-        BatchCycleDb.Migrate(database);
+        BatchCycleDatabase.Sqlite(database).Migrate();
         var request = new RunRequest(temp.Combine("in"), temp.Combine("out"), calendar.Year, calendar.Closes, "test");
-        await using var db = BatchCycleDb.Open(database);
+        await using var db = BatchCycleDatabase.Sqlite(database).Open();
         var record = new RunRecord
         {
             Year = calendar.Year,
@@ -86,7 +86,7 @@ public sealed class ScreeningStageTests
         };
         db.Runs.Add(record);
         await db.SaveChangesAsync();
-        return new RunContext(record.Id, request, calendar, new BatchCycleSettings(), database, NullLoggerFactory.Instance);
+        return new RunContext(record.Id, request, calendar, new BatchCycleSettings(), BatchCycleDatabase.Sqlite(database), NullLoggerFactory.Instance);
     }
 
     private static CertificateRecord Certificate(string serial, int year, string factory, string evidence) => new()

@@ -17,8 +17,8 @@ public sealed class DatabaseFileModeTests
         using var temp = new TempFolder();
         var path = temp.Combine("data", "cycle.db");
 
-        BatchCycleDb.Migrate(path);
-        using var connection = new SqliteConnection(BatchCycleDb.ConnectionString(path));
+        BatchCycleDatabase.Sqlite(path).Migrate();
+        using var connection = new SqliteConnection(BatchCycle.Storage.SqliteFiles.ConnectionString(path));
         connection.Open();
         using (var command = connection.CreateCommand())
         {
@@ -37,10 +37,10 @@ public sealed class DatabaseFileModeTests
     {
         using var temp = new TempFolder();
         var path = temp.Combine("cycle.db");
-        BatchCycleDb.Migrate(path);
+        BatchCycleDatabase.Sqlite(path).Migrate();
         File.SetUnixFileMode(path, OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-        BatchCycleDb.Migrate(path);
+        BatchCycleDatabase.Sqlite(path).Migrate();
 
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(path));
     }

@@ -59,7 +59,7 @@ public sealed class BrokenTemplateTests
             Templates = templates,
         };
 
-        var result = await new CyclePipeline(settings, temp.Combine("run.db"), PipelineStages.Create(), NullLoggerFactory.Instance)
+        var result = await new CyclePipeline(settings, BatchCycleDatabase.Sqlite(temp.Combine("run.db")), PipelineStages.Create(), NullLoggerFactory.Instance)
             .RunAsync(new RunRequest(temp.Combine("in"), temp.Combine("out"), 2025, new DateOnly(2025, 11, 30), "test"), CancellationToken.None);
 
         Assert.Equal(RunState.Failed, result.State);

@@ -12,9 +12,15 @@ namespace BatchCycle.Storage.Migrations;
 public sealed class UserSecurityMigration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("""
-            ALTER TABLE Users ADD COLUMN SecurityStamp TEXT NOT NULL DEFAULT '';
-            ALTER TABLE Users ADD COLUMN Disabled INTEGER NOT NULL DEFAULT 0;
-            UPDATE Users SET SecurityStamp = lower(hex(randomblob(16)));
-            """);
+        migrationBuilder.SqlFor(
+            sqlite: """
+                ALTER TABLE Users ADD COLUMN SecurityStamp TEXT NOT NULL DEFAULT '';
+                ALTER TABLE Users ADD COLUMN Disabled INTEGER NOT NULL DEFAULT 0;
+                UPDATE Users SET SecurityStamp = lower(hex(randomblob(16)));
+                """,
+            postgreSql: """
+                ALTER TABLE "Users" ADD COLUMN "SecurityStamp" TEXT NOT NULL DEFAULT '';
+                ALTER TABLE "Users" ADD COLUMN "Disabled" BOOLEAN NOT NULL DEFAULT FALSE;
+                UPDATE "Users" SET "SecurityStamp" = replace(gen_random_uuid()::text, '-', '');
+                """);
 }

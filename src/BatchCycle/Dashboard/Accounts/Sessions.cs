@@ -39,7 +39,7 @@ public static class Sessions
     {
         if (context.User.Identity?.Name is { } name)
         {
-            await UserAccounts.EndSessionsAsync(options.DatabasePath, name, context.RequestAborted);
+            await UserAccounts.EndSessionsAsync(options.Database, name, context.RequestAborted);
         }
 
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -58,7 +58,7 @@ public static class Sessions
         var live = name is not null && stamp is not null
             && DateTimeOffset.TryParse(signedInAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             && now - at < TimeSpan.FromHours(options.Dashboard.SessionAbsoluteHours)
-            && await UserAccounts.StampOfAsync(options.DatabasePath, name, context.HttpContext.RequestAborted) == stamp;
+            && await UserAccounts.StampOfAsync(options.Database, name, context.HttpContext.RequestAborted) == stamp;
         if (!live)
         {
             context.RejectPrincipal();

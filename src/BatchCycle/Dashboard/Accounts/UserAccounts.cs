@@ -22,7 +22,7 @@ public static class UserAccounts
     private static readonly UserRecord Unknown = UnknownUser();
 
     /// <summary>A refusal message, or null when the account was added.</summary>
-    public static async Task<string?> AddAsync(string databasePath, string userName, string password, DateTime now, CancellationToken cancellationToken)
+    public static async Task<string?> AddAsync(BatchCycleDatabase database, string userName, string password, DateTime now, CancellationToken cancellationToken)
     {
         userName = userName.Trim();
         if (userName.Length is 0 or > 64 || userName.Any(char.IsControl))
@@ -35,8 +35,8 @@ public static class UserAccounts
             return problem;
         }
 
-        BatchCycleDb.Migrate(databasePath);
-        await using var db = BatchCycleDb.Open(databasePath);
+        database.Migrate();
+        await using var db = database.Open();
         if (await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
         {
             return $"The user '{userName}' already exists. 用户 '{userName}' 已存在。";
@@ -50,9 +50,9 @@ public static class UserAccounts
     }
 
     /// <summary>The account signing in, or null when the name or the password is wrong or the account is disabled.</summary>
-    public static async Task<SignedInAccount?> CheckAsync(string databasePath, string userName, string password, CancellationToken cancellationToken)
+    public static async Task<SignedInAccount?> CheckAsync(BatchCycleDatabase database, string userName, string password, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var name = userName.Trim();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
 
@@ -64,29 +64,29 @@ public static class UserAccounts
     }
 
     /// <summary>The stamp a session of the account must carry, or null when the account is gone or disabled.</summary>
-    public static async Task<string?> StampOfAsync(string databasePath, string userName, CancellationToken cancellationToken)
+    public static async Task<string?> StampOfAsync(BatchCycleDatabase database, string userName, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         return await db.Users.AsNoTracking()
             .Where(u => u.UserName == userName && !u.Disabled)
             .Select(u => u.SecurityStamp)
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<AccountSummary>> ListAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AccountSummary>> ListAsync(BatchCycleDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var users = await db.Users.AsNoTracking().Select(u => new AccountSummary(u.UserName, u.CreatedAt, u.Disabled)).ToListAsync(cancellationToken);
         return [.. users.OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Ends every session of the account (signing out does this).</summary>
-    public static Task<string?> EndSessionsAsync(string databasePath, string userName, CancellationToken cancellationToken) =>
-        ChangeAsync(databasePath, userName, _ => null, cancellationToken);
+    public static Task<string?> EndSessionsAsync(BatchCycleDatabase database, string userName, CancellationToken cancellationToken) =>
+        ChangeAsync(database, userName, _ => null, cancellationToken);
 
     /// <summary>A refusal message, or null when the password was changed; the account's sessions end.</summary>
-    public static Task<string?> SetPasswordAsync(string databasePath, string userName, string password, CancellationToken cancellationToken) =>
-        ChangeAsync(databasePath, userName, user =>
+    public static Task<string?> SetPasswordAsync(BatchCycleDatabase database, string userName, string password, CancellationToken cancellationToken) =>
+        ChangeAsync(database, userName, user =>
         {
             if (PasswordPolicy.Problem(user.UserName, password) is { } problem)
             {
@@ -98,26 +98,26 @@ public static class UserAccounts
         }, cancellationToken);
 
     /// <summary>A refusal message, or null when done; either way round, the account's sessions end.</summary>
-    public static Task<string?> SetDisabledAsync(string databasePath, string userName, bool disabled, CancellationToken cancellationToken) =>
-        ChangeAsync(databasePath, userName, user =>
+    public static Task<string?> SetDisabledAsync(BatchCycleDatabase database, string userName, bool disabled, CancellationToken cancellationToken) =>
+        ChangeAsync(database, userName, user =>
         {
             user.Disabled = disabled;
             return null;
         }, cancellationToken);
 
     /// <summary>A refusal message, or null when the account was removed (its sessions end with it).</summary>
-    public static async Task<string?> RemoveAsync(string databasePath, string userName, CancellationToken cancellationToken)
+    public static async Task<string?> RemoveAsync(BatchCycleDatabase database, string userName, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var name = userName.Trim();
         var removed = await db.Users.Where(u => u.UserName == name).ExecuteDeleteAsync(cancellationToken);
         return removed == 0 ? NoSuchUser(name) : null;
     }
 
     /// <summary>Applies <paramref name="change"/> (which returns a refusal or null) and, when it succeeds, replaces the stamp.</summary>
-    private static async Task<string?> ChangeAsync(string databasePath, string userName, Func<UserRecord, string?> change, CancellationToken cancellationToken)
+    private static async Task<string?> ChangeAsync(BatchCycleDatabase database, string userName, Func<UserRecord, string?> change, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var name = userName.Trim();
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
         if (user is null)

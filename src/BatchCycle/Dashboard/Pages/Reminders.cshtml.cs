@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 using BatchCycle.Dashboard.Reminders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace BatchCycle.Dashboard.Pages;
 /// Reminder counts per round and state with Send per round, and the results notices' counts with their Send (the
 /// same senders as the command line's).
 /// </summary>
-public sealed class RemindersModel(DashboardOptions options, IReminderSender sender) : PageModel
+public sealed class RemindersModel(BatchCycleDatabase database, IReminderSender sender) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -21,8 +22,8 @@ public sealed class RemindersModel(DashboardOptions options, IReminderSender sen
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Rounds = await ReminderCounts.ReadAsync(options.DatabasePath, cancellationToken);
-        Notices = await NoticeCounts.ReadAsync(options.DatabasePath, cancellationToken);
+        Rounds = await ReminderCounts.ReadAsync(database, cancellationToken);
+        Notices = await NoticeCounts.ReadAsync(database, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSendAsync(string round, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using BatchCycle.Storage;
 using BatchCycle.Dashboard.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BatchCycle.Dashboard.Pages;
 
 /// <summary>Signs a secretariat user in; repeated failures lock the user name, and the address they came from, for a while.</summary>
-public sealed class SignInModel(DashboardOptions options, SignInThrottle throttle, DashboardClock clock) : PageModel
+public sealed class SignInModel(BatchCycleDatabase database, SignInThrottle throttle, DashboardClock clock) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -32,7 +33,7 @@ public sealed class SignInModel(DashboardOptions options, SignInThrottle throttl
             return Page();
         }
 
-        var account = await UserAccounts.CheckAsync(options.DatabasePath, UserName, Password, cancellationToken);
+        var account = await UserAccounts.CheckAsync(database, UserName, Password, cancellationToken);
         if (account is null)
         {
             throttle.RecordFailure(UserName, address);

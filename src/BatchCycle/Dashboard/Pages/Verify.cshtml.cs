@@ -1,10 +1,11 @@
+using BatchCycle.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BatchCycle.Dashboard.Pages;
 
 /// <summary>The public page a certificate's QR code leads to; no sign-in, and only what the certificate itself states.</summary>
-public sealed class VerifyModel(DashboardOptions options, DashboardClock clock) : PageModel
+public sealed class VerifyModel(BatchCycleDatabase database, DashboardClock clock) : PageModel
 {
     public VerifiedCertificate? Certificate { get; private set; }
 
@@ -18,7 +19,7 @@ public sealed class VerifyModel(DashboardOptions options, DashboardClock clock) 
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        Certificate = await CertificateVerification.FindAsync(options.DatabasePath, code, clock.Today, cancellationToken);
+        Certificate = await CertificateVerification.FindAsync(database, code, clock.Today, cancellationToken);
         if (Certificate is null)
         {
             // The page still explains itself; the status tells machines the code is unknown.

@@ -7,9 +7,9 @@ namespace BatchCycle.Dashboard.Reminders;
 /// <summary>The results-notice outbox counted by state for the reminders page (same states as reminders).</summary>
 public static class NoticeCounts
 {
-    public static async Task<IReadOnlyDictionary<string, int>> ReadAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, int>> ReadAsync(BatchCycleDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var rows = await db.Set<NoticeOutboxMessage>().AsNoTracking()
             .GroupBy(m => m.State)
             .Select(g => new { State = g.Key, Count = g.Count() })

@@ -13,7 +13,7 @@ public sealed class OutboxReminderSender(DashboardOptions options) : IReminderSe
     {
         try
         {
-            var report = await new ReminderSender(options.Settings, options.DatabasePath).SendAsync(round, NothingReleased, ct);
+            var report = await new ReminderSender(options.Settings, options.Database).SendAsync(round, NothingReleased, ct);
             return Summary(report, $"Round {round}", $"第 {round} 轮", "reminders send", "持有人");
         }
         catch (UserFacingException ex)
@@ -26,7 +26,7 @@ public sealed class OutboxReminderSender(DashboardOptions options) : IReminderSe
     {
         try
         {
-            var report = await new NoticeSender(options.Settings, options.DatabasePath).SendAsync(NothingReleased, ct);
+            var report = await new NoticeSender(options.Settings, options.Database).SendAsync(NothingReleased, ct);
             return Summary(report, "Results notices", "结果通知", "notices send", "申请人");
         }
         catch (UserFacingException ex)

@@ -15,9 +15,9 @@ public static class ReminderCounts
 {
     public static readonly string[] States = Enum.GetNames<ReminderState>();
 
-    public static async Task<IReadOnlyList<ReminderRound>> ReadAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ReminderRound>> ReadAsync(BatchCycleDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(databasePath);
+        await using var db = database.Open();
         var rows = await db.Set<ReminderOutboxMessage>().AsNoTracking()
             .GroupBy(m => new { m.Round, m.State })
             .Select(g => new { g.Key.Round, g.Key.State, Count = g.Count() })

@@ -19,7 +19,7 @@ public static class RunArchive
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         if (await RunViews.FindAsync(db, id, cancellationToken) is not { } run)
         {
             return Results.NotFound();

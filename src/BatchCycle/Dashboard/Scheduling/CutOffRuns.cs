@@ -23,7 +23,7 @@ public static class CutOffRuns
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(jobs);
         List<string> jobIds;
-        using (var db = BatchCycleDb.Open(options.DatabasePath))
+        using (var db = options.Database.Open())
         {
             jobIds = [.. db.Runs.AsNoTracking()
                 .Where(r => (r.State == RunState.Interrupted || r.State == RunState.Queued) && r.JobId != null)

@@ -17,7 +17,7 @@ public sealed class CycleJobFilters : IJobFilterProvider
 {
     private readonly JobFilterProviderCollection providers;
 
-    public CycleJobFilters(JobSettings settings, string databasePath)
+    public CycleJobFilters(JobSettings settings, BatchCycleDatabase database)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var own = new JobFilterCollection();
@@ -30,7 +30,7 @@ public sealed class CycleJobFilters : IJobFilterProvider
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         });
         own.Add(new KeepFinishedJobsFilter(TimeSpan.FromDays(settings.KeepFinishedDays)));
-        own.Add(new DeletedJobFilter(databasePath));
+        own.Add(new DeletedJobFilter(database));
         providers = [new GlobalFiltersWithoutRetry(), new JobFilterAttributeFilterProvider(), own];
     }
 
@@ -85,7 +85,7 @@ public sealed class KeepFinishedJobsFilter(TimeSpan keep) : IApplyStateFilter
 /// reason, instead of waiting on the runs page for ever. A running run's job, when deleted, is cancelled, and the
 /// run is marked interrupted by the next run, as after any stop.
 /// </summary>
-public sealed class DeletedJobFilter(string databasePath) : IApplyStateFilter
+public sealed class DeletedJobFilter(BatchCycleDatabase database) : IApplyStateFilter
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
@@ -95,7 +95,7 @@ public sealed class DeletedJobFilter(string databasePath) : IApplyStateFilter
             return;
         }
 
-        using var db = BatchCycleDb.Open(databasePath);
+        using var db = database.Open();
         db.Runs.Where(r => r.JobId == context.BackgroundJob.Id && r.State == RunState.Queued).ExecuteUpdate(r => r
             .SetProperty(x => x.State, RunState.Failed)
             .SetProperty(x => x.FinishedAt, DateTime.UtcNow)

@@ -47,14 +47,14 @@ public sealed class CycleRunJob(DashboardOptions options, DashboardClock clock, 
             await LinkAsync(runId, context.BackgroundJob.Id, cancellationToken);
         }
 
-        var pipeline = new CyclePipeline(options.Settings, options.DatabasePath, options.Stages(), loggerFactory);
+        var pipeline = new CyclePipeline(options.Settings, options.Database, options.Stages(), loggerFactory);
         var result = await pipeline.ResumeAsync(runId, cancellationToken);
         if (result.State is null)
         {
             throw new RunWaitingException(result.Error ?? "Another run is using the database.");
         }
 
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         var log = await RunLog.LinesAsync(db, runId, clock, cancellationToken);
         return result.Completed ? string.Join('\n', log) : throw new RunFailedException(string.Join('\n', log));
     }
@@ -69,7 +69,7 @@ public sealed class CycleRunJob(DashboardOptions options, DashboardClock clock, 
             ?? throw new RunFailedException($"Schedule '{schedule}' is no longer in the settings. 设置中已无此排程。");
         var askedBy = RunQueue.ScheduleStartedBy(settings.Name);
         var jobId = context?.BackgroundJob.Id;
-        await using (var db = BatchCycleDb.Open(options.DatabasePath))
+        await using (var db = options.Database.Open())
         {
             // The page links the run to the job the trigger made; a job that starts before that takes it up too.
             var asked = await db.Runs
@@ -86,12 +86,12 @@ public sealed class CycleRunJob(DashboardOptions options, DashboardClock clock, 
         }
 
         var request = RunQueue.Request(options, clock, settings.InputFolder(options.DataFolder), settings.Year ?? options.Settings.Year, askedBy);
-        return await new CyclePipeline(options.Settings, options.DatabasePath, options.Stages(), loggerFactory).RecordQueuedAsync(request, cancellationToken);
+        return await new CyclePipeline(options.Settings, options.Database, options.Stages(), loggerFactory).RecordQueuedAsync(request, cancellationToken);
     }
 
     private async Task LinkAsync(long runId, string jobId, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(r => r.SetProperty(x => x.JobId, jobId), cancellationToken);
     }
 }

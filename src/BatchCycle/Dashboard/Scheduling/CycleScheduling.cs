@@ -33,7 +33,7 @@ public static class CycleScheduling
         {
             // The retry filter asks for its log when it is made, so the log provider comes first.
             sp.GetRequiredService<IGlobalConfiguration>();
-            return new CycleJobFilters(jobs, options.DatabasePath);
+            return new CycleJobFilters(jobs, options.Database);
         });
         services.AddHangfire((sp, c) => c
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))

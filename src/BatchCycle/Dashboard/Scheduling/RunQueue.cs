@@ -90,11 +90,11 @@ public sealed class RunQueue(
     private string Enqueue(long runId, string? schedule, int year, string input, string askedBy) =>
         jobs.Enqueue<CycleRunJob>(j => j.RunAsync(runId, schedule, year, input, askedBy, null, CancellationToken.None));
 
-    private CyclePipeline Pipeline() => new(options.Settings, options.DatabasePath, options.Stages(), loggerFactory);
+    private CyclePipeline Pipeline() => new(options.Settings, options.Database, options.Stages(), loggerFactory);
 
     private async Task LinkAsync(long runId, string jobId, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         await db.Runs.Where(r => r.Id == runId && r.JobId == null).ExecuteUpdateAsync(r => r.SetProperty(x => x.JobId, jobId), cancellationToken);
     }
 }

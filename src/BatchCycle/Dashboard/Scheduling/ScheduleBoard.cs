@@ -32,7 +32,7 @@ public sealed class ScheduleBoard(DashboardOptions options, JobStorage storage, 
 
     public async Task<IReadOnlyList<ScheduleView>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         var paused = await PausedAsync(db, cancellationToken);
         Dictionary<string, RecurringJobDto> registered;
         using (var connection = storage.GetConnection())
@@ -64,14 +64,14 @@ public sealed class ScheduleBoard(DashboardOptions options, JobStorage storage, 
 
     public async Task<bool> IsPausedAsync(string name, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         return (await PausedAsync(db, cancellationToken)).Contains(name);
     }
 
     public async Task PauseAsync(ScheduleSettings schedule, string user, bool paused, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = options.Database.Open();
         var pauses = db.Set<SchedulePauseRecord>();
         await pauses.Where(p => p.Name == schedule.Name).ExecuteDeleteAsync(cancellationToken);
         if (paused)
@@ -93,7 +93,7 @@ public sealed class ScheduleBoard(DashboardOptions options, JobStorage storage, 
     public void Synchronise()
     {
         HashSet<string> paused;
-        using (var db = BatchCycleDb.Open(options.DatabasePath))
+        using (var db = options.Database.Open())
         {
             paused = PausedAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         }

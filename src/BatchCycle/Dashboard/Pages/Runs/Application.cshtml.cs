@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BatchCycle.Dashboard.Pages.Runs;
 
 /// <summary>One application of a run: each requirement line with its result, evidence and reason, and the run's files about it.</summary>
-public sealed class RunApplicationModel(DashboardOptions options) : PageModel
+public sealed class RunApplicationModel(BatchCycleDatabase database) : PageModel
 {
     public long RunId { get; private set; }
 
@@ -18,7 +18,7 @@ public sealed class RunApplicationModel(DashboardOptions options) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, string applicationId, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = database.Open();
         if (await ApplicationViews.FindAsync(db, id, applicationId, cancellationToken) is not { } application)
         {
             return NotFound();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BatchCycle.Dashboard.Pages.Runs;
 
 /// <summary>Every application of a run, searched by id or name and filtered by label type, outcome and decision, a page at a time.</summary>
-public sealed class RunApplicationsModel(DashboardOptions options) : PageModel
+public sealed class RunApplicationsModel(BatchCycleDatabase database) : PageModel
 {
     public long RunId { get; private set; }
 
@@ -33,7 +33,7 @@ public sealed class RunApplicationsModel(DashboardOptions options) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = database.Open();
         if (await RunViews.FindAsync(db, id, cancellationToken) is null)
         {
             return NotFound();

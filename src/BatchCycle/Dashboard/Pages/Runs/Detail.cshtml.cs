@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BatchCycle.Dashboard.Pages.Runs;
 
 /// <summary>One run: its stages with timings and errors, outcomes, import issues and the files it wrote.</summary>
-public sealed class RunDetailModel(DashboardOptions options, RunQueue queue, DashboardClock clock) : PageModel
+public sealed class RunDetailModel(BatchCycleDatabase database, RunQueue queue, DashboardClock clock) : PageModel
 {
     public DashboardClock Clock { get; } = clock;
 
@@ -37,7 +37,7 @@ public sealed class RunDetailModel(DashboardOptions options, RunQueue queue, Das
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = database.Open();
         if (await RunViews.FindAsync(db, id, cancellationToken) is not { } run)
         {
             return NotFound();
@@ -58,7 +58,7 @@ public sealed class RunDetailModel(DashboardOptions options, RunQueue queue, Das
 
     public async Task<IActionResult> OnPostResumeAsync(long id, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = database.Open();
         if (await RunViews.FindAsync(db, id, cancellationToken) is not { } run)
         {
             return NotFound();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BatchCycle.Dashboard.Pages.Runs;
 
 /// <summary>One evidence key of a run: the requirement lines that cite it, and its certificate where it is a label serial.</summary>
-public sealed class RunEvidenceModel(DashboardOptions options) : PageModel
+public sealed class RunEvidenceModel(BatchCycleDatabase database) : PageModel
 {
     public long RunId { get; private set; }
 
@@ -17,7 +17,7 @@ public sealed class RunEvidenceModel(DashboardOptions options) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = database.Open();
         if (string.IsNullOrWhiteSpace(Key) || await RunViews.FindAsync(db, id, cancellationToken) is null)
         {
             return NotFound();

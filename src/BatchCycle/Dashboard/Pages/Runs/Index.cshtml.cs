@@ -10,7 +10,7 @@ namespace BatchCycle.Dashboard.Pages.Runs;
 public sealed record RunTab(string Label, string Href, int Count, bool Selected);
 
 /// <summary>Runs by state, newest first, with the runs waiting in the job queue.</summary>
-public sealed class RunsModel(DashboardOptions options, DashboardClock clock) : PageModel
+public sealed class RunsModel(BatchCycleDatabase database, DashboardClock clock) : PageModel
 {
     private const int Shown = 100;
 
@@ -36,7 +36,7 @@ public sealed class RunsModel(DashboardOptions options, DashboardClock clock) : 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await using var db = BatchCycleDb.Open(options.DatabasePath);
+        await using var db = database.Open();
         var counts = (await db.Runs.AsNoTracking().GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(c => c.State, c => c.Count);
         var state = Enum.TryParse<RunState>(Filter, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (RunState?)null;
