@@ -51,7 +51,7 @@ public static class CertificateRendering
         }
 
         // A document has one template, so certificates are grouped by the template of their holder's script
-        // (OUTPUTS.md "Languages"). Each group keeps the certificates' order; the combined file has one group after the other.
+        // (docs/outputs.md "Languages"). Each group keeps the certificates' order; the combined file has one group after the other.
         var groups = certificates.GroupBy(templates.For).Select(g => new Group(g.Key, [.. g])).ToList();
         var (printer, problem) = await ChromiumPdfPrinter.TryStartAsync(run.Settings.Chromium, cancellationToken);
         if (printer is null)

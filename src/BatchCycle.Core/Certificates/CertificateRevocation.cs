@@ -28,7 +28,7 @@ public sealed record RevocationOutcome(RevocationResult Result, string Message, 
 /// <summary>
 /// Guide 11.1, 11.2: a label the system issued can be revoked. The certificate keeps its row, so its serial is
 /// never handed out again, and is marked with the day, the reason and who revoked it; from then on it counts
-/// for no route, renews nothing, gets no reminder, and <c>/verify</c> calls it revoked (CRITERIA.md, Revocation).
+/// for no route, renews nothing, gets no reminder, and <c>/verify</c> calls it revoked (docs/criteria.md, Revocation).
 /// </summary>
 public static class CertificateRevocation
 {
@@ -84,7 +84,7 @@ public static class CertificateRevocation
     }
 
     /// <summary>
-    /// CRITERIA.md, Revocation: a register row marked <c>Revoked</c> for a serial the system issued revokes the
+    /// docs/criteria.md, Revocation: a register row marked <c>Revoked</c> for a serial the system issued revokes the
     /// system's certificate the same way, on <paramref name="on"/>, naming the register row as its author.
     /// </summary>
     /// <returns>One message per certificate revoked now, for the run's warnings.</returns>

@@ -132,7 +132,7 @@ public sealed partial class CertificateTemplate
 }
 
 /// <summary>
-/// The certificate template of each holder script (OUTPUTS.md "Languages"): <c>certificate.html</c> in Simplified
+/// The certificate template of each holder script (docs/outputs.md "Languages"): <c>certificate.html</c> in Simplified
 /// Chinese and <c>certificate.zh-Hant.html</c> in Traditional, each with English. A script without its own file
 /// uses <c>certificate.html</c>, compiled once for both.
 /// </summary>

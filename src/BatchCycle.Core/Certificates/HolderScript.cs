@@ -16,7 +16,7 @@ public enum HolderScript
 }
 
 /// <summary>
-/// Chooses a holder's script (OUTPUTS.md "Languages": Traditional Chinese for holders registered in Hong Kong,
+/// Chooses a holder's script (docs/outputs.md "Languages": Traditional Chinese for holders registered in Hong Kong,
 /// Simplified for mainland holders, each with English) and gives the texts a letter or certificate fills in.
 /// </summary>
 public static class HolderScripts
@@ -24,7 +24,7 @@ public static class HolderScripts
     private static readonly ResourceManager Texts = new("BatchCycle.Certificates.LetterTexts", typeof(HolderScripts).Assembly);
 
     /// <summary>
-    /// A Hong Kong BR number (8 digits, or <c>H</c>+BR, INPUTS.md) means Hong Kong, an 18-character USCC the
+    /// A Hong Kong BR number (8 digits, or <c>H</c>+BR, docs/inputs.md) means Hong Kong, an 18-character USCC the
     /// mainland. Without either, M and E holders are Hong Kong companies by definition (guide 2.1, 2.2: the
     /// applicant holds a Hong Kong business registration); S and T holders get the guide's own script.
     /// </summary>

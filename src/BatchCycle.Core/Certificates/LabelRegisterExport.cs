@@ -25,7 +25,7 @@ public sealed record LabelRegisterCounts(int Valid, int Expired, int Revoked)
 
 /// <summary>
 /// The label register of every certificate the system issued, in every year (issue: "an exported label register
-/// show the state"): the columns of the label register the import reads (INPUTS.md), so the file can be the next
+/// show the state"): the columns of the label register the import reads (docs/inputs.md), so the file can be the next
 /// cycle's register as it is, followed by the label's <c>State</c> on the day of the export and its <c>RevokedOn</c>.
 /// The revocation reason is kept out: the register travels further than the database.
 /// </summary>

@@ -34,7 +34,7 @@ public sealed class BatchCycleSettings
     public string TimeZone { get; set; } = "Asia/Hong_Kong";
 
     /// <summary>
-    /// The Chinese of the results (OUTPUTS.md, "Languages"): <c>zh-Hans</c> (the guide's), <c>zh-Hant</c> (Hong Kong), or
+    /// The Chinese of the results (docs/outputs.md, "Languages"): <c>zh-Hans</c> (the guide's), <c>zh-Hant</c> (Hong Kong), or
     /// <c>en</c> for a panel workbook in English only. The Chinese columns of the result files are always Chinese.
     /// </summary>
     public string Language { get; set; } = "zh-Hans";
@@ -68,7 +68,7 @@ public sealed class BatchCycleSettings
         }
     }
 
-    /// <summary>The cultures the panel workbook is written in, Chinese first (OUTPUTS.md): one for <c>en</c>.</summary>
+    /// <summary>The cultures the panel workbook is written in, Chinese first (docs/outputs.md): one for <c>en</c>.</summary>
     public IReadOnlyList<CultureInfo> WorkbookCultures() => Language.Trim() switch
     {
         var zh when zh.Equals("zh-Hans", StringComparison.OrdinalIgnoreCase) => [Catalogue.Simplified, Catalogue.English],

@@ -2,7 +2,7 @@ namespace BatchCycle.Cycle;
 
 /// <summary>
 /// The dates a cycle's rules read, all derived from the cycle's opening and closing dates so that no rule
-/// names a particular year (CRITERIA.md, "Cycle calendar").
+/// names a particular year (docs/criteria.md, "Cycle calendar").
 /// </summary>
 public sealed record CycleCalendar
 {

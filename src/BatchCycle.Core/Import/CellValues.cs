@@ -7,7 +7,7 @@ using BatchCycle.Messages;
 namespace BatchCycle.Import;
 
 /// <summary>
-/// Reads the value forms of INPUTS.md "Values" from a cell. Each reader returns null when the value was read,
+/// Reads the value forms of docs/inputs.md "Values" from a cell. Each reader returns null when the value was read,
 /// or the problem in the words shown to the secretariat; a blank cell is the caller's business.
 /// </summary>
 public static partial class CellValues

@@ -54,7 +54,7 @@ public sealed class CodeTable<T>
     }
 }
 
-/// <summary>The code tables of INPUTS.md; Chinese forms not given there are the terms of the scheme guide.</summary>
+/// <summary>The code tables of docs/inputs.md; Chinese forms not given there are the terms of the scheme guide.</summary>
 public static class Codes
 {
     public static CodeTable<LabelType> LabelTypes { get; } = new(

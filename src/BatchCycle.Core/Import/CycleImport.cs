@@ -51,7 +51,7 @@ public sealed class CycleImport
         violations = Keyed<Violation, (string, string)>(v => (v.CaseRef, TextFolding.Fold(v.Authority ?? "")), v => $"CaseRef {Q(v.CaseRef)} of authority {Q(TextFolding.Fold(v.Authority ?? ""))}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "CaseRef");
         registerLabels = Keyed<RegisterLabel, string>(l => l.Serial, l => $"Serial {Q(l.Serial)}", r => r.Source, (a, b) => a with { Source = b.Source, EvidenceRefs = b.EvidenceRefs } == b && a.EvidenceRefs.SequenceEqual(b.EvidenceRefs), "Serial");
 
-        // Titles and complaints have no key column of their own (INPUTS.md): a title is its factory, type, number and
+        // Titles and complaints have no key column of their own (docs/inputs.md): a title is its factory, type, number and
         // date of issue, a complaint its provider and reference (or date and kind when it has none).
         titles = Keyed<Title, (string, TitleType, string, DateOnly)>(t => (t.FactoryId, t.TitleType, t.CertificateNo ?? "", t.IssuedOn), t => $"title {t.TitleType} {Q(t.CertificateNo ?? "")} of FactoryId {Q(t.FactoryId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "FactoryId", rejectWithinFile: false);
         serviceProviders = Keyed<ServiceProvider, string>(p => p.ProviderId, p => $"ProviderId {Q(p.ProviderId)}", r => r.Source, (a, b) => a with { Source = b.Source } == b, "ProviderId");

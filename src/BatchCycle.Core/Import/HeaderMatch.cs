@@ -19,7 +19,7 @@ public sealed record HeaderSearch(HeaderMap? Map, Message? Problem);
 
 /// <summary>
 /// Finds the header row of a sheet: the first of its first rows that holds the required columns of exactly
-/// one input kind (INPUTS.md: files are recognised by their headers, not by their names).
+/// one input kind (docs/inputs.md: files are recognised by their headers, not by their names).
 /// </summary>
 public static class HeaderMatch
 {

@@ -1,7 +1,7 @@
 namespace BatchCycle.Import;
 
 /// <summary>
-/// A column of an input kind (INPUTS.md): its English name and the Chinese names it is also written with.
+/// A column of an input kind (docs/inputs.md): its English name and the Chinese names it is also written with.
 /// Traditional Chinese, full-width, case, spaces and punctuation need no entries of their own: headers are
 /// compared by <see cref="TextFolding.Key"/>.
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class InputKind(string name, string countName, params InputColumn[
     public override string ToString() => Name;
 }
 
-/// <summary>The input kinds of INPUTS.md, in the order they are listed there.</summary>
+/// <summary>The input kinds of docs/inputs.md, in the order they are listed there.</summary>
 public static class InputKinds
 {
     public static InputKind Applications { get; } = new(
@@ -141,7 +141,7 @@ public static class InputKinds
         new("IssuedOn", true, "发出日期"),
         new("ValidUntil", false, "有效期至"));
 
-    // INPUTS.md gives only some Chinese names for the last four kinds; the others are the usual terms of the
+    // docs/inputs.md gives only some Chinese names for the last four kinds; the others are the usual terms of the
     // secretariat's forms (登记 registered, 除名 delisted, 投诉 complaint).
     public static InputKind ServiceProviders { get; } = new(
         "ServiceProviders",

@@ -2,7 +2,7 @@ using BatchCycle.Cycle;
 
 namespace BatchCycle.Import;
 
-// The records of INPUTS.md, one per input kind, as they are after import: values parsed, identifiers
+// The records of docs/inputs.md, one per input kind, as they are after import: values parsed, identifiers
 // trimmed and upper-cased, codes resolved. Every record remembers the row it came from so that any
 // result can be traced back to the secretariat's file.
 

@@ -4,7 +4,7 @@ using BatchCycle.Messages;
 namespace BatchCycle.Import;
 
 /// <summary>
-/// Turns a data row of each input kind into its record (INPUTS.md), or null when the row has a problem. Every
+/// Turns a data row of each input kind into its record (docs/inputs.md), or null when the row has a problem. Every
 /// column is read even after a problem, so the secretariat sees all of a row's problems at once.
 /// </summary>
 public static class RowParsers
@@ -17,7 +17,7 @@ public static class RowParsers
         var name = r.Text("ApplicantName", true);
         var nameEn = r.Text("ApplicantNameEn");
 
-        // INPUTS.md: a manufacturing applicant with no place of registration is registered in Hong Kong.
+        // docs/inputs.md: a manufacturing applicant with no place of registration is registered in Hong Kong.
         var place = r.Code("RegistrationPlace", Codes.RegistrationPlaces);
         if (place is null && r.IsBlank("RegistrationPlace") && labelType is { } type && LabelTypes.IsFactoryLabel(type))
         {
@@ -76,7 +76,7 @@ public static class RowParsers
         var grant = r.Amount("GrantHkd");
         var declaredIn = r.Year("PreviouslyDeclaredIn");
 
-        // INPUTS.md: other project types are kept (with their text) but never counted.
+        // docs/inputs.md: other project types are kept (with their text) but never counted.
         var type = typeText is not null && Codes.ProjectTypes.TryRead(typeText, out var known) ? known : ProjectType.Other;
         return r.Failed
             ? null
@@ -174,7 +174,7 @@ public static class RowParsers
         var receivedOn = r.Date("ReceivedOn", true);
         var kind = r.Code("Kind", Codes.ComplaintKinds);
 
-        // INPUTS.md: a blank Substantiated means the complaint is still open.
+        // docs/inputs.md: a blank Substantiated means the complaint is still open.
         var substantiated = r.YesNo("Substantiated");
         var reference = r.Id("Ref");
         return r.Failed ? null : new Complaint(providerId!, receivedOn!.Value, kind, substantiated, reference, r.Source);

@@ -89,7 +89,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
     /// <summary>
     /// A registration number: the 8-digit BR number when it is one (or a BR certificate number), otherwise
     /// the identifier as written. With <paramref name="mustBeBr"/> anything else is warned about, and so is a
-    /// BR number typed as text with fewer than 8 digits (CRITERIA.md 2.1).
+    /// BR number typed as text with fewer than 8 digits (docs/criteria.md 2.1).
     /// </summary>
     public string? RegistrationNo(string column, bool mustBeBr = false)
     {
@@ -119,7 +119,7 @@ public sealed class RowReader(string file, string sheet, HeaderMap map, RawRow r
     /// <summary>
     /// The digits as written when a text cell holds a BR number of fewer than 8 digits. Excel drops the leading
     /// zeros of a number, so a numeric cell is padded without a word; text kept as text was typed short, and the
-    /// padded number may not be the company's (CRITERIA.md 2.1). Null for anything else.
+    /// padded number may not be the company's (docs/criteria.md 2.1). Null for anything else.
     /// </summary>
     public string? ShortBrText(string column) => Value(column, false) is { } cell ? ShortBrText(cell) : null;
 

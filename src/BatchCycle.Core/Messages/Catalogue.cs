@@ -5,10 +5,10 @@ using System.Resources;
 namespace BatchCycle.Messages;
 
 /// <summary>
-/// The one message catalogue (OUTPUTS.md, "Languages"): every text the program generates for people, in
+/// The one message catalogue (docs/outputs.md, "Languages"): every text the program generates for people, in
 /// <c>en</c> (the neutral resources), <c>zh-Hans</c> (the guide's language) and <c>zh-Hant</c> (Hong Kong).
 /// <c>Messages*.resx</c> hold reasons, notes, result words and headers; <c>Requirements*.resx</c> the name of each
-/// requirement id of CRITERIA.md and the clause of the guide it comes from.
+/// requirement id of docs/criteria.md and the clause of the guide it comes from.
 /// </summary>
 public static class Catalogue
 {
@@ -86,7 +86,7 @@ public static class Catalogue
         return Text($"{value.GetType().Name}.{value}", culture);
     }
 
-    /// <summary>The short name of a requirement id of CRITERIA.md, e.g. <c>4.1-I-2</c> → "two demonstration projects".</summary>
+    /// <summary>The short name of a requirement id of docs/criteria.md, e.g. <c>4.1-I-2</c> → "two demonstration projects".</summary>
     public static string RequirementName(string id, CultureInfo culture) => Lookup(RequirementTexts, $"Name.{id}", culture);
 
     /// <summary>The section of the guide a requirement comes from, e.g. <c>4.1 I (2)</c>.</summary>
@@ -95,7 +95,7 @@ public static class Catalogue
     /// <summary>The clause of the guide a requirement comes from: its Chinese wording, or an English rendering.</summary>
     public static string RequirementClause(string id, CultureInfo culture) => Lookup(RequirementTexts, $"Clause.{id}", culture);
 
-    /// <summary>The requirement ids the catalogue names, in the order of CRITERIA.md.</summary>
+    /// <summary>The requirement ids the catalogue names, in the order of docs/criteria.md.</summary>
     public static IReadOnlyList<string> RequirementIds { get; } =
     [
         "1.4", "DUP", "REN",

@@ -160,7 +160,7 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         RunContext run, NoticeTemplates templates, Application application, PanelDecision decision, NoticeSources sources, string? corrects)
     {
         var (recipient, problem) = ReminderMessage.Recipient(application.ContactEmail);
-        // The letter is in the applicant's script (OUTPUTS.md "Languages"), with English.
+        // The letter is in the applicant's script (docs/outputs.md "Languages"), with English.
         var script = HolderScripts.For(application.LabelType, application.RegistrationNo);
         var rendered = templates.Render(script, s => NoticeModel.Of(run, application, decision, sources.OpenRequirements.GetValueOrDefault(application.ApplicationId) ?? [],
             sources.Certificates.GetValueOrDefault(application.ApplicationId), corrects is not null, s));
@@ -226,7 +226,7 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
             cancellationToken);
     }
 
-    /// <summary>OUTPUTS.md's four statuses: a message not known to be delivered or cut off is still a draft.</summary>
+    /// <summary>docs/outputs.md's four statuses: a message not known to be delivered or cut off is still a draft.</summary>
     private static string Status(ReminderState state) => state switch
     {
         ReminderState.Sent => "Sent",

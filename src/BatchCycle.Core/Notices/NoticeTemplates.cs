@@ -10,7 +10,7 @@ namespace BatchCycle.Notices;
 /// The results-notice templates in the templates folder (Handlebars): <c>notice-subject.hbs</c>,
 /// <c>notice.txt.hbs</c> and <c>notice.html.hbs</c>, one letter for the three decisions (<c>{{#if approved}}</c> …),
 /// Chinese first, then English. The default files are in Simplified Chinese; <c>notice.zh-Hant.*</c> beside them
-/// are the letters for holders who read Traditional Chinese (OUTPUTS.md "Languages"). Read through the shared
+/// are the letters for holders who read Traditional Chinese (docs/outputs.md "Languages"). Read through the shared
 /// strict check; only the HTML body is HTML-escaped.
 /// </summary>
 public sealed partial class NoticeTemplates

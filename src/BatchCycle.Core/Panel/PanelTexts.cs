@@ -7,7 +7,7 @@ namespace BatchCycle.Panel;
 /// <summary>
 /// The workbook's texts from the message catalogue in the languages of the run (<c>BatchCycle:Language</c>):
 /// short labels as "English 中文" (so a header still reads as the column the import knows), long texts Chinese
-/// first, then English, one per line (OUTPUTS.md, "Languages"). With <c>en</c> there is only English.
+/// first, then English, one per line (docs/outputs.md, "Languages"). With <c>en</c> there is only English.
 /// </summary>
 internal sealed class PanelTexts(IReadOnlyList<CultureInfo> cultures)
 {

@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace BatchCycle.Panel;
 
 /// <summary>
-/// Writes <c>panel/&lt;Year&gt;-panel.xlsx</c> (OUTPUTS.md, "The panel workbook"): a Summary sheet, the legend of the
+/// Writes <c>panel/&lt;Year&gt;-panel.xlsx</c> (docs/outputs.md, "The panel workbook"): a Summary sheet, the legend of the
 /// requirements, one sheet per label type with a Decision drop-down and Remarks for the panel, and the import issues.
 /// Every sheet prints for a meeting (<see cref="SheetStream"/>); texts come from the message catalogue in the
 /// languages of <see cref="PanelWorkbook.Cultures"/>.
@@ -33,7 +33,7 @@ public static class PanelWorkbookWriter
     public const string DecisionHeader = "Decision 决定";
     public const string RemarksHeader = "Remarks 备注";
 
-    /// <summary>The choices of the Decision drop-down, as the panel-decisions import reads them (INPUTS.md).</summary>
+    /// <summary>The choices of the Decision drop-down, as the panel-decisions import reads them (docs/inputs.md).</summary>
     public static IReadOnlyList<string> DecisionChoices { get; } = [.. Enum.GetNames<PanelDecisionValue>()];
 
     /// <summary>The cell of the Summary sheet that holds the generated-at stamp, the one value that differs between two runs.</summary>

@@ -24,7 +24,7 @@ public sealed record ShortlistDocument(int Year, IReadOnlyList<ShortlistGroup> G
 /// Guide 6: the panel's proposed list of partners (公示粤港清洁生产伙伴企业拟选名单) is published for public notice.
 /// It holds the applications whose panel decision in force is Approve, by label type, with the holder's Chinese
 /// and English names and, for M and E, the factory and its city — no reasons, contacts, identifiers or evidence,
-/// so the secretariat can post it on the two websites as it is (CRITERIA.md, Results notices and the public shortlist).
+/// so the secretariat can post it on the two websites as it is (docs/criteria.md, Results notices and the public shortlist).
 /// </summary>
 public static class Shortlist
 {

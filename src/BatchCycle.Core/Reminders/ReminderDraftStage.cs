@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BatchCycle.Reminders;
 
 /// <summary>
-/// Stage <c>reminders</c>: drafts a renewal reminder for every label due one (CRITERIA.md "Renewal reminders")
+/// Stage <c>reminders</c>: drafts a renewal reminder for every label due one (docs/criteria.md "Renewal reminders")
 /// into the outbox, then writes the round's <c>.eml</c> drafts and <c>reminders.csv</c> from the outbox. A
 /// reminder already in the outbox for the round keeps its row and Message-ID; nothing is sent here. It gives the
 /// stages after it the round's reminders of the cycle, without their bodies.
@@ -222,7 +222,7 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleDa
             cancellationToken);
     }
 
-    /// <summary>OUTPUTS.md's three statuses: a message not (yet) known to be delivered is still a draft.</summary>
+    /// <summary>docs/outputs.md's three statuses: a message not (yet) known to be delivered is still a draft.</summary>
     private static string CsvStatus(ReminderState state) => state switch
     {
         ReminderState.Sent => "Sent",
@@ -233,7 +233,7 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleDa
     private static ReminderOutboxMessage Draft(RunContext run, string roundName, ReminderTemplates templates, RegisterLabel label)
     {
         var (recipient, problem) = ReminderMessage.Recipient(label.ContactEmail);
-        // The letter is in the holder's script (OUTPUTS.md "Languages"), with English.
+        // The letter is in the holder's script (docs/outputs.md "Languages"), with English.
         var script = HolderScripts.For(label.LabelType, label.HolderRegistrationNo);
         var rendered = templates.Render(script, s => Model(run, roundName, label, s));
         var now = DateTime.UtcNow;
@@ -280,7 +280,7 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleDa
             ["opens"] = Days.Iso(run.Calendar.Opens),
             ["deadline"] = Days.Iso(run.Calendar.Closes),
 
-            // The Chinese half of a letter writes its days as 2025年12月18日 (OUTPUTS.md "Languages").
+            // The Chinese half of a letter writes its days as 2025年12月18日 (docs/outputs.md "Languages").
             ["awardedOnZh"] = Catalogue.Day(label.AwardedOn, Catalogue.Simplified),
             ["expiresOnZh"] = Catalogue.Day(label.ExpiresOn, Catalogue.Simplified),
             ["opensZh"] = Catalogue.Day(run.Calendar.Opens, Catalogue.Simplified),

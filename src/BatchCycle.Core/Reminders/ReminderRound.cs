@@ -13,7 +13,7 @@ public static partial class ReminderRound
     /// <summary>A round name becomes part of a folder name and of a Message-ID, so it is kept to letters, digits and dashes.</summary>
     public static bool IsValid(string? round) => round is not null && RoundPattern().IsMatch(round);
 
-    /// <summary>The folder of a round's drafts: the settings' round writes to <c>reminders/</c> as OUTPUTS.md lists it.</summary>
+    /// <summary>The folder of a round's drafts: the settings' round writes to <c>reminders/</c> as docs/outputs.md lists it.</summary>
     public static string[] FolderParts(string round, string pipelineRound) =>
         string.Equals(round, pipelineRound, StringComparison.Ordinal) ? ["reminders"] : ["reminders", round];
 

@@ -16,7 +16,7 @@ public sealed record RenderedReminder(string Subject, string TextBody, string Ht
 /// The reminder templates in the templates folder (Handlebars), so the secretariat can reword a reminder
 /// without touching code: <c>reminder-subject.hbs</c>, <c>reminder.txt.hbs</c> and <c>reminder.html.hbs</c>, and
 /// for holders who read Traditional Chinese <c>reminder-subject.zh-Hant.hbs</c>, <c>reminder.zh-Hant.txt.hbs</c>
-/// and <c>reminder.zh-Hant.html.hbs</c> (OUTPUTS.md "Languages"; a missing culture file falls back to the
+/// and <c>reminder.zh-Hant.html.hbs</c> (docs/outputs.md "Languages"; a missing culture file falls back to the
 /// default one). Only the HTML body is HTML-escaped; a name mistyped in a template is an error, not a silent blank.
 /// </summary>
 public sealed partial class ReminderTemplates

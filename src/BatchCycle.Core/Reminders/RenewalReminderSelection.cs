@@ -15,7 +15,7 @@ public enum ReminderSkip
 public sealed record RenewalReminderSelection(IReadOnlyList<RegisterLabel> Due, IReadOnlyDictionary<ReminderSkip, int> Skipped)
 {
     /// <summary>
-    /// CRITERIA.md "Renewal reminders": every label expiring in the cycle year and not revoked is due, unless a
+    /// docs/criteria.md "Renewal reminders": every label expiring in the cycle year and not revoked is due, unless a
     /// renewal application of the same type already exists for the same factory (M, E) or applicant (S, T) —
     /// the identities of requirement REN, so a reminder never asks a holder for what it has already done.
     /// A serial held both in the imported register and by the system counts once (the register's copy wins:
@@ -69,7 +69,7 @@ public sealed record RenewalReminderSelection(IReadOnlyList<RegisterLabel> Due, 
         return new RenewalReminderSelection([.. due.OrderBy(l => l.Serial, StringComparer.Ordinal)], skipped);
     }
 
-    /// <summary>A holder is its factory for M and E, its registration number for S and its provider id for T (CRITERIA.md, identity).</summary>
+    /// <summary>A holder is its factory for M and E, its registration number for S and its provider id for T (docs/criteria.md, identity).</summary>
     private static string? HolderId(RegisterLabel label) => label.LabelType switch
     {
         LabelType.M or LabelType.E => label.FactoryId,

@@ -11,7 +11,7 @@ public sealed record RenewalRequirement(string Zh, string En);
 
 /// <summary>
 /// The renewal requirements of each label type in plain words, as a reminder states them (guide 5.2–5.5;
-/// CRITERIA.md 5.2-I, 5.2-II, 5.3-I, 5.3-II, 5.4, 5.5-1, 5.5-2). The wording is in <c>RenewalTexts.resx</c>
+/// docs/criteria.md 5.2-I, 5.2-II, 5.3-I, 5.3-II, 5.4, 5.5-1, 5.5-2). The wording is in <c>RenewalTexts.resx</c>
 /// (English, <c>zh-Hans</c>, <c>zh-Hant</c>); dates come from the label and the cycle calendar, never from a
 /// particular year.
 /// </summary>
@@ -45,7 +45,7 @@ public static class RenewalRequirements
         };
     }
 
-    /// <summary>The text with its days written as the culture writes them (2025年12月18日 in Chinese, OUTPUTS.md "Languages").</summary>
+    /// <summary>The text with its days written as the culture writes them (2025年12月18日 in Chinese, docs/outputs.md "Languages").</summary>
     private static string Format(string key, CultureInfo culture, DateOnly[] values)
     {
         var text = Texts.GetString(key, culture) ?? throw new InvalidOperationException($"The renewal text {key} is missing from RenewalTexts.resx.");

@@ -6,7 +6,7 @@ namespace BatchCycle.Reminders;
 
 /// <summary>
 /// Revokes a certificate (<see cref="CertificateRevocation"/>) and withdraws its unsent reminders at once: a revoked
-/// label gets no reminder (CRITERIA.md, Revocation), also from a send made before the next run redrafts the round.
+/// label gets no reminder (docs/criteria.md, Revocation), also from a send made before the next run redrafts the round.
 /// The command line and the dashboard both revoke through here.
 /// </summary>
 public static class Revocations

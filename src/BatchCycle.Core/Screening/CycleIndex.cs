@@ -137,7 +137,7 @@ public sealed class CycleIndex
     public IReadOnlyList<RegisterLabel> Labels { get; }
 
     /// <summary>
-    /// Who an application is for (CRITERIA.md, identity): the factory for M and E, the registration number
+    /// Who an application is for (docs/criteria.md, identity): the factory for M and E, the registration number
     /// for S, the provider id for T. Null when the application does not give it.
     /// </summary>
     public static string? ApplicantKey(Application application)

@@ -59,7 +59,7 @@ public static class EntityName
 
     /// <summary>
     /// The key an identifier is compared by. A Hong Kong factory is written <c>H</c> + the owner's BR number
-    /// (INPUTS.md) while an authority records the BR number alone, so both give the bare 8 digits; a full BR
+    /// (docs/inputs.md) while an authority records the BR number alone, so both give the bare 8 digits; a full BR
     /// certificate number (<c>12345678-000-05-25-A</c>) gives its first 8 digits. Null for a blank identifier.
     /// </summary>
     public static string? IdKey(string? id)
@@ -122,7 +122,7 @@ public static class EntityName
         return true;
     }
 
-    /// <summary>True for <c>H</c> + 8 digits, the form INPUTS.md gives a factory in Hong Kong.</summary>
+    /// <summary>True for <c>H</c> + 8 digits, the form docs/inputs.md gives a factory in Hong Kong.</summary>
     public static bool IsHongKongFactoryId(string id) => id.Length == 9 && id[0] is 'H' or 'h' && IsBrNumber(id.AsSpan(1));
 
     /// <summary>

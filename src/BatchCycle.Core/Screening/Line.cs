@@ -48,12 +48,12 @@ internal static class Line
     public static Message Join(IEnumerable<Message?> parts) =>
         Message.Of("Parts", MessageList.Of(ListStyle.Parts, parts.Where(p => p is not null).Cast<object>()));
 
-    /// <summary>The name of a date of the cycle calendar in the guide's words (CRITERIA.md, "Cycle calendar").</summary>
+    /// <summary>The name of a date of the cycle calendar in the guide's words (docs/criteria.md, "Cycle calendar").</summary>
     public static Message DateName(string name) => Message.Of($"Date.{name}");
 
     /// <summary>
     /// The line of a renewal requirement when the REN line found no label to renew: with no ValidityStart it is
-    /// not evaluated (CRITERIA.md, REN), neither failed nor unknown; the outcome is already decided by REN.
+    /// not evaluated (docs/criteria.md, REN), neither failed nor unknown; the outcome is already decided by REN.
     /// </summary>
     public static RequirementResult NoLabelBeingRenewed(string id, bool isTopLevel) =>
         new RequirementResult(id, RequirementStatus.NotEvaluated, [], Say("Renewal.NoLabel")) { IsTopLevel = isTopLevel };

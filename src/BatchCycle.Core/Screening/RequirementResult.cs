@@ -13,7 +13,7 @@ public enum RequirementStatus
 
     /// <summary>
     /// Not checked: when REN is not met there is no label being renewed, so the requirements counted from its
-    /// award date (ValidityStart) have nothing to count from (CRITERIA.md, REN). Decides no outcome.
+    /// award date (ValidityStart) have nothing to count from (docs/criteria.md, REN). Decides no outcome.
     /// </summary>
     NotEvaluated,
 }
@@ -26,7 +26,7 @@ public enum Outcome
 }
 
 /// <summary>
-/// One line of screening: the requirement id of CRITERIA.md (e.g. <c>4.1-I</c>, <c>4.1-I-1</c>, <c>REN</c>),
+/// One line of screening: the requirement id of docs/criteria.md (e.g. <c>4.1-I</c>, <c>4.1-I-1</c>, <c>REN</c>),
 /// the result, the evidence that decided it (project refs, option numbers, title certificate numbers, label
 /// serials, violation case refs) and the reason, a message of the catalogue rendered in each reader's language.
 /// </summary>

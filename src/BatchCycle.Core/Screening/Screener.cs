@@ -4,7 +4,7 @@ using BatchCycle.Import;
 namespace BatchCycle.Screening;
 
 /// <summary>
-/// Screens every application of a cycle against CRITERIA.md: the common requirements, then the rules of its
+/// Screens every application of a cycle against docs/criteria.md: the common requirements, then the rules of its
 /// label type. The look-ups are built once (<see cref="CycleIndex"/>), so the cost grows with the number of
 /// applications and the evidence each one has, not with the size of the whole cycle.
 /// </summary>

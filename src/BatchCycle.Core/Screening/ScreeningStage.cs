@@ -11,12 +11,12 @@ namespace BatchCycle.Screening;
 /// <summary>
 /// The <c>screening</c> stage: screens the records the run imported, against the labels the system issued in
 /// other cycles (through an <see cref="ISystemLabelSource"/>), stores the outcomes and every requirement line,
-/// and writes <c>results/screening-results.csv</c> and <c>results/requirements.csv</c> (OUTPUTS.md). It gives the
+/// and writes <c>results/screening-results.csv</c> and <c>results/requirements.csv</c> (docs/outputs.md). It gives the
 /// stages after it the screenings, ordered by application id.
 /// </summary>
 public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<CycleData, IReadOnlyList<ApplicationScreening>>
 {
-    /// <summary>The columns other tools read, then <c>ReasonsZh</c> (OUTPUTS.md): new columns only ever go last.</summary>
+    /// <summary>The columns other tools read, then <c>ReasonsZh</c> (docs/outputs.md): new columns only ever go last.</summary>
     public static readonly IReadOnlyList<string> ResultsHeader = ["ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Reasons", "ReasonsZh"];
 
     public static readonly IReadOnlyList<string> RequirementsHeader =

@@ -8,7 +8,7 @@ public sealed record ExpectedOutcome(string ApplicationId, LabelType LabelType, 
 {
     public static IReadOnlyList<string> Header { get; } = ["ApplicationId", "LabelType", "Kind", "Outcome", "NotMet", "Unknown", "Scenario"];
 
-    /// <summary>CRITERIA.md "Outcomes": any not met → Ineligible; else any unknown → NeedsReview; else Eligible.</summary>
+    /// <summary>docs/criteria.md "Outcomes": any not met → Ineligible; else any unknown → NeedsReview; else Eligible.</summary>
     public string Outcome => NotMet.Count > 0 ? "Ineligible" : Unknown.Count > 0 ? "NeedsReview" : "Eligible";
 
     public IReadOnlyList<string?> Fields() =>
@@ -175,7 +175,7 @@ public sealed class CaseBuilder
         return id;
     }
 
-    /// <summary>The full BR certificate number, of which INPUTS.md takes the first 8 digits.</summary>
+    /// <summary>The full BR certificate number, of which docs/inputs.md takes the first 8 digits.</summary>
     private string BrCertificateNumber(string br) =>
         string.Create(CultureInfo.InvariantCulture, $"{br}-000-{Random.Next(1, 13):00}-{Calendar.Year % 100:00}-{(char)('A' + Random.Next(26))}");
 
@@ -292,7 +292,7 @@ internal sealed class SampleCounters
     public Dictionary<int, int> LabelSerials { get; } = [];
 }
 
-/// <summary>The order requirement ids are listed in (CRITERIA.md order), so expected files compare as text.</summary>
+/// <summary>The order requirement ids are listed in (docs/criteria.md order), so expected files compare as text.</summary>
 public static class RequirementOrder
 {
     private static readonly string[] Order =
@@ -304,10 +304,10 @@ public static class RequirementOrder
 
     public static IReadOnlyList<string> Sort(string[]? ids) => ids is null ? [] : [.. ids.OrderBy(Position)];
 
-    /// <summary>An id outside CRITERIA.md is a mistake in a scenario, not data.</summary>
+    /// <summary>An id outside docs/criteria.md is a mistake in a scenario, not data.</summary>
     private static int Position(string id)
     {
         var position = Array.IndexOf(Order, id);
-        return position >= 0 ? position : throw new ArgumentException($"'{id}' is not a top-level requirement id of CRITERIA.md.", nameof(id));
+        return position >= 0 ? position : throw new ArgumentException($"'{id}' is not a top-level requirement id of docs/criteria.md.", nameof(id));
     }
 }

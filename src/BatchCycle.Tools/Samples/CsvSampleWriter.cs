@@ -3,7 +3,7 @@ using BatchCycle.Files;
 
 namespace BatchCycle.Samples;
 
-/// <summary>The encodings the secretariat receives CSV files in (INPUTS.md: UTF-8 with or without BOM, GB18030).</summary>
+/// <summary>The encodings the secretariat receives CSV files in (docs/inputs.md: UTF-8 with or without BOM, GB18030).</summary>
 public enum CsvEncoding
 {
     Utf8WithBom,

@@ -25,7 +25,7 @@ public sealed record KindRows(long Scenario, long Filler, long Bad)
 public sealed record GenerationSummary(IReadOnlyDictionary<SampleKind, KindRows> Rows, IReadOnlyList<string> Files, int Applications, int ExpectedOutcomes);
 
 /// <summary>
-/// Writes a synthetic but valid cycle of any size in the formats of INPUTS.md, and the outcomes CRITERIA.md
+/// Writes a synthetic but valid cycle of any size in the formats of docs/inputs.md, and the outcomes docs/criteria.md
 /// gives for it. The cycle is a sequence of rounds through <see cref="ScenarioCatalogue"/> (fresh identities in
 /// every round) until the requested number of applications is reached, plus bulk filler in fixed ratios.
 /// Everything derives from the seed through <see cref="System.Random"/>: the same seed, size, format and
@@ -175,7 +175,7 @@ public static class CycleGenerator
 }
 
 /// <summary>
-/// The handful of unreadable rows every generated cycle carries, one per reason INPUTS.md names (unknown code,
+/// The handful of unreadable rows every generated cycle carries, one per reason docs/inputs.md names (unknown code,
 /// unparsable date, missing required value, duplicate key). Each touches no scenario: the importer must report
 /// it with its file, sheet, row and column, and the screening outcomes stay as expected.
 /// </summary>

@@ -92,7 +92,7 @@ public static class FillerRecords
                 : SampleIdentities.GuangdongFactory(factoryCounter);
             var assessment = k % 2 == 0;
             var kindRoll = random.Next(10);
-            // Another project type than the three of INPUTS.md is kept by the importer but never counted.
+            // Another project type than the three of docs/inputs.md is kept by the importer but never counted.
             var (type, abbreviation) = assessment ? ((object)OnSiteAssessment, "OA")
                 : kindRoll < 5 ? (DemonstrationProject, "DP")
                 : kindRoll < 8 ? (Verification, "VF")

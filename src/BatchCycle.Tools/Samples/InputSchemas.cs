@@ -1,6 +1,6 @@
 namespace BatchCycle.Samples;
 
-/// <summary>The input kinds of INPUTS.md, in the order the generator writes them.</summary>
+/// <summary>The input kinds of docs/inputs.md, in the order the generator writes them.</summary>
 public enum SampleKind
 {
     Applications,
@@ -15,7 +15,7 @@ public enum SampleKind
     PanelDecisions,
 }
 
-/// <summary>Which header row a sheet carries: INPUTS.md accepts English and Chinese (simplified or traditional).</summary>
+/// <summary>Which header row a sheet carries: docs/inputs.md accepts English and Chinese (simplified or traditional).</summary>
 public enum HeaderLanguage
 {
     English,
@@ -24,7 +24,7 @@ public enum HeaderLanguage
 }
 
 /// <summary>
-/// One column of an input kind with the header forms INPUTS.md gives. Where INPUTS.md gives no Chinese header
+/// One column of an input kind with the header forms docs/inputs.md gives. Where docs/inputs.md gives no Chinese header
 /// the English one is written, so a Chinese header row still matches exactly one kind.
 /// </summary>
 public sealed record SampleColumn(string English, string? Simplified = null, string? Traditional = null)
@@ -37,7 +37,7 @@ public sealed record SampleColumn(string English, string? Simplified = null, str
     };
 }
 
-/// <summary>The columns of each input kind, in the order of INPUTS.md (rows are written in this order).</summary>
+/// <summary>The columns of each input kind, in the order of docs/inputs.md (rows are written in this order).</summary>
 public static class InputSchemas
 {
     public static IReadOnlyList<SampleColumn> Columns(SampleKind kind) => kind switch

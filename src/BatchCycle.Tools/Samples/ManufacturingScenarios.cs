@@ -242,7 +242,7 @@ internal static class ManufacturingScenarios
 
         // REN: the factory's M label expires next year, so there is nothing to renew in this cycle. Without a label
         // being renewed there is no ValidityStart, so the renewal requirements counted from it (5.2-I, 5.2-II)
-        // are not evaluated (CRITERIA.md, REN).
+        // are not evaluated (docs/criteria.md, REN).
         new("M-renewal-not-expiring", 1, "M renewal of a label that expires next year, not this year → REN not met; 5.2-I/5.2-II not evaluated.", b =>
         {
             var (applicant, factory) = (b.HongKongCompany(), b.GuangdongFactory());

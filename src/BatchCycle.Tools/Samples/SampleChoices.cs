@@ -1,6 +1,6 @@
 namespace BatchCycle.Samples;
 
-/// <summary>The coded values of INPUTS.md that have a Chinese form, as written in sample files.</summary>
+/// <summary>The coded values of docs/inputs.md that have a Chinese form, as written in sample files.</summary>
 public static class SampleChoices
 {
     public static readonly Choice New = new("New", "新申请");

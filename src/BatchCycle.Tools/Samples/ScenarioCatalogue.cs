@@ -3,7 +3,7 @@ using BatchCycle.Cycle;
 namespace BatchCycle.Samples;
 
 /// <summary>
-/// The stories a generated cycle is made of. Each one is unambiguous under CRITERIA.md: every requirement other
+/// The stories a generated cycle is made of. Each one is unambiguous under docs/criteria.md: every requirement other
 /// than the one the story is about is plainly met, so the expected outcome follows from that one clause (the
 /// reasoning is in the comment of each story). The first stories cover every label type, so even a small cycle
 /// has them all.

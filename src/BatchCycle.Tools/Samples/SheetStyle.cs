@@ -3,12 +3,12 @@ using System.Globalization;
 namespace BatchCycle.Samples;
 
 /// <summary>
-/// A coded value with the Chinese form INPUTS.md gives for it (e.g. <c>New</c> 新申请); sheets with Chinese
+/// A coded value with the Chinese form docs/inputs.md gives for it (e.g. <c>New</c> 新申请); sheets with Chinese
 /// headers write the Chinese form, as the mainland and Hong Kong offices do.
 /// </summary>
 public readonly record struct Choice(string English, string Chinese);
 
-/// <summary>The written forms of a date in a text cell that INPUTS.md accepts.</summary>
+/// <summary>The written forms of a date in a text cell that docs/inputs.md accepts.</summary>
 public enum DateForm
 {
     /// <summary><c>2025-05-14</c>.</summary>
@@ -24,7 +24,7 @@ public enum DateForm
     DayFirst,
 }
 
-/// <summary>The yes/no pairs INPUTS.md accepts.</summary>
+/// <summary>The yes/no pairs docs/inputs.md accepts.</summary>
 public enum YesNoForm
 {
     YN,

@@ -54,7 +54,7 @@ public sealed record RunReport(
         var closes = settings.DatesFor(year).Closes;
         return report with
         {
-            // OUTPUTS.md "Certificates": each carries its verification link; a link to this computer reaches no holder.
+            // docs/outputs.md "Certificates": each carries its verification link; a link to this computer reaches no holder.
             LoopbackVerifyUrl = report.Count("certificates", "certificates") > 0 && IsLoopback(settings.VerifyBaseUrl) ? settings.VerifyBaseUrl : null,
             // Reminders ask for a renewal application by the cycle's closing day; on a later day they name a day already gone.
             DeadlinePassed = closes < asOf ? closes : null,

@@ -5,7 +5,7 @@ using static BatchCycle.Tests.Certificates.CertificateCycle;
 
 namespace BatchCycle.Tests.Certificates;
 
-/// <summary>OUTPUTS.md "Languages": Traditional Chinese for holders registered in Hong Kong, Simplified for mainland holders, each with English.</summary>
+/// <summary>docs/outputs.md "Languages": Traditional Chinese for holders registered in Hong Kong, Simplified for mainland holders, each with English.</summary>
 public sealed class HolderScriptTests
 {
     /// <summary>A mainland holder's Unified Social Credit Code, with its GB 32100 check character.</summary>

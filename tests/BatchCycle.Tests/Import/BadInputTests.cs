@@ -5,7 +5,7 @@ using BatchCycle.Tests.Support;
 
 namespace BatchCycle.Tests.Import;
 
-/// <summary>INPUTS.md "Bad input": every problem reported with file, sheet, row and column; the rest still imported.</summary>
+/// <summary>docs/inputs.md "Bad input": every problem reported with file, sheet, row and column; the rest still imported.</summary>
 public sealed class BadInputTests
 {
     private static readonly object?[] ApplicationHeader = ["ApplicationId", "LabelType", "Kind", "ApplicantName", "SubmittedOn"];

@@ -3,7 +3,7 @@ using BatchCycle.Tests.Support;
 namespace BatchCycle.Tests.Import;
 
 /// <summary>
-/// CRITERIA.md 2.1: Excel drops the leading zeros of a BR number kept as a number, so a numeric cell is padded
+/// docs/criteria.md 2.1: Excel drops the leading zeros of a BR number kept as a number, so a numeric cell is padded
 /// without a word; a text cell typed with fewer than 8 digits is padded too but warned and kept for 2.1 to confirm.
 /// </summary>
 public sealed class BrNumberCellTests

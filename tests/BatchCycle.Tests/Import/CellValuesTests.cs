@@ -3,7 +3,7 @@ using BatchCycle.Import;
 
 namespace BatchCycle.Tests.Import;
 
-/// <summary>The value forms of INPUTS.md "Values", one case per accepted form and per kind of bad value.</summary>
+/// <summary>The value forms of docs/inputs.md "Values", one case per accepted form and per kind of bad value.</summary>
 public sealed class CellValuesTests
 {
     [Theory]

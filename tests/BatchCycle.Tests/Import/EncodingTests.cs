@@ -4,7 +4,7 @@ using BatchCycle.Tests.Support;
 
 namespace BatchCycle.Tests.Import;
 
-/// <summary>CSV files in UTF-8 (with or without BOM), GB18030/GBK and Big5, as INPUTS.md says they arrive.</summary>
+/// <summary>CSV files in UTF-8 (with or without BOM), GB18030/GBK and Big5, as docs/inputs.md says they arrive.</summary>
 public sealed class EncodingTests
 {
     static EncodingTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

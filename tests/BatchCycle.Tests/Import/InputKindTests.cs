@@ -11,7 +11,7 @@ public sealed class InputKindTests
 
     private static readonly DateTime May14 = new(2025, 5, 14);
 
-    /// <summary>Per kind: the headers (English, then simplified Chinese as INPUTS.md writes them), one row, and what must be read.</summary>
+    /// <summary>Per kind: the headers (English, then simplified Chinese as docs/inputs.md writes them), one row, and what must be read.</summary>
     private static readonly Dictionary<string, (string[] English, string[] Chinese, object?[] Row, Action<CycleData> Check)> Samples = new()
     {
         ["Applications"] = (

@@ -4,7 +4,7 @@ using BatchCycle.Tests.Support;
 namespace BatchCycle.Tests.Notices;
 
 /// <summary>
-/// A Reject notice gives its reasons in the applicant's Chinese script (OUTPUTS.md "Languages": Traditional for a
+/// A Reject notice gives its reasons in the applicant's Chinese script (docs/outputs.md "Languages": Traditional for a
 /// Hong Kong registration, Simplified for a mainland one) and in English, read back with Python's e-mail parser.
 /// </summary>
 public sealed class NoticeScriptTests

@@ -258,7 +258,7 @@ public sealed class PanelWorkbookWriterTests(PanelWorkbookFixture workbook) : IC
     public void Label_sheet_headers_make_them_panel_decisions_and_nothing_else_for_the_import()
     {
         // The import recognises a sheet by the first row holding all required columns of exactly one kind;
-        // headers compare without case, spaces or punctuation (INPUTS.md).
+        // headers compare without case, spaces or punctuation (docs/inputs.md).
         static string Normal(string header) => Regex.Replace(header.ToLowerInvariant(), @"[\s\p{P}\p{S}]", "");
         string[] applications = ["applicationid", "labeltype", "kind", "applicantname", "submittedon"];
         string[] applicationsZh = ["申请编号", "标志类别", "申请类别", "申请公司名称", "递交日期"];

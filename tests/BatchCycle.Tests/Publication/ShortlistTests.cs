@@ -5,7 +5,7 @@ namespace BatchCycle.Tests.Publication;
 
 /// <summary>
 /// The public shortlist through the real <c>run</c>: exactly the applications whose decision in force is Approve,
-/// by label type, with names, factory and city only (guide 6; OUTPUTS.md).
+/// by label type, with names, factory and city only (guide 6; docs/outputs.md).
 /// </summary>
 public sealed class ShortlistTests
 {

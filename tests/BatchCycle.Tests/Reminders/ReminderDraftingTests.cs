@@ -5,7 +5,7 @@ using BatchCycle.Reminders;
 
 namespace BatchCycle.Tests.Reminders;
 
-/// <summary>One drafted cycle shared by the cases below: a register and certificates covering every rule of CRITERIA.md "Renewal reminders".</summary>
+/// <summary>One drafted cycle shared by the cases below: a register and certificates covering every rule of docs/criteria.md "Renewal reminders".</summary>
 public sealed class DraftedCycle : IAsyncLifetime
 {
     public ReminderScenario Scenario { get; } = new();
@@ -111,7 +111,7 @@ public sealed class ReminderDraftingTests(DraftedCycle cycle) : IClassFixture<Dr
     }
 
     // M and E holders and an S holder with a BR number are Hong Kong companies (Traditional Chinese); the T provider
-    // has no registration number and gets the guide's Simplified Chinese (OUTPUTS.md "Languages").
+    // has no registration number and gets the guide's Simplified Chinese (docs/outputs.md "Languages").
     [Theory]
     [InlineData("2023-M-0001", "粵港清潔生產夥伴（製造業）", "Manufacturing Partner", "2025-12-18", "2023年12月19日 至 2025年7月21日", "市級「清潔生產企業」", "香港九龍達之路78號生產力大樓")]
     [InlineData("2023-E-0002", "粵港清潔生產優越夥伴（製造業）", "Manufacturing Outstanding Partner", "2025-12-18", "2023年12月19日 至 2025年7月21日", "綠色工廠", "香港九龍達之路78號生產力大樓")]

@@ -6,7 +6,7 @@ using MimeKit;
 namespace BatchCycle.Tests.Reminders;
 
 /// <summary>
-/// OUTPUTS.md "Languages": a reminder to a holder registered in Hong Kong is in Traditional Chinese and English,
+/// docs/outputs.md "Languages": a reminder to a holder registered in Hong Kong is in Traditional Chinese and English,
 /// to a mainland holder in Simplified Chinese and English. The drafts are read back with MimeKit.
 /// </summary>
 public sealed class ReminderScriptTests

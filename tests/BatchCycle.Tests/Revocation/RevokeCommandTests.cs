@@ -7,7 +7,7 @@ namespace BatchCycle.Tests.Revocation;
 
 /// <summary>
 /// <c>certificates revoke</c> through the real program, then /verify and the next real <c>run</c>: a revoked label
-/// renews nothing, counts as no supplier and gets no reminder (CRITERIA.md, Revocation; guide 11).
+/// renews nothing, counts as no supplier and gets no reminder (docs/criteria.md, Revocation; guide 11).
 /// </summary>
 public sealed class RevokeCommandTests
 {

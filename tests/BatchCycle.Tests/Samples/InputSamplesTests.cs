@@ -14,7 +14,7 @@ public sealed class InputSamplesTests
 
     private static string ExpectedFile => Path.Combine(Repo.Root, "input-samples", "2025-expected.csv");
 
-    /// <summary>The required columns of each kind in INPUTS.md, each with the header forms accepted for it.</summary>
+    /// <summary>The required columns of each kind in docs/inputs.md, each with the header forms accepted for it.</summary>
     private static readonly Dictionary<string, string[][]> RequiredColumns = new()
     {
         ["Applications"] = [["ApplicationId", "申请编号"], ["LabelType", "标志类别"], ["Kind", "申请类别"], ["ApplicantName", "申请公司名称"], ["SubmittedOn", "递交日期"]],

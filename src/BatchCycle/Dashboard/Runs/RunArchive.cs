@@ -56,7 +56,7 @@ public static class RunArchive
     }
 }
 
-/// <summary>A kind of a run's files, by the folder the pipeline writes them to (OUTPUTS.md).</summary>
+/// <summary>A kind of a run's files, by the folder the pipeline writes them to (docs/outputs.md).</summary>
 public sealed record RunFileGroup(string Folder, string Name);
 
 public static class RunFileGroups
