@@ -64,31 +64,7 @@ public static class CertificateIssuer
             var code = application.LabelType.ToString();
             var sequence = nextSequence.GetValueOrDefault(code, 1);
             nextSequence[code] = sequence + 1;
-            var factoryLabel = LabelTypes.IsFactoryLabel(application.LabelType);
-            var certificate = new CertificateRecord
-            {
-                Serial = serialFormat.Format(year, application.LabelType, sequence),
-                Year = year,
-                LabelType = code,
-                Sequence = sequence,
-                ApplicationId = application.ApplicationId,
-                HolderName = application.ApplicantName,
-                HolderNameEn = application.ApplicantNameEn,
-                HolderRegistrationNo = application.RegistrationNo,
-                FactoryId = factoryLabel ? application.FactoryId : null,
-                FactoryName = factoryLabel ? application.FactoryName : null,
-                ProviderId = application.LabelType == LabelType.T ? application.ProviderId : null,
-                AwardedOn = awardedOn,
-                ExpiresOn = LabelTypes.ExpiresOn(application.LabelType, awardedOn),
-                Route = request.Route?.ToString(),
-                VerificationCode = VerificationCodes.New(),
-                EvidenceJson = IssuedLabels.EvidenceJson(request.EvidenceRefs),
-                ContactName = application.ContactName,
-                ContactEmail = application.ContactEmail,
-                Revoked = false,
-                IssuedAt = issuedAt,
-                RunId = runId,
-            };
+            var certificate = NewCertificate(request, serialFormat.Format(year, application.LabelType, sequence), year, sequence, awardedOn, issuedAt, runId);
             db.Certificates.Add(certificate);
             issued.Add(certificate);
         }
@@ -96,6 +72,38 @@ public static class CertificateIssuer
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("COMMIT", cancellationToken);
         return issued;
+    }
+
+    /// <summary>The register's row of one award: the holder as the application names it, the factory for a factory label, the provider for T.</summary>
+    private static CertificateRecord NewCertificate(
+        CertificateRequest request, string serial, int year, int sequence, DateOnly awardedOn, DateTime issuedAt, long runId)
+    {
+        var application = request.Application;
+        var factoryLabel = LabelTypes.IsFactoryLabel(application.LabelType);
+        return new CertificateRecord
+        {
+            Serial = serial,
+            Year = year,
+            LabelType = application.LabelType.ToString(),
+            Sequence = sequence,
+            ApplicationId = application.ApplicationId,
+            HolderName = application.ApplicantName,
+            HolderNameEn = application.ApplicantNameEn,
+            HolderRegistrationNo = application.RegistrationNo,
+            FactoryId = factoryLabel ? application.FactoryId : null,
+            FactoryName = factoryLabel ? application.FactoryName : null,
+            ProviderId = application.LabelType == LabelType.T ? application.ProviderId : null,
+            AwardedOn = awardedOn,
+            ExpiresOn = LabelTypes.ExpiresOn(application.LabelType, awardedOn),
+            Route = request.Route?.ToString(),
+            VerificationCode = VerificationCodes.New(),
+            EvidenceJson = IssuedLabels.EvidenceJson(request.EvidenceRefs),
+            ContactName = application.ContactName,
+            ContactEmail = application.ContactEmail,
+            Revoked = false,
+            IssuedAt = issuedAt,
+            RunId = runId,
+        };
     }
 
     private static async Task BeginLockedAsync(BatchCycleDb db, BatchCycleDatabase database, CancellationToken cancellationToken)

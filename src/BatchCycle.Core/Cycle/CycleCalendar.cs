@@ -1,3 +1,5 @@
+using BatchCycle.Messages;
+
 namespace BatchCycle.Cycle;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed record CycleCalendar
 
         if (closes < opens)
         {
-            throw new ArgumentException($"The cycle closes ({closes:yyyy-MM-dd}) before it opens ({opens:yyyy-MM-dd}).", nameof(closes));
+            throw new ArgumentException($"The cycle closes ({Days.Iso(closes)}) before it opens ({Days.Iso(opens)}).", nameof(closes));
         }
 
         Year = year;

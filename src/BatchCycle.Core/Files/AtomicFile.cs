@@ -11,47 +11,60 @@ public static class AtomicFile
 {
     public const string PartialSuffix = ".partial";
 
-    private const int BufferSize = 1 << 16;
+    /// <summary>FileStream's own default; a buffer per file of tens of thousands of letters is garbage the run pays for.</summary>
+    public const int DefaultBufferSize = 4096;
+
+    /// <summary>For the large files of a run (workbooks, result CSVs): fewer, larger writes.</summary>
+    public const int LargeBufferSize = 1 << 16;
 
     /// <summary>Writes <paramref name="path"/> with what <paramref name="write"/> puts into the stream.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <param name="bufferSize">The stream's buffer: the default suits a letter or a certificate; a workbook or a CSV of a whole region writes faster through a larger one.</param>
+    public static void Write(string path, Action<Stream> write, int bufferSize = DefaultBufferSize)
     {
         ArgumentNullException.ThrowIfNull(write);
         var (full, partial) = Paths(path);
         try
         {
-            using (var stream = CreatePartial(partial))
+            using (var stream = CreatePartial(partial, bufferSize))
             {
                 write(stream);
             }
 
             File.Move(partial, full, overwrite: true);
         }
-        finally
+        catch
         {
+            // Only a failed write leaves its hidden file behind; a completed one was moved, so there is nothing to delete.
             File.Delete(partial);
+            throw;
         }
     }
 
-    public static void WriteAllBytes(string path, byte[] content) => Write(path, stream => stream.Write(content));
+    /// <summary>Writes <paramref name="content"/> as <paramref name="path"/>, in one write without a buffer of its own.</summary>
+    public static void WriteAllBytes(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Write(path, stream => stream.Write(content), bufferSize: 0);
+    }
 
     /// <summary>Writes <paramref name="path"/> with what <paramref name="write"/> puts into the stream, asynchronously.</summary>
-    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken, int bufferSize = DefaultBufferSize)
     {
         ArgumentNullException.ThrowIfNull(write);
         var (full, partial) = Paths(path);
         try
         {
-            await using (var stream = CreatePartial(partial))
+            await using (var stream = CreatePartial(partial, bufferSize))
             {
                 await write(stream, cancellationToken);
             }
 
             File.Move(partial, full, overwrite: true);
         }
-        finally
+        catch
         {
             File.Delete(partial);
+            throw;
         }
     }
 
@@ -77,6 +90,6 @@ public static class AtomicFile
         return (full, Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{PartialSuffix}"));
     }
 
-    private static FileStream CreatePartial(string partial) =>
-        new(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize);
+    private static FileStream CreatePartial(string partial, int bufferSize) =>
+        new(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize);
 }

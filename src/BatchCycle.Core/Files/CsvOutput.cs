@@ -1,5 +1,4 @@
 using System.Text;
-using BatchCycle.Files;
 
 namespace BatchCycle.Files;
 
@@ -13,8 +12,7 @@ public static class CsvOutput
     /// <summary>Writes the file whole or not at all (<see cref="AtomicFile"/>), so a run cut off never leaves half a result.</summary>
     public static async Task WriteAsync(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await AtomicFile.WriteAsync(path, (stream, token) => WriteAsync(stream, header, rows, token), cancellationToken);
+        await AtomicFile.WriteAsync(path, (stream, token) => WriteAsync(stream, header, rows, token), cancellationToken, AtomicFile.LargeBufferSize);
     }
 
     private static async Task WriteAsync(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken cancellationToken)

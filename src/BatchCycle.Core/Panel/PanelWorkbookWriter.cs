@@ -60,7 +60,7 @@ public static class PanelWorkbookWriter
     };
 
     /// <summary>Writes the workbook to <paramref name="path"/> whole or not at all, so a crash never leaves half a workbook.</summary>
-    public static void Write(PanelWorkbook workbook, string path) => AtomicFile.Write(path, stream => Write(workbook, stream));
+    public static void Write(PanelWorkbook workbook, string path) => AtomicFile.Write(path, stream => Write(workbook, stream), AtomicFile.LargeBufferSize);
 
     /// <summary>Writes the workbook to <paramref name="stream"/>, which needs to be writable only (a response body will do).</summary>
     public static void Write(PanelWorkbook workbook, Stream stream)

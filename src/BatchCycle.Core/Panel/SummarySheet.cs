@@ -27,7 +27,7 @@ internal static class SummarySheet
             ("Panel.ComplianceStart", calendar.ComplianceStart), ("Panel.ReferenceDate", calendar.ReferenceDate),
         })
         {
-            sheet.Row(r => r.Text(texts.Label(key), PanelStyles.Wrap).Text(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            sheet.Row(r => r.Text(texts.Label(key), PanelStyles.Wrap).Text(Days.Iso(day)));
         }
 
         sheet.Row(_ => { });

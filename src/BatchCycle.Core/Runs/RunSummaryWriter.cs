@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BatchCycle.Messages;
 using BatchCycle.Pipeline;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public static class RunSummaryWriter
         {
             run = record.Id,
             year = record.Year,
-            asOf = record.AsOf.ToString("yyyy-MM-dd"),
+            asOf = Days.Iso(record.AsOf),
             state = record.State.ToString(),
             startedBy = record.StartedBy,
             startedAt = record.StartedAt,

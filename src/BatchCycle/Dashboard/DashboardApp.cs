@@ -87,27 +87,7 @@ public static class DashboardApp
 
         services.AddCycleScheduling(options);
 
-        // Sign-in cookies and anti-forgery tokens are protected with keys kept in the data folder, so they survive
-        // a restart of serve wherever it runs (the default folder depends on the account's home directory).
-        services.AddDataProtection()
-            .SetApplicationName("BatchCycle")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
-            {
-                o.LoginPath = "/signin";
-                o.LogoutPath = "/signout";
-                o.AccessDeniedPath = "/signin";
-                o.Cookie.Name = "batchcycle.auth";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(options.Dashboard.SessionSlidingHours);
-                o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
-            });
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SecretariatRole).Build());
+        AddSignIn(services, options);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "batchcycle.antiforgery";
@@ -132,6 +112,32 @@ public static class DashboardApp
             o.Conventions.AllowAnonymousToPage("/Verify");
             o.Conventions.AllowAnonymousToPage("/Status");
         });
+    }
+
+    /// <summary>The secretariat's sign-in: a cookie session whose stamp is checked on every request, and a policy that every page not named public requires.</summary>
+    private static void AddSignIn(IServiceCollection services, DashboardOptions options)
+    {
+        // Sign-in cookies and anti-forgery tokens are protected with keys kept in the data folder, so they survive
+        // a restart of serve wherever it runs (the default folder depends on the account's home directory).
+        services.AddDataProtection()
+            .SetApplicationName("BatchCycle")
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/signin";
+                o.LogoutPath = "/signout";
+                o.AccessDeniedPath = "/signin";
+                o.Cookie.Name = "batchcycle.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(options.Dashboard.SessionSlidingHours);
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SecretariatRole).Build());
     }
 
     private static void UsePipeline(WebApplication app, DashboardOptions options)
