@@ -16,9 +16,27 @@ public sealed partial class ProviderParityTests
     public async Task Input_samples_2025_give_identical_result_files_on_SQLite_and_PostgreSQL()
     {
         using var temp = new TempFolder();
+        await AssertSameResultsAsync(temp, Repo.Samples(2025));
+    }
+
+    /// <summary>
+    /// A generated cycle holds every story of the scenario catalogue (the cases the acceptance suites are built
+    /// from: each label's routes, footnote 6, renewals, register conflicts), mixed csv and xlsx files.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_generated_cycle_of_every_scenario_gives_identical_result_files_on_SQLite_and_PostgreSQL()
+    {
+        using var temp = new TempFolder();
+        var generated = await ProgramRunner.RunAsync(temp.Path, "generate", "--out", "generated", "--applications", "300", "--seed", "7", "--format", "mixed");
+        Assert.True(generated.ExitCode == 0, generated.StdErr);
+        await AssertSameResultsAsync(temp, temp.Combine("generated"));
+    }
+
+    private static async Task AssertSameResultsAsync(TempFolder temp, string input)
+    {
         await using var server = await PostgresServer.CreateDatabaseAsync();
-        var onSqlite = await RunAsync(temp.Combine("sqlite"), temp.Combine("cycle.db"));
-        var onPostgres = await RunAsync(temp.Combine("postgres"), server.Database.Location);
+        var onSqlite = await RunAsync(input, temp.Combine("sqlite"), temp.Combine("cycle.db"));
+        var onPostgres = await RunAsync(input, temp.Combine("postgres"), server.Database.Location);
 
         var files = Files(onSqlite);
         Assert.Equal(files, Files(onPostgres));
@@ -35,9 +53,9 @@ public sealed partial class ProviderParityTests
         }
     }
 
-    private static async Task<string> RunAsync(string output, string database)
+    private static async Task<string> RunAsync(string input, string output, string database)
     {
-        var result = await ProgramRunner.RunAsync(Repo.Root, "run", "--input", Repo.Samples(2025), "--out", output, "--db", database, "--as-of", "2025-12-01");
+        var result = await ProgramRunner.RunAsync(Repo.Root, "run", "--input", input, "--out", output, "--db", database, "--as-of", "2025-12-01");
         Assert.True(result.ExitCode == 0, result.StdErr);
         return output;
     }

@@ -115,16 +115,7 @@ public sealed class TwoNodeTests
     private static Task<ServeProcess> StartAsync(TempFolder temp, BatchCycleDatabase database) =>
         ServeProcess.StartAsync(temp.Path, Environment, "--db", database.Location, "--data", "data");
 
-    private static async Task<long> TriggerAsync(HttpClient client)
-    {
-        var token = await DashboardTestHost.TokenAsync(client, "/schedules");
-        var response = await client.PostAsync("/schedules?handler=Trigger", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["name"] = Schedule,
-            ["__RequestVerificationToken"] = token,
-        }));
-        return DashboardTestHost.RunIdOf(response);
-    }
+    private static async Task<long> TriggerAsync(HttpClient client) => DashboardTestHost.RunIdOf(await DashboardTestHost.TriggerAsync(client, Schedule));
 
     private static async Task<BatchCycle.Storage.RunRecord> WaitForRunAsync(BatchCycleDatabase database, long runId)
     {

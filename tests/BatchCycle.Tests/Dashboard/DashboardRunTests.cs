@@ -6,15 +6,7 @@ namespace BatchCycle.Tests.Dashboard;
 
 public sealed class DashboardRunTests
 {
-    private static async Task<HttpResponseMessage> TriggerAsync(HttpClient client, string schedule = "nightly")
-    {
-        var token = await DashboardTestHost.TokenAsync(client, "/schedules");
-        return await client.PostAsync("/schedules?handler=Trigger", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["name"] = schedule,
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
+    private static Task<HttpResponseMessage> TriggerAsync(HttpClient client, string schedule = "nightly") => DashboardTestHost.TriggerAsync(client, schedule);
 
     [Fact]
     public async Task Trigger_now_runs_the_schedule_and_the_runs_page_shows_who_started_it()

@@ -163,6 +163,17 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
             : throw new InvalidOperationException($"{page} has no anti-forgery token.");
     }
 
+    /// <summary>Presses "Trigger now" for a schedule, as a signed-in user does; the response redirects to the run (<see cref="RunIdOf"/>).</summary>
+    public static async Task<HttpResponseMessage> TriggerAsync(HttpClient client, string schedule)
+    {
+        var token = await TokenAsync(client, "/schedules");
+        return await client.PostAsync("/schedules?handler=Trigger", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = schedule,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
     /// <summary>Waits until the run meets the condition and, once finished, has written its summary.</summary>
     public async Task<RunRecord> WaitForRunAsync(long id, Func<RunRecord, bool> condition)
     {

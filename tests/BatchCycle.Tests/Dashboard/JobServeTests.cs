@@ -32,16 +32,7 @@ public sealed class JobServeTests
     private static Task<ServeProcess> StartAsync(TempFolder temp) =>
         ServeProcess.StartAsync(temp.Path, ServeProcess.QuickJobs, "--db", "dashboard.db", "--data", "data");
 
-    private static async Task<long> TriggerAsync(HttpClient client)
-    {
-        var token = await DashboardTestHost.TokenAsync(client, "/schedules");
-        var response = await client.PostAsync("/schedules?handler=Trigger", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["name"] = Schedule,
-            ["__RequestVerificationToken"] = token,
-        }));
-        return DashboardTestHost.RunIdOf(response);
-    }
+    private static async Task<long> TriggerAsync(HttpClient client) => DashboardTestHost.RunIdOf(await DashboardTestHost.TriggerAsync(client, Schedule));
 
     private static async Task<(string State, string? JobId)> WaitForRunAsync(string db, long runId, Func<string, string?, bool> condition)
     {
