@@ -24,16 +24,7 @@ public sealed class ReminderScriptTests
     [Fact]
     public async Task A_Hong_Kong_holder_reads_Traditional_Chinese_and_a_mainland_holder_Simplified_each_with_English()
     {
-        using var scenario = new ReminderScenario();
-
-        await scenario.DraftAsync(ReminderScenario.Data(
-        [
-            ReminderScenario.Label("2023-S-0001", LabelType.S, ExpiringThisYear, id: "12345678"),
-            ReminderScenario.Label("2023-S-0002", LabelType.S, ExpiringThisYear, id: MainlandUscc),
-        ]));
-
-        var hongKong = await MimeMessage.LoadAsync(scenario.RemindersFolder("2023-S-0001.eml"));
-        var mainland = await MimeMessage.LoadAsync(scenario.RemindersFolder("2023-S-0002.eml"));
+        var (hongKong, mainland) = await DraftHongKongAndMainlandAsync();
         Assert.Contains("標誌續期提示", hongKong.Subject, StringComparison.Ordinal);
         Assert.Contains("标志续期提示", mainland.Subject, StringComparison.Ordinal);
         foreach (var body in new[] { hongKong.TextBody, hongKong.HtmlBody })
@@ -53,16 +44,7 @@ public sealed class ReminderScriptTests
     [Fact]
     public async Task The_Chinese_half_writes_days_as_year_month_day_and_the_English_half_as_before()
     {
-        using var scenario = new ReminderScenario();
-
-        await scenario.DraftAsync(ReminderScenario.Data(
-        [
-            ReminderScenario.Label("2023-S-0001", LabelType.S, ExpiringThisYear, id: "12345678"),
-            ReminderScenario.Label("2023-S-0002", LabelType.S, ExpiringThisYear, id: MainlandUscc),
-        ]));
-
-        var hongKong = await MimeMessage.LoadAsync(scenario.RemindersFolder("2023-S-0001.eml"));
-        var mainland = await MimeMessage.LoadAsync(scenario.RemindersFolder("2023-S-0002.eml"));
+        var (hongKong, mainland) = await DraftHongKongAndMainlandAsync();
         foreach (var (body, expires, until) in new[]
         {
             (hongKong.TextBody, "將於 2025年12月18日 屆滿", "請於 "),
@@ -113,5 +95,19 @@ public sealed class ReminderScriptTests
         }
 
         Assert.True(body.IndexOf(expected[0], StringComparison.Ordinal) < body.IndexOf("Dear ", StringComparison.Ordinal), "Chinese comes before English.");
+    }
+
+    /// <summary>Drafts the round for one Hong Kong holder (a BR number) and one mainland holder (a USCC) and reads both drafts back.</summary>
+    private static async Task<(MimeMessage HongKong, MimeMessage Mainland)> DraftHongKongAndMainlandAsync()
+    {
+        using var scenario = new ReminderScenario();
+        await scenario.DraftAsync(ReminderScenario.Data(
+        [
+            ReminderScenario.Label("2023-S-0001", LabelType.S, ExpiringThisYear, id: "12345678"),
+            ReminderScenario.Label("2023-S-0002", LabelType.S, ExpiringThisYear, id: MainlandUscc),
+        ]));
+
+        return (await MimeMessage.LoadAsync(scenario.RemindersFolder("2023-S-0001.eml")),
+            await MimeMessage.LoadAsync(scenario.RemindersFolder("2023-S-0002.eml")));
     }
 }
