@@ -56,7 +56,7 @@ internal static class LabelSheet
         foreach (var requirement in screening.Requirements)
         {
             // A requirement listed twice keeps its first line, the one the outcome was decided on.
-            ref var mark = ref marks[columns.RequirementColumn[requirement.Requirement] - columns.Leading];
+            ref var mark = ref marks[columns.RequirementIndex[requirement.Requirement]];
             mark ??= requirement.Result;
         }
 
@@ -157,7 +157,7 @@ internal static class LabelSheet
     };
 
     /// <summary>The sheet's columns: the leading ones, one per requirement, then reasons, evidence and the panel's two.</summary>
-    private sealed record Columns(int Leading, IReadOnlyList<string> RequirementIds, IReadOnlyDictionary<string, int> RequirementColumn, string[] Headers)
+    private sealed record Columns(int Leading, IReadOnlyList<string> RequirementIds, IReadOnlyDictionary<string, int> RequirementIndex, string[] Headers)
     {
         public static Columns Of(PanelTexts texts, IReadOnlyList<ApplicationScreening> screenings)
         {
@@ -172,13 +172,13 @@ internal static class LabelSheet
                 PanelWorkbookWriter.ApplicationIdHeader, texts.Label("Panel.Column.Applicant"), texts.Label("Panel.Column.ApplicantEn"),
                 texts.Label("Panel.Column.Factory"), texts.Label("Panel.Column.Registration"), texts.Label("Panel.Column.Kind"), texts.Label("Panel.Column.Outcome"),
             ];
-            var requirementColumn = requirementIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => leading.Length + x.i, StringComparer.Ordinal);
+            var requirementIndex = requirementIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
             string[] headers =
             [
                 .. leading, .. requirementIds.Select(texts.RequirementHeader),
                 texts.Label("Panel.Column.Reasons"), texts.Label("Panel.Column.Evidence"), PanelWorkbookWriter.DecisionHeader, PanelWorkbookWriter.RemarksHeader,
             ];
-            return new Columns(leading.Length, requirementIds, requirementColumn, headers);
+            return new Columns(leading.Length, requirementIds, requirementIndex, headers);
         }
     }
 }
