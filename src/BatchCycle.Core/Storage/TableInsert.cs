@@ -52,7 +52,7 @@ public abstract class TableInsert : IAsyncDisposable
         return new CommandInsert(command);
     }
 
-    /// <summary>One row, its values in the order of the columns; null for NULL.</summary>
+    /// <summary>One row, its values in the order of the columns; null for NULL; a <see cref="DateTime"/> is UTC.</summary>
     public abstract void Add(params object?[] values);
 
     /// <summary>Ends the rows; a COPY that is disposed without it is cancelled.</summary>
@@ -106,6 +106,9 @@ public abstract class TableInsert : IAsyncDisposable
                         break;
                     case bool flag:
                         copy.Write(flag);
+                        break;
+                    case DateTime moment:
+                        copy.Write(DateTime.SpecifyKind(moment, DateTimeKind.Utc), NpgsqlTypes.NpgsqlDbType.TimestampTz);
                         break;
                     default:
                         throw new ArgumentException($"No COPY form for a value of type {value.GetType().Name}.", nameof(values));
