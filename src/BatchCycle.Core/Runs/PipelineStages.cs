@@ -31,7 +31,7 @@ public static class PipelineStages
     public static IReadOnlyList<IPipelineStage> Create() =>
     [
         Step(new ImportStage(), s => s.Request, (s, imported) => s.State with { Imported = imported }),
-        Step(new ScreeningStage(new SystemLabels()), s => s.State.RequireImported(s.Stage), (s, screenings) => s.State with { Screenings = screenings }),
+        Step(new ScreeningStage(new SystemLabels()), s => s.State.RequireImported(s.Stage), (s, screenings) => s.State with { Imported = s.State.Imported?.AfterScreening(), Screenings = screenings }),
         Step(
             new PanelStage(),
             s => new PanelInput(s.State.RequireImported(s.Stage), s.State.RequireScreenings(s.Stage)),

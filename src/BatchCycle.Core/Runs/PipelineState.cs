@@ -17,7 +17,10 @@ public sealed record PipelineState
 {
     public static PipelineState Empty { get; } = new();
 
-    /// <summary>The records the import read, each kind in the order it was read.</summary>
+    /// <summary>
+    /// The records the import read, each kind in the order it was read; once screening has run, only the kinds the
+    /// later stages read (<see cref="CycleData.AfterScreening"/>).
+    /// </summary>
     public CycleData? Imported { get; init; }
 
     /// <summary>Every imported application's screening, ordered by application id.</summary>

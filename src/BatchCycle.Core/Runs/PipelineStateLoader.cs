@@ -31,7 +31,7 @@ public static class PipelineStateLoader
         if (done.Contains(PipelineStages.Screening))
         {
             var imported = Need(state.Imported, PipelineStages.Screening, PipelineStages.Import);
-            state = state with { Screenings = await StoredScreenings.LoadAsync(run, imported.Applications, cancellationToken) };
+            state = state with { Imported = imported.AfterScreening(), Screenings = await StoredScreenings.LoadAsync(run, imported.Applications, cancellationToken) };
         }
 
         if (done.Contains(PipelineStages.Panel))
