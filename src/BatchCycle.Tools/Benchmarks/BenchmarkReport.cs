@@ -27,8 +27,24 @@ public sealed record MachineInfo(int Cores, string Cpu, double MemoryGigabytes)
     }
 }
 
-/// <summary>One measured run of one scale.</summary>
-public sealed record RunMeasurement(double WallSeconds, double PeakMegabytes, double ChildrenPeakMegabytes, double ParseFloorSeconds, IReadOnlyDictionary<string, double?> StageSeconds, double LoadAverage);
+/// <summary>One measured run of one scale, with the output floor of the files it wrote.</summary>
+public sealed record RunMeasurement(
+    double WallSeconds,
+    double PeakMegabytes,
+    double ChildrenPeakMegabytes,
+    double ParseFloorSeconds,
+    double OutputFloorSeconds,
+    int OutputFiles,
+    double OutputMegabytes,
+    IReadOnlyDictionary<string, double?> StageSeconds,
+    double LoadAverage)
+{
+    /// <summary>How many times the parse floor the import stage takes (issue 22 sets a goal for it).</summary>
+    public double? ImportRatio => StageSeconds.GetValueOrDefault("import") / ParseFloorSeconds;
+
+    /// <summary>How many times the parse floor the screening stage takes (issue 22 sets a goal for it).</summary>
+    public double? ScreeningRatio => StageSeconds.GetValueOrDefault("screening") / ParseFloorSeconds;
+}
 
 /// <summary>The medians over the runs of one scale.</summary>
 public sealed record ScaleResult(int Scale, int Applications, string Format, long Cells, IReadOnlyList<RunMeasurement> Runs)
@@ -41,8 +57,21 @@ public sealed record ScaleResult(int Scale, int Applications, string Format, lon
 
     public double ParseFloorSeconds => Median(Runs.Select(r => r.ParseFloorSeconds));
 
+    public double OutputFloorSeconds => Median(Runs.Select(r => r.OutputFloorSeconds));
+
+    public double OutputFiles => Median(Runs.Select(r => (double)r.OutputFiles));
+
+    public double OutputMegabytes => Median(Runs.Select(r => r.OutputMegabytes));
+
     /// <summary>How many times the parse floor the whole run takes.</summary>
     public double Ratio => WallSeconds / ParseFloorSeconds;
+
+    /// <summary>How many times the least cost of reading its input and writing its outputs the whole run takes.</summary>
+    public double FloorsRatio => WallSeconds / (ParseFloorSeconds + OutputFloorSeconds);
+
+    public double? ImportRatio => MedianOrNull(Runs.Select(r => r.ImportRatio));
+
+    public double? ScreeningRatio => MedianOrNull(Runs.Select(r => r.ScreeningRatio));
 
     public double MillisecondsPerApplication => WallSeconds * 1000 / Applications;
 
@@ -50,10 +79,12 @@ public sealed record ScaleResult(int Scale, int Applications, string Format, lon
 
     public IReadOnlyList<string> StageNames => [.. Runs.SelectMany(r => r.StageSeconds.Keys).Distinct()];
 
-    public double? StageSeconds(string stage)
+    public double? StageSeconds(string stage) => MedianOrNull(Runs.Select(r => r.StageSeconds.GetValueOrDefault(stage)));
+
+    private static double? MedianOrNull(IEnumerable<double?> values)
     {
-        var values = Runs.Select(r => r.StageSeconds.GetValueOrDefault(stage)).OfType<double>().ToList();
-        return values.Count == 0 ? null : Median(values);
+        var known = values.OfType<double>().ToList();
+        return known.Count == 0 ? null : Median(known);
     }
 
     private static double Median(IEnumerable<double> values)
@@ -75,12 +106,14 @@ public sealed record BenchmarkReport(MachineInfo Machine, string Certificates, I
         var stages = Scales.SelectMany(s => s.StageNames).Distinct().ToList();
         var header = new List<string> { "scale", "applications", "wall s", "peak MB" };
         header.AddRange(stages.Select(s => s + " s"));
-        header.AddRange(["parse floor s", "ratio", "ms/application", "load avg"]);
+        // The columns of earlier versions keep their order; the output floor and the ratios after it were added later.
+        header.AddRange(["parse floor s", "ratio", "ms/application", "output floor s", "ratio to floors", "import ratio", "screening ratio", "load avg"]);
         var rows = Scales.Select(s =>
         {
             var row = new List<string> { F(s.Scale), F(s.Applications), F(s.WallSeconds, "0.00"), F(s.PeakMegabytes, "0") };
             row.AddRange(stages.Select(stage => s.StageSeconds(stage) is { } seconds ? F(seconds, "0.00") : "-"));
-            row.AddRange([F(s.ParseFloorSeconds, "0.00"), F(s.Ratio, "0.0"), F(s.MillisecondsPerApplication, "0.000"), F(s.LoadAverage, "0.0")]);
+            row.AddRange([F(s.ParseFloorSeconds, "0.00"), F(s.Ratio, "0.0"), F(s.MillisecondsPerApplication, "0.000"), F(s.OutputFloorSeconds, "0.00"), F(s.FloorsRatio, "0.0")]);
+            row.AddRange([s.ImportRatio is { } import ? F(import, "0.0") : "-", s.ScreeningRatio is { } screening ? F(screening, "0.0") : "-", F(s.LoadAverage, "0.0")]);
             return row;
         }).ToList();
 
@@ -114,7 +147,13 @@ public sealed record BenchmarkReport(MachineInfo Machine, string Certificates, I
                 peakMegabytes = s.PeakMegabytes,
                 childrenPeakMegabytes = s.ChildrenPeakMegabytes,
                 parseFloorSeconds = s.ParseFloorSeconds,
+                outputFloorSeconds = s.OutputFloorSeconds,
+                outputFiles = s.OutputFiles,
+                outputMegabytes = s.OutputMegabytes,
                 ratio = s.Ratio,
+                ratioToFloors = s.FloorsRatio,
+                importRatio = s.ImportRatio,
+                screeningRatio = s.ScreeningRatio,
                 millisecondsPerApplication = s.MillisecondsPerApplication,
                 loadAverage = s.LoadAverage,
                 stages = s.StageNames.ToDictionary(n => n, s.StageSeconds),

@@ -113,8 +113,33 @@ public static class BenchmarkCommand
     /// <summary>Where one scale's runs read and write, and how many there are.</summary>
     private sealed record ScaleRuns(string Folder, string Name, string Input, int Year, int Runs, bool Pdf);
 
-    /// <summary>Times the parse floor and the whole run in a child process, <see cref="ScaleRuns.Runs"/> times; null when a run failed (said on standard error).</summary>
+    /// <summary>Times the parse floor, the whole run in a child process and the output floor of what it wrote, <see cref="ScaleRuns.Runs"/> times; null when a run failed (said on standard error).</summary>
     private static async Task<(long Cells, List<RunMeasurement> Runs)?> MeasureAsync(ScaleRuns scale, CancellationToken cancellationToken)
+    {
+        var measurements = new List<RunMeasurement>();
+        long cells = 0;
+        for (var i = 1; i <= scale.Runs; i++)
+        {
+            var floor = ParseFloor.Measure(scale.Input, cancellationToken);
+            cells = floor.Cells;
+            var measurement = await MeasureRunAsync(scale, floor, cancellationToken);
+            if (measurement is null)
+            {
+                return null;
+            }
+
+            measurements.Add(measurement);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  run {i}/{scale.Runs}: {measurement.WallSeconds:0.00} s, peak {measurement.PeakMegabytes:0} MB, parse floor {floor.Seconds:0.00} s ({string.Join(", ", measurement.StageSeconds.Select(s => $"{s.Key} {s.Value:0.00} s"))}), ") +
+                string.Create(CultureInfo.InvariantCulture,
+                $"output floor {measurement.OutputFloorSeconds:0.00} s ({measurement.OutputFiles:N0} files, {measurement.OutputMegabytes:0} MB), ratio to floors {measurement.WallSeconds / (floor.Seconds + measurement.OutputFloorSeconds):0.0}, load {measurement.LoadAverage:0.0}"));
+        }
+
+        return (cells, measurements);
+    }
+
+    /// <summary>One whole run in a child process, then the output floor of what it wrote; null when the run failed (said on standard error).</summary>
+    private static async Task<RunMeasurement?> MeasureRunAsync(ScaleRuns scale, ParseFloor.Result floor, CancellationToken cancellationToken)
     {
         var programDll = Path.Combine(AppContext.BaseDirectory, "BatchCycle.dll");
         // A path that names no executable makes the certificates stage write HTML, as on a machine without Chromium.
@@ -122,37 +147,29 @@ public static class BenchmarkCommand
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { ["BATCHCYCLE_BatchCycle__Chromium"] = Path.Combine(scale.Folder, "no-chromium") };
         var asOf = Days.Iso(new DateOnly(scale.Year, 12, 1));
-        var measurements = new List<RunMeasurement>();
-        long cells = 0;
-        for (var i = 1; i <= scale.Runs; i++)
+        var output = Path.Combine(scale.Folder, "out-" + scale.Name);
+        var db = Path.Combine(scale.Folder, "run-" + scale.Name + ".db");
+        Clean(output, db);
+        var load = MachineInfo.LoadAverage();
+        var run = await ChildRun.RunAsync(
+            programDll,
+            scale.Folder,
+            environment,
+            ["run", "--input", scale.Input, "--out", output, "--db", db, "--as-of", asOf],
+            Path.Combine(output, "run-summary.json"),
+            cancellationToken);
+        if (run.ExitCode != 0)
         {
-            var floor = ParseFloor.Measure(scale.Input, cancellationToken);
-            cells = floor.Cells;
-            var output = Path.Combine(scale.Folder, "out-" + scale.Name);
-            var db = Path.Combine(scale.Folder, "run-" + scale.Name + ".db");
-            Clean(output, db);
-            var load = MachineInfo.LoadAverage();
-            var run = await ChildRun.RunAsync(
-                programDll,
-                scale.Folder,
-                environment,
-                ["run", "--input", scale.Input, "--out", output, "--db", db, "--as-of", asOf],
-                Path.Combine(output, "run-summary.json"),
-                cancellationToken);
-            if (run.ExitCode != 0)
-            {
-                await Console.Error.WriteLineAsync($"The run of {scale.Name} exited with {run.ExitCode}: {run.StdErr.Trim()}");
-                return null;
-            }
-
-            var stages = run.Stages.ToDictionary(s => s.Name, s => s.Seconds);
-            measurements.Add(new RunMeasurement(run.WallSeconds, run.PeakMegabytes, run.ChildrenPeakMegabytes, floor.Seconds, stages, load));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  run {i}/{scale.Runs}: {run.WallSeconds:0.00} s, peak {run.PeakMegabytes:0} MB, parse floor {floor.Seconds:0.00} s ({string.Join(", ", run.Stages.Select(s => $"{s.Name} {s.Seconds:0.00} s"))}), load {load:0.0}"));
-            Clean(output, db);
+            await Console.Error.WriteLineAsync($"The run of {scale.Name} exited with {run.ExitCode}: {run.StdErr.Trim()}");
+            return null;
         }
 
-        return (cells, measurements);
+        var files = OutputFloor.Walk(output);
+        // The run's output is deleted before the replay, as between two runs, so that both write into the same file-system state.
+        Clean(output, db);
+        var written = OutputFloor.Measure(files, Path.Combine(scale.Folder, "floor-" + scale.Name), cancellationToken);
+        var stages = run.Stages.ToDictionary(s => s.Name, s => s.Seconds);
+        return new RunMeasurement(run.WallSeconds, run.PeakMegabytes, run.ChildrenPeakMegabytes, floor.Seconds, written.Seconds, written.Files.Count, written.Megabytes, stages, load);
     }
 
     private static async Task<int> CertificatesAsync(int count, int runs, string work, CancellationToken cancellationToken)

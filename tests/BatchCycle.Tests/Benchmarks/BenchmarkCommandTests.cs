@@ -18,6 +18,8 @@ public sealed class BenchmarkCommandTests
         Assert.True(first.ExitCode == 0, first.StdErr);
         Assert.Contains("| scale | applications | wall s | peak MB |", first.StdOut);
         Assert.Contains("| parse floor s | ratio | ms/application |", first.StdOut);
+        Assert.Contains("| output floor s | ratio to floors | import ratio | screening ratio | load avg |", first.StdOut);
+        Assert.Contains("output floor ", first.StdOut.Split('\n').Single(l => l.StartsWith("  run 1/1:", StringComparison.Ordinal)));
         var row = first.StdOut.Split('\n').Single(l => l.StartsWith("| 200 |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
         Assert.Equal("200", row[2]);
 
@@ -29,6 +31,15 @@ public sealed class BenchmarkCommandTests
         Assert.True(wall > 0 && floor > 0, $"wall {wall}, floor {floor}");
         Assert.Equal(wall / floor, scale.GetProperty("ratio").GetDouble(), 6);
         Assert.Equal(wall * 1000 / 200, scale.GetProperty("millisecondsPerApplication").GetDouble(), 6);
+        var outputFloor = scale.GetProperty("outputFloorSeconds").GetDouble();
+        Assert.True(outputFloor > 0, $"output floor {outputFloor}");
+        Assert.Equal(wall / (floor + outputFloor), scale.GetProperty("ratioToFloors").GetDouble(), 6);
+        var run = Assert.Single(scale.GetProperty("runs").EnumerateArray());
+        Assert.Equal(outputFloor, run.GetProperty("outputFloorSeconds").GetDouble());
+        Assert.True(run.GetProperty("outputFiles").GetInt32() > 20, "a cycle of 200 applications writes certificates, drafts and result files");
+        Assert.Equal(run.GetProperty("stageSeconds").GetProperty("import").GetDouble() / floor, run.GetProperty("importRatio").GetDouble(), 6);
+        Assert.Equal(run.GetProperty("stageSeconds").GetProperty("screening").GetDouble() / floor, scale.GetProperty("screeningRatio").GetDouble(), 6);
+        Assert.Empty(Directory.GetDirectories(temp.Combine("work"), "floor-*"));
         Assert.True(scale.GetProperty("peakMegabytes").GetDouble() > 10);
         Assert.True(scale.GetProperty("cells").GetInt64() > 200);
         var stages = scale.GetProperty("stages").EnumerateObject().Select(p => p.Name).ToList();
