@@ -39,6 +39,9 @@ public sealed record RunMeasurement(
     IReadOnlyDictionary<string, double?> StageSeconds,
     double LoadAverage)
 {
+    /// <summary>How many times the least cost of reading its input and writing its outputs the run takes.</summary>
+    public double RatioToFloors => WallSeconds / (ParseFloorSeconds + OutputFloorSeconds);
+
     /// <summary>How many times the parse floor the import stage takes (issue 22 sets a goal for it).</summary>
     public double? ImportRatio => StageSeconds.GetValueOrDefault("import") / ParseFloorSeconds;
 
@@ -67,7 +70,7 @@ public sealed record ScaleResult(int Scale, int Applications, string Format, lon
     public double Ratio => WallSeconds / ParseFloorSeconds;
 
     /// <summary>How many times the least cost of reading its input and writing its outputs the whole run takes.</summary>
-    public double FloorsRatio => WallSeconds / (ParseFloorSeconds + OutputFloorSeconds);
+    public double RatioToFloors => WallSeconds / (ParseFloorSeconds + OutputFloorSeconds);
 
     public double? ImportRatio => MedianOrNull(Runs.Select(r => r.ImportRatio));
 
@@ -112,7 +115,7 @@ public sealed record BenchmarkReport(MachineInfo Machine, string Certificates, I
         {
             var row = new List<string> { F(s.Scale), F(s.Applications), F(s.WallSeconds, "0.00"), F(s.PeakMegabytes, "0") };
             row.AddRange(stages.Select(stage => s.StageSeconds(stage) is { } seconds ? F(seconds, "0.00") : "-"));
-            row.AddRange([F(s.ParseFloorSeconds, "0.00"), F(s.Ratio, "0.0"), F(s.MillisecondsPerApplication, "0.000"), F(s.OutputFloorSeconds, "0.00"), F(s.FloorsRatio, "0.0")]);
+            row.AddRange([F(s.ParseFloorSeconds, "0.00"), F(s.Ratio, "0.0"), F(s.MillisecondsPerApplication, "0.000"), F(s.OutputFloorSeconds, "0.00"), F(s.RatioToFloors, "0.0")]);
             row.AddRange([s.ImportRatio is { } import ? F(import, "0.0") : "-", s.ScreeningRatio is { } screening ? F(screening, "0.0") : "-", F(s.LoadAverage, "0.0")]);
             return row;
         }).ToList();
@@ -151,7 +154,7 @@ public sealed record BenchmarkReport(MachineInfo Machine, string Certificates, I
                 outputFiles = s.OutputFiles,
                 outputMegabytes = s.OutputMegabytes,
                 ratio = s.Ratio,
-                ratioToFloors = s.FloorsRatio,
+                ratioToFloors = s.RatioToFloors,
                 importRatio = s.ImportRatio,
                 screeningRatio = s.ScreeningRatio,
                 millisecondsPerApplication = s.MillisecondsPerApplication,

@@ -132,7 +132,7 @@ public static class BenchmarkCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  run {i}/{scale.Runs}: {measurement.WallSeconds:0.00} s, peak {measurement.PeakMegabytes:0} MB, parse floor {floor.Seconds:0.00} s ({string.Join(", ", measurement.StageSeconds.Select(s => $"{s.Key} {s.Value:0.00} s"))}), ") +
                 string.Create(CultureInfo.InvariantCulture,
-                $"output floor {measurement.OutputFloorSeconds:0.00} s ({measurement.OutputFiles:N0} files, {measurement.OutputMegabytes:0} MB), ratio to floors {measurement.WallSeconds / (floor.Seconds + measurement.OutputFloorSeconds):0.0}, load {measurement.LoadAverage:0.0}"));
+                $"output floor {measurement.OutputFloorSeconds:0.00} s ({measurement.OutputFiles:N0} files, {measurement.OutputMegabytes:0} MB), ratio to floors {measurement.RatioToFloors:0.0}, load {measurement.LoadAverage:0.0}"));
         }
 
         return (cells, measurements);

@@ -36,6 +36,7 @@ public sealed class BenchmarkCommandTests
         Assert.Equal(wall / (floor + outputFloor), scale.GetProperty("ratioToFloors").GetDouble(), 6);
         var run = Assert.Single(scale.GetProperty("runs").EnumerateArray());
         Assert.Equal(outputFloor, run.GetProperty("outputFloorSeconds").GetDouble());
+        Assert.Equal(wall / (floor + outputFloor), run.GetProperty("ratioToFloors").GetDouble(), 6);
         Assert.True(run.GetProperty("outputFiles").GetInt32() > 20, "a cycle of 200 applications writes certificates, drafts and result files");
         Assert.Equal(run.GetProperty("stageSeconds").GetProperty("import").GetDouble() / floor, run.GetProperty("importRatio").GetDouble(), 6);
         Assert.Equal(run.GetProperty("stageSeconds").GetProperty("screening").GetDouble() / floor, scale.GetProperty("screeningRatio").GetDouble(), 6);
