@@ -64,10 +64,15 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
             var history = (await outbox.Where(m => m.Year == run.Calendar.Year).ToListAsync(cancellationToken))
                 .GroupBy(m => m.ApplicationId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.OrderBy(m => m.Version).ToList(), StringComparer.Ordinal);
+            // Rendering the templates is most of drafting and each draft is independent: they are rendered side by
+            // side, then added to the outbox in order.
+            var drafts = SideBySide.Run(() => decided.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .Select(decision => DraftIfNeeded(run, templates, applications[decision.ApplicationId], decision, sources, history.GetValueOrDefault(decision.ApplicationId)))
+                .ToList());
             latest = [];
-            foreach (var decision in decided)
+            for (var i = 0; i < decided.Count; i++)
             {
-                var (row, change) = Upsert(run, templates, applications[decision.ApplicationId], decision, sources, history.GetValueOrDefault(decision.ApplicationId), outbox);
+                var (row, change) = Upsert(run, decided[i], drafts[i], history.GetValueOrDefault(decided[i].ApplicationId), outbox);
                 counts[change]++;
                 latest.Add(row);
             }
@@ -122,24 +127,35 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         IReadOnlyDictionary<string, List<RequirementResult>> OpenRequirements,
         IReadOnlyDictionary<string, CertificateRecord> Certificates);
 
-    /// <summary>Drafts or refreshes the application's latest notice; a sent one is kept and, if the decision changed, corrected by a new one.</summary>
-    private static (NoticeOutboxMessage Row, string Change) Upsert(
-        RunContext run, NoticeTemplates templates, Application application, PanelDecision decision, NoticeSources sources,
-        List<NoticeOutboxMessage>? history, DbSet<NoticeOutboxMessage> outbox)
+    /// <summary>The new draft of the application's notice, or null when its latest one was sent with the same decision and stays.</summary>
+    private static NoticeOutboxMessage? DraftIfNeeded(
+        RunContext run, NoticeTemplates templates, Application application, PanelDecision decision, NoticeSources sources, List<NoticeOutboxMessage>? history)
     {
         var latest = history?.LastOrDefault();
-        var sent = latest is { State: ReminderState.Sent or ReminderState.Sending or ReminderState.Uncertain };
+        var sent = IsSent(latest);
         if (sent && latest!.Decision == decision.Decision.ToString())
         {
-            return (latest, "unchanged");
+            return null;
         }
 
-        var corrects = sent ? latest!.MessageId : latest?.Corrects;
-        var draft = Draft(run, templates, application, decision, sources, corrects);
+        return Draft(run, templates, application, decision, sources, sent ? latest!.MessageId : latest?.Corrects);
+    }
+
+    /// <summary>Drafts or refreshes the application's latest notice; a sent one is kept and, if the decision changed, corrected by a new one.</summary>
+    private static (NoticeOutboxMessage Row, string Change) Upsert(
+        RunContext run, PanelDecision decision, NoticeOutboxMessage? draft, List<NoticeOutboxMessage>? history, DbSet<NoticeOutboxMessage> outbox)
+    {
+        var latest = history?.LastOrDefault();
+        var sent = IsSent(latest);
+        if (draft is null)
+        {
+            return (latest!, "unchanged");
+        }
+
         if (latest is null || sent)
         {
             draft.Version = (latest?.Version ?? 0) + 1;
-            draft.MessageId = MessageId(run, application.ApplicationId, draft.Version);
+            draft.MessageId = MessageId(run, decision.ApplicationId, draft.Version);
             outbox.Add(draft);
             return (draft, sent ? "corrections" : "drafted");
         }
@@ -155,6 +171,8 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         (latest.State, latest.Attempts, latest.LastError, latest.NextAttemptAt) = (draft.State, 0, draft.LastError, draft.NextAttemptAt);
         return (latest, "refreshed");
     }
+
+    private static bool IsSent(NoticeOutboxMessage? latest) => latest is { State: ReminderState.Sent or ReminderState.Sending or ReminderState.Uncertain };
 
     private static NoticeOutboxMessage Draft(
         RunContext run, NoticeTemplates templates, Application application, PanelDecision decision, NoticeSources sources, string? corrects)
@@ -204,14 +222,19 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         var written = new HashSet<string>(StringComparer.Ordinal);
         var zone = run.Settings.CycleTimeZone();
         EmlDrafts.RemoveLeftovers(folder);
-        foreach (var row in rows.Where(r => r.Recipient is not null))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var file = ReminderMessage.Safe(row.ApplicationId) + ".eml";
-            using var message = ReminderMessage.Create(ReminderMessage.Mail(row, NoticeSender.Key(row)), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone);
-            EmlDrafts.Write(message, Path.Combine(folder, file));
-            written.Add(file);
-        }
+        var withRecipient = rows.Where(r => r.Recipient is not null).ToList();
+        written.UnionWith(withRecipient.Select(r => ReminderMessage.Safe(r.ApplicationId) + ".eml"));
+
+        // The drafts are independent files, written side by side. A settings mistake met while writing (no sender
+        // address) reaches the user as itself.
+        SideBySide.Run(() => Parallel.ForEach(
+            withRecipient,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            row =>
+            {
+                using var message = ReminderMessage.Create(ReminderMessage.Mail(row, NoticeSender.Key(row)), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone);
+                EmlDrafts.Write(message, Path.Combine(folder, ReminderMessage.Safe(row.ApplicationId) + ".eml"));
+            }));
 
         // Drafts left in a reused output folder by an earlier run would look current; only this run's stay.
         foreach (var stale in Directory.GetFiles(folder, "*.eml").Where(f => !written.Contains(Path.GetFileName(f))))
