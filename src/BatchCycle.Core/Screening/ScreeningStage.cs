@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using BatchCycle.Files;
 using BatchCycle.Import;
@@ -5,6 +6,7 @@ using BatchCycle.Messages;
 using BatchCycle.Pipeline;
 using BatchCycle.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace BatchCycle.Screening;
 
@@ -31,11 +33,14 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(input);
+        var log = run.LoggerFactory.CreateLogger<ScreeningStage>();
+        var watch = Stopwatch.StartNew();
         var (labels, revoked) = await systemLabels.ReadAsync(run, input.RegisterLabels, cancellationToken);
         run.ReportProgress(0.2);
 
         var screenings = Screener.Screen(input, labels, run.Calendar);
         run.ReportProgress(0.5);
+        log.LogDebug("screening: {Count} applications screened at {Seconds:0.00} s", screenings.Count, watch.Elapsed.TotalSeconds);
 
         // The database and the two result files are written side by side: each is a few hundred thousand rows.
         var stored = Task.Run(() => StoreAsync(run, screenings, cancellationToken), cancellationToken);
@@ -46,7 +51,9 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
             RequirementsHeader,
             screenings.SelectMany(s => s.Requirements.Select(r => RequirementRow(s, r, chinese))),
             cancellationToken);
+        log.LogDebug("screening: result files written at {Seconds:0.00} s", watch.Elapsed.TotalSeconds);
         await stored;
+        log.LogDebug("screening: results stored at {Seconds:0.00} s", watch.Elapsed.TotalSeconds);
         run.ReportProgress(0.8);
 
         return StageOutcome.Of(
