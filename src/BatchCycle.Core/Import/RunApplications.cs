@@ -99,9 +99,8 @@ public static class RunApplications
         }
 
         await using var db = run.OpenDb();
-        // Opened through the context, so that its connection settings apply (SQLite's synchronous mode).
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await TableInsert.DeleteRunAsync(connection, transaction, "RunApplications", run.RunId, cancellationToken);
         await using (var insert = await TableInsert.StartAsync(connection, transaction, "RunApplications", Columns, cancellationToken))

@@ -100,12 +100,17 @@ public sealed class OutboxSender<T>(BatchCycleSettings settings, BatchCycleDatab
         var query = db.Set<T>().AsNoTracking().Where(scope.Filter)
             .Where(m => (m.State == ReminderState.Drafted || m.State == ReminderState.Failed)
                 && m.NextAttemptAt != null && m.NextAttemptAt <= now);
-        if (among is not null)
+        var due = await query.OrderBy(scope.OrderKey).Select(m => m.Id).ToListAsync(cancellationToken);
+
+        // Compared here, not in the query: a pass over a whole region may fail tens of thousands of messages, past
+        // the number of values one SQLite statement takes.
+        if (among is null)
         {
-            query = query.Where(m => among.Contains(m.Id));
+            return due;
         }
 
-        return await query.OrderBy(scope.OrderKey).Select(m => m.Id).ToListAsync(cancellationToken);
+        var failed = among.ToHashSet();
+        return [.. due.Where(failed.Contains)];
     }
 
     /// <summary>What one send passes to each message it tries: its claim, whether a retry follows in this send, the connection.</summary>

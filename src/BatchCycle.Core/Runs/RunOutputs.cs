@@ -196,9 +196,8 @@ public sealed class RunOutputs
             return;
         }
 
-        // Opened through the context, so that its connection settings apply (SQLite's synchronous mode).
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = await TableInsert.StartAsync(connection, transaction, "RunOutputFiles", InsertColumns, cancellationToken))
         {

@@ -79,9 +79,8 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
     private static async Task StoreAsync(RunContext run, IReadOnlyList<ApplicationScreening> screenings, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
-        // Opened through the context, so that its connection settings apply (SQLite's synchronous mode).
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var table in new[] { "ScreeningOutcomes", "RequirementResults" })
         {

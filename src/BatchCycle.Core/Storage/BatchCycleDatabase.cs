@@ -129,7 +129,7 @@ public sealed partial record BatchCycleDatabase
         }
         else
         {
-            builder.UseSqlite(SqliteFiles.ConnectionString(Location)).AddInterceptors(SqliteFiles.WriteAheadSync);
+            builder.UseSqlite(SqliteFiles.ConnectionString(Location));
         }
 
         // Migrations are hand-written (the design-time package cannot be restored here), so there is no

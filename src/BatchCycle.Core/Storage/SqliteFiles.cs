@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BatchCycle.Storage;
 
@@ -13,14 +11,6 @@ public static class SqliteFiles
         Pooling = false,
         DefaultTimeout = 60,
     }.ToString();
-
-    /// <summary>
-    /// Each connection waits for the disk at checkpoints only, not at every commit (SQLite's <c>synchronous=NORMAL</c>,
-    /// its advice for a write-ahead log): a killed run loses nothing it committed, and only a power cut can undo
-    /// the last commits, never corrupt the file. Committing a whole region's stored files took a second more for
-    /// each 160 MB file otherwise, spent waiting for it to reach the disk twice.
-    /// </summary>
-    public static DbConnectionInterceptor WriteAheadSync { get; } = new NormalSynchronous();
 
     /// <summary>Creates the folder and the file (owner-only) before the first migration.</summary>
     public static void Prepare(string path)
@@ -68,24 +58,5 @@ public static class SqliteFiles
         {
             // Another user's file: its owner decides who reads it; this user only uses it.
         }
-    }
-}
-
-/// <summary>Sets <c>synchronous=NORMAL</c> on every connection as it opens (see <see cref="SqliteFiles.WriteAheadSync"/>).</summary>
-internal sealed class NormalSynchronous : DbConnectionInterceptor
-{
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Apply(connection);
-        return Task.CompletedTask;
-    }
-
-    private static void Apply(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
     }
 }
