@@ -100,17 +100,12 @@ public sealed class OutboxSender<T>(BatchCycleSettings settings, BatchCycleDatab
         var query = db.Set<T>().AsNoTracking().Where(scope.Filter)
             .Where(m => (m.State == ReminderState.Drafted || m.State == ReminderState.Failed)
                 && m.NextAttemptAt != null && m.NextAttemptAt <= now);
-        var due = await query.OrderBy(scope.OrderKey).Select(m => m.Id).ToListAsync(cancellationToken);
-
-        // Compared here, not in the query: a pass over a whole region may fail tens of thousands of messages, past
-        // the number of values one SQLite statement takes.
-        if (among is null)
+        if (among is not null)
         {
-            return due;
+            query = query.Where(m => among.Contains(m.Id));
         }
 
-        var failed = among.ToHashSet();
-        return [.. due.Where(failed.Contains)];
+        return await query.OrderBy(scope.OrderKey).Select(m => m.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>What one send passes to each message it tries: its claim, whether a retry follows in this send, the connection.</summary>

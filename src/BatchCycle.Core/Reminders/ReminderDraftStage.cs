@@ -141,34 +141,24 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleDa
     }
 
     /// <summary>Removes the unsent reminders of labels no longer due, with a warning naming them; returns how many.</summary>
-    /// <summary>Reminders withdrawn by one statement: well within the values a statement takes on either engine.</summary>
-    private const int WithdrawChunk = 1000;
-
     private static async Task<int> WithdrawAsync(
         RunContext run, BatchCycleDb db, string roundName, RenewalReminderSelection selection, List<string> warnings, CancellationToken cancellationToken)
     {
         var outbox = db.Set<ReminderOutboxMessage>();
         // A label no longer due (its holder applied for renewal, or it was revoked) loses its unsent reminder,
         // so a later send does not ask a holder for what it has already done.
-        // The labels due are compared here rather than sent to the database: a whole region's 60,000 and more are
-        // past the number of values one SQLite statement takes (32,766), and the query would fail.
-        var dueSerials = selection.Due.Select(l => l.Serial).ToHashSet(StringComparer.Ordinal);
-        var withdrawn = (await outbox
-            .Where(m => m.Round == roundName && m.Year == run.Calendar.Year
+        var dueSerials = selection.Due.Select(l => l.Serial).ToList();
+        var withdrawn = await outbox
+            .Where(m => m.Round == roundName && m.Year == run.Calendar.Year && !dueSerials.Contains(m.LabelSerial)
                 && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
             .Select(m => m.LabelSerial)
-            .ToListAsync(cancellationToken))
-            .Where(serial => !dueSerials.Contains(serial))
-            .ToList();
+            .ToListAsync(cancellationToken);
         if (withdrawn.Count > 0)
         {
-            foreach (var chunk in withdrawn.Chunk(WithdrawChunk))
-            {
-                await outbox
-                    .Where(m => m.Round == roundName && chunk.Contains(m.LabelSerial)
-                        && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
-                    .ExecuteDeleteAsync(cancellationToken);
-            }
+            await outbox
+                .Where(m => m.Round == roundName && withdrawn.Contains(m.LabelSerial)
+                    && (m.State == ReminderState.Drafted || m.State == ReminderState.NoEmail || m.State == ReminderState.Failed))
+                .ExecuteDeleteAsync(cancellationToken);
             warnings.Add(Catalogue.Bilingual(Message.Of("Warning.RemindersWithdrawn", withdrawn.Count, roundName, MessageList.Of(ListStyle.Comma, [.. withdrawn])), run.Settings.ChineseCulture()));
         }
 

@@ -122,14 +122,17 @@ public sealed partial record BatchCycleDatabase
 
     private DbContextOptions<BatchCycleDb> Options()
     {
+        // A list in a query (ids.Contains(m.Id)) goes to the database as one array-like parameter, not as one
+        // parameter per value (EF's default): a whole region's tens of thousands of labels or messages are past the
+        // values one statement takes (SQLite 32,766, PostgreSQL 65,535), and such a query would fail.
         var builder = new DbContextOptionsBuilder<BatchCycleDb>();
         if (IsPostgreSql)
         {
-            builder.UseNpgsql(Location);
+            builder.UseNpgsql(Location, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
         else
         {
-            builder.UseSqlite(SqliteFiles.ConnectionString(Location));
+            builder.UseSqlite(SqliteFiles.ConnectionString(Location), o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
 
         // Migrations are hand-written (the design-time package cannot be restored here), so there is no
