@@ -139,13 +139,8 @@ public static class Catalogue
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(culture);
         var file = manager == MessageTexts ? CatalogueFile.Messages : CatalogueFile.Requirements;
-        if (Tables.Value.TryGetValue((file, culture.Name), out var table))
-        {
-            return table.GetValueOrDefault(key) ?? throw new InvalidOperationException($"The message catalogue has no entry '{key}'.");
-        }
-
-        return manager.GetString(key, culture)
-            ?? throw new InvalidOperationException($"The message catalogue has no entry '{key}'.");
+        var text = Tables.Value.TryGetValue((file, culture.Name), out var table) ? table.GetValueOrDefault(key) : manager.GetString(key, culture);
+        return text ?? throw new InvalidOperationException($"The message catalogue has no entry '{key}'.");
     }
 
     private static FrozenDictionary<(CatalogueFile File, string Culture), FrozenDictionary<string, string>> ReadTables()
