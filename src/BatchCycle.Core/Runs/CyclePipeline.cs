@@ -131,9 +131,11 @@ public sealed class CyclePipeline(
             }, cancellationToken);
             logger.LogInformation("Run {RunId}: {Stage} started", runId, stage.Name);
             var watch = Stopwatch.StartNew();
+            var collector = CollectorFigures.Now();
             try
             {
                 var (outcome, next) = await stage.RunAsync(context, state, cancellationToken);
+                logger.LogDebug("Run {RunId}: {Stage} ran with the collector {Collector}", runId, stage.Name, CollectorFigures.Now().Since(collector));
                 state = next;
                 await outputs.RecordAsync(stage.Name, cancellationToken);
 
