@@ -23,7 +23,7 @@ internal static class LabelSheet
 
         RowText RowOf(ApplicationScreening screening) => Describe(texts, screening, decisions.GetValueOrDefault(screening.ApplicationId));
 
-        var widths = Widths(headers, columns.Leading, columns.RequirementIds.Count, screenings.Select(RowOf));
+        var widths = Widths(headers, columns.Leading, columns.RequirementIds.Count, RowBlocks(screenings, RowOf).SelectMany(b => b));
         var columnStyles = new uint?[headers.Length];
         columnStyles[decisionColumn] = PanelStyles.Entry;
         columnStyles[remarksColumn] = PanelStyles.Entry;
@@ -39,14 +39,36 @@ internal static class LabelSheet
         });
 
         var marks = new RequirementStatus?[columns.RequirementIds.Count];
-        foreach (var screening in screenings)
+        var written = 0;
+        foreach (var block in RowBlocks(screenings, RowOf))
         {
-            WriteApplication(sheet, columns, screening, RowOf(screening), marks);
+            foreach (var row in block)
+            {
+                WriteApplication(sheet, columns, screenings[written++], row, marks);
+            }
         }
 
         var range = $"A1:{XlsxSheet.ColumnName(headers.Length - 1)}{screenings.Count + 1}";
         sheet.End(range, (decisionColumn, Math.Max(screenings.Count, 1)), (texts.Label("Panel.Column.Decision"), texts.Long(c => Catalogue.Text("Panel.DecisionPrompt", c)), texts.Long(c => Catalogue.Text("Panel.DecisionError", c))));
         return range;
+    }
+
+    /// <summary>Applications whose texts are made as one piece of work, side by side on every core, ahead of the sheet's writer.</summary>
+    private const int BlockApplications = 512;
+
+    /// <summary>
+    /// The rows' texts in the screenings' order, a block at a time, each block made on every core: rendering the
+    /// reasons in both languages was half the panel stage's time, on one core while the other waited.
+    /// </summary>
+    private static IEnumerable<RowText[]> RowBlocks(IReadOnlyList<ApplicationScreening> screenings, Func<ApplicationScreening, RowText> rowOf)
+    {
+        for (var start = 0; start < screenings.Count; start += BlockApplications)
+        {
+            var block = new RowText[Math.Min(BlockApplications, screenings.Count - start)];
+            var first = start;
+            Parallel.For(0, block.Length, i => block[i] = rowOf(screenings[first + i]));
+            yield return block;
+        }
     }
 
     /// <summary>One application's row: its leading columns, a mark per requirement column, then reasons, evidence and the panel's entries.</summary>
