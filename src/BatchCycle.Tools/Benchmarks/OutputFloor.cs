@@ -25,20 +25,6 @@ public static class OutputFloor
             .Select(path => new OutputFile(Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/'), new FileInfo(path).Length))
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
 
-    /// <summary>Replays <paramref name="files"/> into a fresh <paramref name="floorFolder"/> (one an interrupted benchmark left is deleted first) and deletes it afterwards.</summary>
-    public static Result Measure(IReadOnlyList<OutputFile> files, string floorFolder, CancellationToken cancellationToken)
-    {
-        Delete(floorFolder);
-        try
-        {
-            return Replay(files, floorFolder, cancellationToken);
-        }
-        finally
-        {
-            Delete(floorFolder);
-        }
-    }
-
     /// <summary>Writes <paramref name="files"/> into <paramref name="folder"/>, which must not exist yet.</summary>
     public static Result Replay(IReadOnlyList<OutputFile> files, string folder, CancellationToken cancellationToken)
     {
@@ -66,14 +52,6 @@ public static class OutputFloor
 
         clock.Stop();
         return new Result(clock.Elapsed.TotalSeconds, files);
-    }
-
-    private static void Delete(string folder)
-    {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     /// <summary>Printable bytes, as the run's files mostly are, so no file system can store them as holes.</summary>

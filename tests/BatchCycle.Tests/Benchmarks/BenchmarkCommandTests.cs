@@ -40,7 +40,9 @@ public sealed class BenchmarkCommandTests
         Assert.True(run.GetProperty("outputFiles").GetInt32() > 20, "a cycle of 200 applications writes certificates, drafts and result files");
         Assert.Equal(run.GetProperty("stageSeconds").GetProperty("import").GetDouble() / floor, run.GetProperty("importRatio").GetDouble(), 6);
         Assert.Equal(run.GetProperty("stageSeconds").GetProperty("screening").GetDouble() / floor, scale.GetProperty("screeningRatio").GetDouble(), 6);
+        // Every run's output and floor are kept until the benchmark ends, then deleted.
         Assert.Empty(Directory.GetDirectories(temp.Combine("work"), "floor-*"));
+        Assert.Empty(Directory.GetDirectories(temp.Combine("work"), "out-*"));
         Assert.True(scale.GetProperty("peakMegabytes").GetDouble() > 10);
         Assert.True(scale.GetProperty("cells").GetInt64() > 200);
         var stages = scale.GetProperty("stages").EnumerateObject().Select(p => p.Name).ToList();

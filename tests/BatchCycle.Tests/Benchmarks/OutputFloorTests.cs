@@ -44,20 +44,6 @@ public sealed class OutputFloorTests
     }
 
     [Fact]
-    public void The_measure_replays_into_a_fresh_folder_and_deletes_it_afterwards()
-    {
-        using var temp = new TempFolder();
-        Write(temp.Combine("out"));
-        var files = OutputFloor.Walk(temp.Combine("out"));
-        Directory.CreateDirectory(temp.Combine("floor", "left-by-an-interrupted-run"));
-
-        var result = OutputFloor.Measure(files, temp.Combine("floor"), CancellationToken.None);
-
-        Assert.Equal(Written.Length, result.Files.Count);
-        Assert.False(Directory.Exists(temp.Combine("floor")));
-    }
-
-    [Fact]
     public void The_replay_refuses_a_folder_that_exists()
     {
         using var temp = new TempFolder();
