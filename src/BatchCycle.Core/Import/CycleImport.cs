@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BatchCycle.Messages;
 
 namespace BatchCycle.Import;
@@ -21,6 +22,13 @@ public sealed class CycleImport
 
     /// <summary>Rows parsed as one piece of work: large enough to outweigh handing it over, small enough to keep little in memory.</summary>
     private const int ChunkRows = 2048;
+
+    /// <summary>
+    /// The most a chunk's records take: an array from 85,000 bytes on is on the large object heap, which only a
+    /// full collection frees, and the projects and options are values laid inline in it (a chunk of 2048 projects
+    /// would be a quarter of a megabyte).
+    /// </summary>
+    private const int ChunkRecordBytes = 80_000;
 
     /// <summary>Chunks parsed ahead of the one being added: enough to keep every core busy.</summary>
     private static readonly int ChunksAhead = Math.Max(2, Environment.ProcessorCount * 2);
@@ -60,8 +68,8 @@ public sealed class CycleImport
         readers = new Dictionary<string, IKindReader>(StringComparer.Ordinal)
         {
             ["Applications"] = Kind(applications, RowParsers.Application),
-            ["FundedProjects"] = Kind(fundedProjects, RowParsers.FundedProject),
-            ["ImprovementOptions"] = Kind(improvementOptions, RowParsers.ImprovementOption),
+            ["FundedProjects"] = ValueKind(fundedProjects, RowParsers.FundedProject),
+            ["ImprovementOptions"] = ValueKind(improvementOptions, RowParsers.ImprovementOption),
             ["Violations"] = Kind(violations, RowParsers.Violation),
             ["RegisterLabels"] = Kind(registerLabels, RowParsers.RegisterLabel),
             ["Titles"] = Kind(titles, RowParsers.Title),
@@ -74,11 +82,11 @@ public sealed class CycleImport
     /// <summary>How one input kind's rows become records and are kept.</summary>
     private interface IKindReader
     {
-        /// <summary>The row's record, or null when the row was rejected (its problems are then reported).</summary>
-        object? Parse(RowReader row);
+        /// <summary>How many rows are parsed as one piece of work.</summary>
+        int ChunkRows { get; }
 
-        /// <summary>Keeps a parsed record; the problem that rejects it instead (a key read before), or null.</summary>
-        ImportIssue? Add(object record, RowReader row);
+        /// <summary>Parses rows, on any thread: each row's record, or its problems when the row was rejected.</summary>
+        ParsedChunk Parse(SheetRows sheet, List<RawRow> rows);
     }
 
     /// <summary>The problems and the notices, in the order of the files and rows they concern.</summary>
@@ -178,15 +186,15 @@ public sealed class CycleImport
 
     /// <summary>Everything read so far.</summary>
     public CycleData ToCycleData() => new(
-        [.. applications.Kept()],
-        [.. fundedProjects.Kept()],
-        [.. improvementOptions.Kept()],
-        [.. violations.Kept()],
-        [.. registerLabels.Kept()],
-        [.. titles.Kept()],
-        [.. serviceProviders.Kept()],
-        [.. complaints.Kept()],
-        [.. procurements.Kept()],
+        applications.Kept(),
+        fundedProjects.Kept(),
+        improvementOptions.Kept(),
+        violations.Kept(),
+        registerLabels.Kept(),
+        titles.Kept(),
+        serviceProviders.Kept(),
+        complaints.Kept(),
+        procurements.Kept(),
         [.. panelDecisions.OrderBy(d => d.LastWrite).ThenBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Order).Select(d => d.Decision)]);
 
     private InputKind[] Skip(string fileName, Message problem)
@@ -205,27 +213,28 @@ public sealed class CycleImport
         var reader = map.Kind == InputKinds.PanelDecisions
             ? new PanelDecisionsOf(panelDecisions, fileName, lastWrite)
             : readers.GetValueOrDefault(map.Kind.Name) ?? throw new InvalidOperationException($"No row parser for the input kind {map.Kind.Name}.");
+        var rowsOf = new SheetRows(fileName, sheet.Name, map, strings);
         var pending = new Queue<Task<ParsedChunk>>();
-        var chunk = new List<RawRow>(ChunkRows);
+        var chunk = new List<RawRow>(reader.ChunkRows);
         foreach (var row in Remaining(head, rest).Where(r => r.Number > map.HeaderRow))
         {
             chunk.Add(row);
-            if (chunk.Count == ChunkRows)
+            if (chunk.Count == reader.ChunkRows)
             {
                 var full = chunk;
-                pending.Enqueue(Task.Run(() => Parse(fileName, sheet.Name, map, reader, full, strings)));
-                chunk = new List<RawRow>(ChunkRows);
+                pending.Enqueue(Task.Run(() => reader.Parse(rowsOf, full)));
+                chunk = new List<RawRow>(reader.ChunkRows);
                 if (pending.Count > ChunksAhead)
                 {
-                    Add(reader, pending.Dequeue().GetAwaiter().GetResult());
+                    pending.Dequeue().GetAwaiter().GetResult().AddTo(issues);
                 }
             }
         }
 
-        pending.Enqueue(Task.FromResult(Parse(fileName, sheet.Name, map, reader, chunk, strings)));
+        pending.Enqueue(Task.FromResult(reader.Parse(rowsOf, chunk)));
         while (pending.Count > 0)
         {
-            Add(reader, pending.Dequeue().GetAwaiter().GetResult());
+            pending.Dequeue().GetAwaiter().GetResult().AddTo(issues);
         }
 
         if (sheet.Failure is { Problem: { } problem, Row: var stoppedAt })
@@ -247,70 +256,99 @@ public sealed class CycleImport
         }
     }
 
-    /// <summary>Each row's record (or null) and the problems found in it, in row order.</summary>
-    private sealed record ParsedChunk(RowReader[] Rows, object?[] Records, List<ImportIssue> Issues, int[] IssuesEnd);
+    /// <summary>The sheet a chunk's rows are read from, as each row's reader needs it.</summary>
+    private sealed record SheetRows(string FileName, string SheetName, HeaderMap Map, StringCache Strings);
 
-    private static ParsedChunk Parse(string fileName, string sheetName, HeaderMap map, IKindReader reader, List<RawRow> rows, StringCache strings)
+    /// <summary>A chunk's rows and the problems found in them, in row order (row i's end at <c>issuesEnd[i]</c>).</summary>
+    private abstract class ParsedChunk(RowReader[] rows, List<ImportIssue> chunkIssues, int[] issuesEnd)
+    {
+        /// <summary>Adds the chunk's problems to <paramref name="issues"/> and keeps its records, row by row.</summary>
+        public void AddTo(List<ImportIssue> issues)
+        {
+            var start = 0;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                for (; start < issuesEnd[i]; start++)
+                {
+                    issues.Add(chunkIssues[start]);
+                }
+
+                if (Keep(i, rows[i]) is { } duplicate)
+                {
+                    issues.Add(duplicate);
+                }
+            }
+        }
+
+        /// <summary>Keeps the record of the chunk's i-th row if it gave one; the problem that rejects it instead (a key read before), or null.</summary>
+        protected abstract ImportIssue? Keep(int i, RowReader row);
+    }
+
+    /// <summary>
+    /// A chunk's records typed by their kind, so that a record held as a value (a project, an option) is not boxed:
+    /// a box per row would be millions of short-lived objects again.
+    /// </summary>
+    private sealed class ParsedChunk<T>(RowReader[] rows, List<ImportIssue> chunkIssues, int[] issuesEnd, T[] records, bool[] read, Func<T, RowReader, ImportIssue?> keep)
+        : ParsedChunk(rows, chunkIssues, issuesEnd)
+    {
+        protected override ImportIssue? Keep(int i, RowReader row) => read[i] ? keep(records[i], row) : null;
+    }
+
+    /// <param name="parse">The row's record, or false when the row was rejected (its problems are then reported).</param>
+    /// <param name="keep">Keeps a parsed record; the problem that rejects it instead, or null.</param>
+    private static ParsedChunk<T> ParseRows<T>(SheetRows sheet, List<RawRow> rows, Func<RowReader, (bool Read, T Record)> parse, Func<T, RowReader, ImportIssue?> keep)
     {
         var issues = new List<ImportIssue>();
         var readers = new RowReader[rows.Count];
-        var records = new object?[rows.Count];
+        var records = new T[rows.Count];
+        var read = new bool[rows.Count];
         var ends = new int[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            readers[i] = new RowReader(fileName, sheetName, map, rows[i], issues, strings);
-            records[i] = reader.Parse(readers[i]);
+            readers[i] = new RowReader(sheet.FileName, sheet.SheetName, sheet.Map, rows[i], issues, sheet.Strings);
+            (read[i], records[i]) = parse(readers[i]);
             ends[i] = issues.Count;
         }
 
-        return new ParsedChunk(readers, records, issues, ends);
-    }
-
-    private void Add(IKindReader reader, ParsedChunk chunk)
-    {
-        var start = 0;
-        for (var i = 0; i < chunk.Rows.Length; i++)
-        {
-            for (; start < chunk.IssuesEnd[i]; start++)
-            {
-                issues.Add(chunk.Issues[start]);
-            }
-
-            if (chunk.Records[i] is { } record && reader.Add(record, chunk.Rows[i]) is { } duplicate)
-            {
-                issues.Add(duplicate);
-            }
-        }
+        return new ParsedChunk<T>(readers, issues, ends, records, read, keep);
     }
 
     private static KeyedRecords<T, TKey> Keyed<T, TKey>(Func<T, TKey> key, Func<T, string> describe, Func<T, SourceRow?> source, Func<T, T, bool> sameRecord, string keyColumn, bool rejectWithinFile = true)
-        where T : class
         where TKey : notnull
-        => new([], key, describe, source, sameRecord, keyColumn, rejectWithinFile);
+        => new(key, describe, source, sameRecord, keyColumn, rejectWithinFile);
 
     private KindOf<T, TKey> Kind<T, TKey>(KeyedRecords<T, TKey> records, Func<RowReader, T?> parse)
         where T : class
         where TKey : notnull
-        => new(this, records, parse);
+        => new(this, records, row => parse(row) is { } record ? (true, record) : (false, default!));
+
+    private KindOf<T, TKey> ValueKind<T, TKey>(KeyedRecords<T, TKey> records, Func<RowReader, T?> parse)
+        where T : struct
+        where TKey : notnull
+        => new(this, records, row => parse(row) is { } record ? (true, record) : (false, default));
 
     /// <summary>A kind's rows parsed and kept by key, in the file being read.</summary>
-    private sealed class KindOf<T, TKey>(CycleImport import, KeyedRecords<T, TKey> records, Func<RowReader, T?> parse) : IKindReader
-        where T : class
+    private sealed class KindOf<T, TKey>(CycleImport import, KeyedRecords<T, TKey> records, Func<RowReader, (bool Read, T Record)> parse) : IKindReader
         where TKey : notnull
     {
-        public object? Parse(RowReader row) => parse(row);
+        public int ChunkRows { get; } = Math.Min(CycleImport.ChunkRows, ChunkRecordBytes / Unsafe.SizeOf<T>());
 
-        public ImportIssue? Add(object record, RowReader row) => records.Add((T)record, row, import.fileOrdinal, import.notices);
+        public ParsedChunk Parse(SheetRows sheet, List<RawRow> rows) => ParseRows(sheet, rows, parse, Keep);
+
+        private ImportIssue? Keep(T record, RowReader row) => records.Add(record, row, import.fileOrdinal, import.notices);
     }
 
     /// <summary>Not checked for duplicates: a later decision on the same application replaces the earlier.</summary>
     private sealed class PanelDecisionsOf(List<(DateTime LastWrite, string File, int Order, PanelDecision Decision)> decisions, string fileName, DateTime lastWrite) : IKindReader
     {
-        public object? Parse(RowReader row) => RowParsers.PanelDecision(row);
+        public int ChunkRows => CycleImport.ChunkRows;
 
-        public ImportIssue? Add(object record, RowReader row)
+        public ParsedChunk Parse(SheetRows sheet, List<RawRow> rows) =>
+            ParseRows<PanelDecision>(sheet, rows, row => RowParsers.PanelDecision(row) is { } decision ? (true, decision) : (false, default!), Keep);
+
+        private ImportIssue? Keep(PanelDecision decision, RowReader row)
         {
-            decisions.Add((lastWrite, fileName, decisions.Count, (PanelDecision)record));
+            decisions.Add((lastWrite, fileName, decisions.Count, decision));
             return null;
         }
     }

@@ -103,7 +103,7 @@ public enum ProjectStatus
     Rejected,
 }
 
-public sealed record FundedProject(
+public readonly record struct FundedProject(
     string ProjectRef,
     ProjectType ProjectType,
     string ProjectTypeText,
@@ -131,7 +131,7 @@ public enum OptionStatus
     NotPlanned,
 }
 
-public sealed record ImprovementOption(
+public readonly record struct ImprovementOption(
     string ProjectRef,
     string OptionNo,
     OptionCost Cost,

@@ -9,20 +9,20 @@ namespace BatchCycle.Import;
 /// earlier file's rows with that key, and a row equal to the one already read is counted once. Both are said in
 /// a notice, so the secretariat sees what a re-upload changed rather than finding the records doubled.
 /// </summary>
-/// <param name="records">The kind's records in reading order; replaced ones are dropped by <see cref="Kept"/>.</param>
 /// <param name="sameRecord">Whether two records say the same thing, where they were read aside.</param>
 /// <param name="rejectWithinFile">False for kinds whose own file may hold several rows with one key (a factory's titles).</param>
 internal sealed class KeyedRecords<T, TKey>(
-    List<T> records,
     Func<T, TKey> key,
     Func<T, string> describe,
     Func<T, SourceRow?> source,
     Func<T, T, bool> sameRecord,
     string keyColumn,
     bool rejectWithinFile)
-    where T : class
     where TKey : notnull
 {
+    /// <summary>The kind's records in reading order; replaced ones are dropped by <see cref="Kept"/>.</summary>
+    private readonly RecordBlocks<T> records = new();
+
     /// <summary>
     /// Each key read, with the file it was last read from (its ordinal in the run) and its records' indexes. Nearly
     /// every key has one record, so the first index is kept in the entry and a list made only for a second: at 100×
@@ -69,8 +69,30 @@ internal sealed class KeyedRecords<T, TKey>(
         return notices.AddReplacement(row, keyColumn, Message.Of("Import.Notice.Replaced", describe(record), source(first)?.ToString() ?? ""));
     }
 
-    /// <summary>The records in force: those no later file replaced, in reading order.</summary>
-    public IEnumerable<T> Kept() => replaced.Count == 0 ? records : records.Where((_, i) => !replaced.Contains(i));
+    /// <summary>
+    /// The records in force: those no later file replaced, in reading order. When none was replaced they are the
+    /// records kept while reading, handed over rather than copied: a copy of the 3.1 million options held beside
+    /// them would be another 250 MB at the import's peak.
+    /// </summary>
+    public IReadOnlyList<T> Kept()
+    {
+        var all = records.Snapshot();
+        if (replaced.Count == 0)
+        {
+            return all;
+        }
+
+        var kept = new RecordBlocks<T>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (!replaced.Contains(i))
+            {
+                kept.Add(all[i]);
+            }
+        }
+
+        return kept.Snapshot();
+    }
 
     /// <summary>A key's file, its first record's index, and the indexes of its further records in that file, if any.</summary>
     private readonly record struct Entry(int File, int First, List<int>? More)

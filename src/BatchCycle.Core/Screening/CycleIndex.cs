@@ -16,7 +16,8 @@ public sealed class CycleIndex
     private readonly Grouping<FundedProject> projectsByFactory;
     private readonly Grouping<FundedProject> projectsByProvider;
     private readonly Grouping<FundedProject> projectsByRecommender;
-    private readonly Dictionary<string, FundedProject> projectsByRef;
+    private readonly IReadOnlyList<FundedProject> projects;
+    private readonly Dictionary<string, int> projectsByRef;
     private readonly Grouping<ImprovementOption> optionsByProject;
     private readonly Grouping<Violation> violationsById;
     private readonly Grouping<Violation> unidentifiedViolationsByName;
@@ -62,11 +63,16 @@ public sealed class CycleIndex
 
         declaredBySystem = DeclaredBySystem(systemLabels);
 
-        // Only projects named as evidence of an earlier award are ever looked up by reference (S renewals).
-        projectsByRef = new Dictionary<string, FundedProject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var project in data.FundedProjects.Where(p => declaredBySystem.ContainsKey(p.ProjectRef)))
+        // Only projects named as evidence of an earlier award are ever looked up by reference (S renewals); by
+        // their index, as the groupings keep them, rather than a copy of each project.
+        projects = data.FundedProjects;
+        projectsByRef = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < projects.Count; i++)
         {
-            projectsByRef.TryAdd(project.ProjectRef, project);
+            if (declaredBySystem.ContainsKey(projects[i].ProjectRef))
+            {
+                projectsByRef.TryAdd(projects[i].ProjectRef, i);
+            }
         }
 
         providersById = new Dictionary<string, ServiceProvider>(StringComparer.Ordinal);
@@ -170,7 +176,8 @@ public sealed class CycleIndex
     public IReadOnlyList<FundedProject> ProjectsRecommendedBy(string registrationKey) => projectsByRecommender[registrationKey];
 
     /// <summary>A project named in the evidence of a label the system issued; null for any other reference.</summary>
-    public FundedProject? EvidenceProject(string projectRef) => projectsByRef.GetValueOrDefault(projectRef.Trim());
+    public FundedProject? EvidenceProject(string projectRef) =>
+        projectsByRef.TryGetValue(projectRef.Trim(), out var i) ? projects[i] : null;
 
     public IReadOnlyList<ImprovementOption> OptionsOf(string projectRef) => optionsByProject[projectRef];
 
