@@ -68,16 +68,6 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>
-    /// Starts writing <paramref name="path"/> for a writer that fills it piece by piece, beside other work (a result
-    /// file written while the database takes the same rows): <see cref="PendingFile.CommitAsync"/> moves it in place.
-    /// </summary>
-    public static PendingFile Begin(string path, int bufferSize = DefaultBufferSize)
-    {
-        var (full, partial) = Paths(path);
-        return new PendingFile(full, partial, CreatePartial(partial, bufferSize));
-    }
-
     /// <summary>Removes the hidden files of writes that were cut off, so they never pass for files of a run.</summary>
     public static void RemoveLeftovers(string folder)
     {
@@ -102,40 +92,4 @@ public static class AtomicFile
 
     private static FileStream CreatePartial(string partial, int bufferSize) =>
         new(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize);
-}
-
-/// <summary>
-/// A file of <see cref="AtomicFile.Begin"/> being written: its content goes into <see cref="Stream"/>, and only
-/// <see cref="CommitAsync"/> puts it under its name. Disposed without it (a failure, a cancellation), the hidden file is deleted.
-/// </summary>
-public sealed class PendingFile : IAsyncDisposable
-{
-    private readonly string full;
-    private readonly string partial;
-    private bool committed;
-
-    internal PendingFile(string full, string partial, Stream stream)
-    {
-        this.full = full;
-        this.partial = partial;
-        Stream = stream;
-    }
-
-    public Stream Stream { get; }
-
-    public async Task CommitAsync()
-    {
-        await Stream.DisposeAsync();
-        File.Move(partial, full, overwrite: true);
-        committed = true;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!committed)
-        {
-            await Stream.DisposeAsync();
-            File.Delete(partial);
-        }
-    }
 }

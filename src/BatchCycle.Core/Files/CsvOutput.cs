@@ -35,19 +35,9 @@ public static class CsvOutput
         await writer.WriteAsync(line, cancellationToken);
     }
 
-    /// <summary>Starts a CSV file written a row at a time (<see cref="CsvWriter"/>), for rows made beside other work.</summary>
-    public static CsvWriter Begin(string path, IReadOnlyList<string> header)
-    {
-        ArgumentNullException.ThrowIfNull(header);
-        var file = AtomicFile.Begin(path, AtomicFile.LargeBufferSize);
-        var writer = new CsvWriter(file);
-        writer.Add(header);
-        return writer;
-    }
-
     public static string Line(IReadOnlyList<string?> fields) => Append(new StringBuilder(), fields).ToString();
 
-    internal static StringBuilder Append(StringBuilder line, IReadOnlyList<string?> fields)
+    private static StringBuilder Append(StringBuilder line, IReadOnlyList<string?> fields)
     {
         for (var i = 0; i < fields.Count; i++)
         {
@@ -75,53 +65,4 @@ public static class CsvOutput
 
     /// <summary>The characters a spreadsheet treats as the start of a formula.</summary>
     public static bool IsFormulaLike(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
-}
-
-/// <summary>
-/// A CSV file of <see cref="CsvOutput.Begin"/>: rows are gathered and written a block at a time, as
-/// <see cref="CsvOutput.WriteAsync"/> does; the file appears under its name only when <see cref="CompleteAsync"/> is called.
-/// </summary>
-public sealed class CsvWriter : IAsyncDisposable
-{
-    private const int BlockChars = 1 << 16;
-
-    private readonly PendingFile file;
-    private readonly StreamWriter writer;
-    private readonly StringBuilder lines = new();
-    private bool completed;
-
-    internal CsvWriter(PendingFile file)
-    {
-        this.file = file;
-        writer = new StreamWriter(file.Stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), BlockChars, leaveOpen: true);
-    }
-
-    /// <summary>Adds a row; the lines gathered so far are written once they fill a block.</summary>
-    public void Add(IReadOnlyList<string?> row)
-    {
-        CsvOutput.Append(lines, row);
-        if (lines.Length >= BlockChars)
-        {
-            writer.Write(lines);
-            lines.Clear();
-        }
-    }
-
-    public async Task CompleteAsync(CancellationToken cancellationToken)
-    {
-        await writer.WriteAsync(lines, cancellationToken);
-        await writer.DisposeAsync();
-        await file.CommitAsync();
-        completed = true;
-    }
-
-    /// <summary>Without <see cref="CompleteAsync"/> (a failure, a cancellation), nothing is written under the file's name.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (!completed)
-        {
-            await writer.DisposeAsync();
-            await file.DisposeAsync();
-        }
-    }
 }

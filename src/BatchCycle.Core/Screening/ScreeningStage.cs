@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Threading.Channels;
+using System.Globalization;
 using BatchCycle.Files;
 using BatchCycle.Import;
 using BatchCycle.Messages;
@@ -42,26 +42,15 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
         run.ReportProgress(0.5);
         log.LogDebug("screening: {Count} applications screened at {Seconds:0.00} s", screenings.Count, watch.Elapsed.TotalSeconds);
 
-        // The rows are made once, a block at a time on every core, and go both to the two result files and, through
-        // a short queue, to the database's writer on its own thread: each is a few hundred thousand rows.
-        var blocks = Channel.CreateBounded<ScreeningRows.Rows[]>(new BoundedChannelOptions(BlocksAhead) { SingleReader = true, SingleWriter = true });
-        var stored = Task.Run(() => StoreAsync(run, blocks, cancellationToken), cancellationToken);
-        try
-        {
-            await WriteFilesAsync(run, screenings, blocks.Writer, cancellationToken);
-        }
-        catch (ChannelClosedException)
-        {
-            // The database's writer stopped: its own failure is the one to report, just below.
-        }
-        catch (Exception ex)
-        {
-            // A result file that failed leaves nothing committed in the database either.
-            blocks.Writer.TryComplete(ex);
-            await Task.WhenAny(stored);
-            throw;
-        }
-
+        // The database and the two result files are written side by side: each is a few hundred thousand rows.
+        var stored = Task.Run(() => StoreAsync(run, screenings, cancellationToken), cancellationToken);
+        var chinese = run.Settings.ChineseCulture();
+        await CsvOutput.WriteAsync(run.OutPath("results", "screening-results.csv"), ResultsHeader, screenings.Select(s => ResultRow(s, chinese)), cancellationToken);
+        await CsvOutput.WriteAsync(
+            run.OutPath("results", "requirements.csv"),
+            RequirementsHeader,
+            screenings.SelectMany(s => s.Requirements.Select(r => RequirementRow(s, r, chinese))),
+            cancellationToken);
         log.LogDebug("screening: result files written at {Seconds:0.00} s", watch.Elapsed.TotalSeconds);
         await stored;
         log.LogDebug("screening: results stored at {Seconds:0.00} s", watch.Elapsed.TotalSeconds);
@@ -77,47 +66,17 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
             .With(screenings);
     }
 
-    /// <summary>Blocks of rows made ahead of the database's writer: enough to keep it busy, few enough to hold little.</summary>
-    private const int BlocksAhead = 2;
+    private static IReadOnlyList<string?> ResultRow(ApplicationScreening s, CultureInfo chinese) =>
+        [s.ApplicationId, s.LabelType.ToString(), s.Kind.ToString(), s.Outcome.ToString(), string.Join(';', s.NotMet), string.Join(';', s.Unknown), s.Reasons, s.ReasonsIn(chinese)];
 
-    private static async Task WriteFilesAsync(RunContext run, IReadOnlyList<ApplicationScreening> screenings, ChannelWriter<ScreeningRows.Rows[]> toStore, CancellationToken cancellationToken)
-    {
-        await using var results = CsvOutput.Begin(run.OutPath("results", "screening-results.csv"), ResultsHeader);
-        await using var requirements = CsvOutput.Begin(run.OutPath("results", "requirements.csv"), RequirementsHeader);
-        foreach (var block in ScreeningRows.Blocks(screenings, run.Settings.ChineseCulture(), cancellationToken))
-        {
-            await toStore.WriteAsync(block, cancellationToken);
-            foreach (var rows in block)
-            {
-                results.Add(rows.Result);
-                foreach (var line in rows.Requirements)
-                {
-                    requirements.Add(line);
-                }
-            }
-        }
-
-        toStore.Complete();
-        await results.CompleteAsync(cancellationToken);
-        await requirements.CompleteAsync(cancellationToken);
-    }
+    private static IReadOnlyList<string?> RequirementRow(ApplicationScreening s, RequirementResult r, CultureInfo chinese) =>
+    [
+        s.ApplicationId, r.Requirement, r.Result.ToString(), EvidenceList.Join(r.Evidence), r.Note,
+        Catalogue.RequirementName(r.Requirement, Catalogue.English), Catalogue.RequirementName(r.Requirement, chinese), r.NoteIn(chinese),
+    ];
 
     /// <summary>Replaces the run's stored results in one transaction, so the stage can be re-run alone.</summary>
-    private static async Task StoreAsync(RunContext run, Channel<ScreeningRows.Rows[]> blocks, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await StoreAsync(run, blocks.Reader, cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            // The files' writer waits on a full queue otherwise.
-            blocks.Writer.TryComplete(ex);
-            throw;
-        }
-    }
-
-    private static async Task StoreAsync(RunContext run, ChannelReader<ScreeningRows.Rows[]> blocks, CancellationToken cancellationToken)
+    private static async Task StoreAsync(RunContext run, IReadOnlyList<ApplicationScreening> screenings, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
         var connection = db.Database.GetDbConnection();
@@ -128,36 +87,36 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
             await TableInsert.DeleteRunAsync(connection, transaction, table, run.RunId, cancellationToken);
         }
 
-        // PostgreSQL takes one COPY at a time on a connection, so the outcomes (one short row per application, the
-        // first seven fields of its results line) wait for the requirement lines.
-        var outcomes = new List<object?[]>();
+        await using (var outcome = await TableInsert.StartAsync(connection, transaction, "ScreeningOutcomes", OutcomeColumns, cancellationToken))
+        {
+            foreach (var s in screenings)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                outcome.Add(run.RunId, s.ApplicationId, s.LabelType.ToString(), s.Kind.ToString(), s.Outcome.ToString(), string.Join(';', s.NotMet), string.Join(';', s.Unknown), s.Reasons);
+            }
+
+            await outcome.CompleteAsync(cancellationToken);
+        }
+
+        // The screening keeps one copy of each repeated reason, so each is written out as JSON once.
+        var stored = new Dictionary<Message, string>();
         await using (var requirement = await TableInsert.StartAsync(connection, transaction, "RequirementResults", RequirementColumns, cancellationToken))
         {
-            await foreach (var block in blocks.ReadAllAsync(cancellationToken))
+            foreach (var screening in screenings)
             {
-                foreach (var rows in block)
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var line in screening.Requirements)
                 {
-                    var result = rows.Result;
-                    outcomes.Add([run.RunId, result[0], result[1], result[2], result[3], result[4], result[5], result[6]]);
-                    for (var i = 0; i < rows.Requirements.Length; i++)
+                    if (!stored.TryGetValue(line.Reason, out var json))
                     {
-                        var line = rows.Requirements[i];
-                        requirement.Add(run.RunId, line[0], line[1], line[2], line[3], line[4], rows.Screening.Requirements[i].IsTopLevel, rows.Reasons[i]);
+                        stored[line.Reason] = json = MessageJson.Serialize(line.Reason);
                     }
+
+                    requirement.Add(run.RunId, screening.ApplicationId, line.Requirement, line.Result.ToString(), EvidenceList.Join(line.Evidence), line.Note, line.IsTopLevel, json);
                 }
             }
 
             await requirement.CompleteAsync(cancellationToken);
-        }
-
-        await using (var outcome = await TableInsert.StartAsync(connection, transaction, "ScreeningOutcomes", OutcomeColumns, cancellationToken))
-        {
-            foreach (var values in outcomes)
-            {
-                outcome.Add(values);
-            }
-
-            await outcome.CompleteAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
