@@ -242,6 +242,23 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void An_error_cell_alone_on_its_row_keeps_the_row_in_its_place()
+    {
+        // ExcelDataReader reads an error cell as empty, so such a row reads as blank until the error is put back.
+        var book = new XlsxBuilder();
+        book.Sheet("Apps").Row([.. ApplicationHeader, "ContactName"])
+            .Row([.. Application("A-1"), "Chan"])
+            .Row([null, null, null, null, null, new XlsxError("#REF!")])
+            .Row([.. Application("A-2"), "Lee"]);
+
+        var import = TestFiles.Import(("apps.xlsx", book.ToBytes()));
+
+        Assert.Contains(import.Issues, i => i.Row == 3 && i.Column == "ContactName" && i.Problem.Contains("#REF!", StringComparison.Ordinal));
+        Assert.All(import.Issues, i => Assert.Equal(3, i.Row));
+        Assert.Equal(["A-1", "A-2"], import.ToCycleData().Applications.Select(a => a.ApplicationId));
+    }
+
+    [Fact]
     public void A_header_of_two_kinds_is_reported_and_the_sheet_skipped()
     {
         var import = TestFiles.Import(("mixed.csv", TestFiles.Utf8Csv([["ProviderId", "ProviderName", "Status", "ReceivedOn", "Substantiated"], ["T-1", "P", "Registered", "2025-01-01", "N"]])));
