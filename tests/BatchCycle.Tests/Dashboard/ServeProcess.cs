@@ -128,7 +128,8 @@ public sealed class ServeProcess : IAsyncDisposable
     private async Task WaitUntilListeningAsync()
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var attempt = 0; attempt < 240; attempt++)
+        // Up to about two minutes: beside the rest of the suite on two cores, a serve restarted after a kill once took over one.
+        for (var attempt = 0; attempt < 480; attempt++)
         {
             Assert.False(process.HasExited, "serve stopped: " + Log);
             try
