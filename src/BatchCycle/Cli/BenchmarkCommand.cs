@@ -161,8 +161,8 @@ public static class BenchmarkCommand
         var floorFolder = Path.Combine(scale.Folder, string.Create(CultureInfo.InvariantCulture, $"floor-{scale.Name}-{attempt}"));
         var db = Path.Combine(scale.Folder, "run-" + scale.Name + ".db");
         // What an interrupted benchmark left is cleared first; the run then writes into a new folder.
-        Clean(output, db);
-        DeleteFolders([floorFolder]);
+        DeleteFolders([output, floorFolder]);
+        DeleteDatabase(db);
         spent.AddRange([output, floorFolder]);
         var load = MachineInfo.LoadAverage();
         var run = await ChildRun.RunAsync(
@@ -180,7 +180,7 @@ public static class BenchmarkCommand
 
         var files = OutputFloor.Walk(output);
         // The database is one file: deleting it frees no inodes to pass over.
-        Clean(Path.Combine(scale.Folder, "no-output"), db);
+        DeleteDatabase(db);
         var written = OutputFloor.Replay(files, floorFolder, cancellationToken);
         var stages = run.Stages.ToDictionary(s => s.Name, s => s.Seconds);
         return new RunMeasurement(run.WallSeconds, run.PeakMegabytes, run.ChildrenPeakMegabytes, floor.Seconds, written.Seconds, written.Files.Count, written.Megabytes, stages, load);
@@ -229,9 +229,9 @@ public static class BenchmarkCommand
         var folder = Path.GetFullPath(work);
         Directory.CreateDirectory(folder);
         var db = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"applications-view-{applications}.db"));
-        Clean(Path.Combine(folder, "no-output"), db);
+        DeleteDatabase(db);
         var report = await ApplicationsViewBenchmark.MeasureAsync(db, applications, runs, cancellationToken);
-        Clean(Path.Combine(folder, "no-output"), db);
+        DeleteDatabase(db);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{applications:N0} applications filled in {report.FillSeconds:0.0} s; {runs} request(s) per query."));
         Console.WriteLine("| query | matches | median ms | max ms |");
         Console.WriteLine("|---|---:|---:|---:|");
@@ -276,13 +276,9 @@ public static class BenchmarkCommand
         }
     }
 
-    private static void Clean(string output, string db)
+    /// <summary>Deletes a database file with its journal, write-ahead log and lock beside it.</summary>
+    private static void DeleteDatabase(string db)
     {
-        if (Directory.Exists(output))
-        {
-            Directory.Delete(output, recursive: true);
-        }
-
         foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(db)!, Path.GetFileName(db) + "*"))
         {
             File.Delete(file);
