@@ -1,13 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Npgsql;
+using SQLitePCL;
 
 namespace BatchCycle.Storage;
 
 /// <summary>
 /// Writes the many rows of one table of a run (screening results, the applications list) inside the caller's
-/// transaction, on either engine: SQLite through one prepared INSERT run synchronously per row (Microsoft.Data.Sqlite
-/// runs the async form synchronously anyway, at a cost per row), PostgreSQL through a binary COPY, which is what
+/// transaction, on either engine: SQLite through one prepared INSERT stepped per row on the connection's own handle, PostgreSQL through a binary COPY, which is what
 /// makes a few hundred thousand rows over the network take seconds, not minutes. Identifiers are quoted so that
 /// both engines keep the model's names.
 /// </summary>
@@ -31,6 +32,12 @@ public abstract class TableInsert : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(columns);
+        // On SQLite the rows are stepped on the connection's handle: outside a transaction each would be committed alone.
+        if (transaction?.Connection != connection)
+        {
+            throw new ArgumentException("The rows are written inside a transaction of the same connection.", nameof(transaction));
+        }
+
         var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
         if (connection is NpgsqlConnection npgsql)
         {
@@ -38,40 +45,47 @@ public abstract class TableInsert : IAsyncDisposable
             return new CopyInsert(copy);
         }
 
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => Name(i)))})";
-        for (var i = 0; i < columns.Count; i++)
+        if (connection is not SqliteConnection sqlite)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = Name(i);
-            command.Parameters.Add(parameter);
+            throw new ArgumentException($"No bulk insert for a {connection.GetType().Name}.", nameof(connection));
         }
 
-        command.Prepare();
-        return new CommandInsert(command);
+        return new StatementInsert(sqlite.Handle!, $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})");
     }
 
     /// <summary>One row, its values in the order of the columns; null for NULL; a <see cref="DateTime"/> is UTC.</summary>
-    public abstract void Add(params object?[] values);
+    public abstract void Add(params ReadOnlySpan<object?> values);
 
     /// <summary>Ends the rows; a COPY that is disposed without it is cancelled.</summary>
     public abstract Task CompleteAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 
-    private static string Name(int i) => string.Create(CultureInfo.InvariantCulture, $"@p{i}");
-
-    private sealed class CommandInsert(DbCommand command) : TableInsert
+    /// <summary>
+    /// SQLite's own prepared statement, bound and stepped per row: through <c>SqliteCommand</c> each row also made a
+    /// reader and bound every parameter anew by its type. 740,000 requirement lines took 3.5–3.8 s that way, 2.2–2.7 s this way.
+    /// Values are bound as Microsoft.Data.Sqlite binds them, so that EF Core reads them back the same.
+    /// </summary>
+    private sealed class StatementInsert : TableInsert
     {
-        public override void Add(params object?[] values)
+        private readonly sqlite3 database;
+        private readonly sqlite3_stmt statement;
+
+        public StatementInsert(sqlite3 database, string sql)
+        {
+            this.database = database;
+            Check(raw.sqlite3_prepare_v2(database, sql, out statement), raw.SQLITE_OK);
+        }
+
+        public override void Add(params ReadOnlySpan<object?> values)
         {
             for (var i = 0; i < values.Length; i++)
             {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                Check(Bind(i + 1, values[i]), raw.SQLITE_OK);
             }
 
-            command.ExecuteNonQuery();
+            Check(raw.sqlite3_step(statement), raw.SQLITE_DONE);
+            Check(raw.sqlite3_reset(statement), raw.SQLITE_OK);
         }
 
         public override Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -79,13 +93,34 @@ public abstract class TableInsert : IAsyncDisposable
         public override ValueTask DisposeAsync()
         {
             GC.SuppressFinalize(this);
-            return command.DisposeAsync();
+            statement.Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        private int Bind(int index, object? value) => value switch
+        {
+            null => raw.sqlite3_bind_null(statement, index),
+            string text => raw.sqlite3_bind_text16(statement, index, text),
+            long number => raw.sqlite3_bind_int64(statement, index, number),
+            int number => raw.sqlite3_bind_int64(statement, index, number),
+            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+            // Microsoft.Data.Sqlite's text form of a DateTime, which EF Core's SQLite provider reads back.
+            DateTime moment => raw.sqlite3_bind_text16(statement, index, moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            _ => throw new ArgumentException($"No SQLite form for a value of type {value.GetType().Name}.", nameof(value)),
+        };
+
+        private void Check(int result, int expected)
+        {
+            if (result != expected)
+            {
+                SqliteException.ThrowExceptionForRC(result, database);
+            }
         }
     }
 
     private sealed class CopyInsert(NpgsqlBinaryImporter copy) : TableInsert
     {
-        public override void Add(params object?[] values)
+        public override void Add(params ReadOnlySpan<object?> values)
         {
             copy.StartRow();
             foreach (var value in values)
