@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace BatchCycle.Files;
@@ -46,21 +47,45 @@ public static class CsvOutput
                 line.Append(',');
             }
 
-            line.Append(Field(fields[i]));
+            AppendField(line, fields[i]);
         }
 
         return line.Append("\r\n");
     }
 
-    public static string Field(string? value)
+    /// <summary>The characters that make a field quoted (RFC 4180).</summary>
+    private static readonly SearchValues<char> Quoted = SearchValues.Create(",\"\r\n");
+
+    public static string Field(string? value) => AppendField(new StringBuilder(), value).ToString();
+
+    /// <summary>Appends the field in place: a requirements file has 740,000 lines at 100×, most with a quoted note.</summary>
+    private static StringBuilder AppendField(StringBuilder line, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
-            return "";
+            return line;
         }
 
-        var text = IsFormulaLike(value) ? "'" + value : value;
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        var quoted = value.AsSpan().ContainsAny(Quoted);
+        if (quoted)
+        {
+            line.Append('"');
+        }
+
+        if (IsFormulaLike(value))
+        {
+            line.Append('\'');
+        }
+
+        var rest = value.AsSpan();
+        for (var quote = rest.IndexOf('"'); quoted && quote >= 0; quote = rest.IndexOf('"'))
+        {
+            line.Append(rest[..(quote + 1)]).Append('"');
+            rest = rest[(quote + 1)..];
+        }
+
+        line.Append(rest);
+        return quoted ? line.Append('"') : line;
     }
 
     /// <summary>The characters a spreadsheet treats as the start of a formula.</summary>

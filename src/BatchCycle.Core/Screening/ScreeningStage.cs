@@ -46,10 +46,11 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
         var stored = Task.Run(() => StoreAsync(run, screenings, cancellationToken), cancellationToken);
         var chinese = run.Settings.ChineseCulture();
         await CsvOutput.WriteAsync(run.OutPath("results", "screening-results.csv"), ResultsHeader, screenings.Select(s => ResultRow(s, chinese)), cancellationToken);
+        var notes = new RenderedReasons<(string English, string Chinese)>(reason => (Catalogue.Render(reason, Catalogue.English), Catalogue.Render(reason, chinese)));
         await CsvOutput.WriteAsync(
             run.OutPath("results", "requirements.csv"),
             RequirementsHeader,
-            screenings.SelectMany(s => s.Requirements.Select(r => RequirementRow(s, r, chinese))),
+            screenings.SelectMany(s => s.Requirements.Select(r => RequirementRow(s, r, notes.Of(r.Reason), chinese))),
             cancellationToken);
         log.LogDebug("screening: result files written at {Seconds:0.00} s", watch.Elapsed.TotalSeconds);
         await stored;
@@ -69,10 +70,10 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
     private static IReadOnlyList<string?> ResultRow(ApplicationScreening s, CultureInfo chinese) =>
         [s.ApplicationId, s.LabelType.ToString(), s.Kind.ToString(), s.Outcome.ToString(), string.Join(';', s.NotMet), string.Join(';', s.Unknown), s.Reasons, s.ReasonsIn(chinese)];
 
-    private static IReadOnlyList<string?> RequirementRow(ApplicationScreening s, RequirementResult r, CultureInfo chinese) =>
+    private static IReadOnlyList<string?> RequirementRow(ApplicationScreening s, RequirementResult r, (string English, string Chinese) note, CultureInfo chinese) =>
     [
-        s.ApplicationId, r.Requirement, r.Result.ToString(), EvidenceList.Join(r.Evidence), r.Note,
-        Catalogue.RequirementName(r.Requirement, Catalogue.English), Catalogue.RequirementName(r.Requirement, chinese), r.NoteIn(chinese),
+        s.ApplicationId, r.Requirement, r.Result.ToString(), EvidenceList.Join(r.Evidence), note.English,
+        Catalogue.RequirementName(r.Requirement, Catalogue.English), Catalogue.RequirementName(r.Requirement, chinese), note.Chinese,
     ];
 
     /// <summary>Replaces the run's stored results in one transaction, so the stage can be re-run alone.</summary>
@@ -98,9 +99,7 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
             await outcome.CompleteAsync(cancellationToken);
         }
 
-        // The screening keeps one copy of each repeated reason, so each is written out as JSON and in English once:
-        // 740,000 lines at 100,000 applications give 390,000 reasons.
-        var stored = new Dictionary<Message, (string Json, string Note)>();
+        var stored = new RenderedReasons<(string Json, string Note)>(reason => (MessageJson.Serialize(reason), Catalogue.Render(reason, Catalogue.English)));
         await using (var requirement = await TableInsert.StartAsync(connection, transaction, "RequirementResults", RequirementColumns, cancellationToken))
         {
             foreach (var screening in screenings)
@@ -108,11 +107,7 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var line in screening.Requirements)
                 {
-                    if (!stored.TryGetValue(line.Reason, out var reason))
-                    {
-                        stored[line.Reason] = reason = (MessageJson.Serialize(line.Reason), line.Note);
-                    }
-
+                    var reason = stored.Of(line.Reason);
                     requirement.Add(run.RunId, screening.ApplicationId, line.Requirement, line.Result.ToString(), EvidenceList.Join(line.Evidence), reason.Note, line.IsTopLevel, reason.Json);
                 }
             }
