@@ -28,12 +28,14 @@ public abstract class TableInsert : IAsyncDisposable
         await clear.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<TableInsert> StartAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    /// <param name="transaction">The caller's transaction; null when it was begun in SQL (<c>BEGIN IMMEDIATE</c>) on the connection.</param>
+    public static async Task<TableInsert> StartAsync(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(columns);
         // On SQLite the rows are stepped on the connection's handle: outside a transaction each would be committed alone.
-        if (transaction?.Connection != connection)
+        if ((transaction is not null && transaction.Connection != connection)
+            || (connection is SqliteConnection { Handle: { } handle } && raw.sqlite3_get_autocommit(handle) != 0))
         {
             throw new ArgumentException("The rows are written inside a transaction of the same connection.", nameof(transaction));
         }

@@ -75,6 +75,30 @@ public sealed class TableInsertTests
         Assert.Equal("transaction", error.ParamName);
     }
 
+    [Fact]
+    public async Task Rows_may_be_written_inside_a_transaction_begun_in_SQL()
+    {
+        using var temp = new TempFolder();
+        var database = BatchCycleDatabase.Sqlite(temp.Combine("cycle.db"));
+        database.Migrate();
+        await using var db = database.Open();
+        var run = new RunRecord { Year = 2025, StartedAt = Moment, StartedBy = "test", InputFolder = "in", OutFolder = "out", AsOf = new DateOnly(2025, 12, 1) };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+
+        await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE");
+        await using (var files = await TableInsert.StartAsync(connection, null, "RunOutputFiles", ["RunId", "Stage", "RelativePath", "Size", "Sha256", "RecordedAt"], default))
+        {
+            files.Add(run.Id, "panel", "panel/a.xlsx", 1L, "ab", Moment);
+        }
+
+        await db.Database.ExecuteSqlRawAsync("COMMIT");
+
+        Assert.Equal("panel/a.xlsx", Assert.Single(await db.Set<RunOutputFile>().Select(f => f.RelativePath).ToListAsync()));
+    }
+
     /// <summary>Each row as "type:value|…" of the columns, in the order stored.</summary>
     private static async Task<List<string>> StoredAsync(BatchCycleDb db, string table, string columns)
     {
