@@ -17,14 +17,10 @@ public sealed class TableInsertTests
     public async Task A_row_written_in_bulk_is_stored_as_EF_Core_stores_it()
     {
         using var temp = new TempFolder();
-        var database = BatchCycleDatabase.Sqlite(temp.Combine("cycle.db"));
-        database.Migrate();
-        await using var db = database.Open();
-        var run = new RunRecord { Year = 2025, StartedAt = Moment, StartedBy = "test", InputFolder = "in", OutFolder = "out", AsOf = new DateOnly(2025, 12, 1) };
         // The bulk rows go to a second run: the output files are unique per run and path.
-        var bulk = new RunRecord { Year = 2025, StartedAt = Moment, StartedBy = "test", InputFolder = "in", OutFolder = "out", AsOf = new DateOnly(2025, 12, 1) };
-        db.Runs.AddRange(run, bulk);
-        await db.SaveChangesAsync();
+        var (db, runs) = await DatabaseWithRunsAsync(temp, 2);
+        await using var _ = db;
+        var (run, bulk) = (runs[0], runs[1]);
         db.Set<RunOutputFile>().Add(new RunOutputFile { RunId = run.Id, Stage = "panel", RelativePath = "panel/甲.xlsx", Size = 1L << 40, Sha256 = "ab", RecordedAt = Moment });
         db.RequirementResults.AddRange(
             new RequirementResultRecord { RunId = run.Id, ApplicationId = "A-1", Requirement = "4.1-I", Result = "Met", Evidence = "", Note = "合格 ok", IsTopLevel = true, Reason = null },
@@ -32,7 +28,6 @@ public sealed class TableInsertTests
         await db.SaveChangesAsync();
 
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await using (var files = await TableInsert.StartAsync(connection, transaction, "RunOutputFiles", ["RunId", "Stage", "RelativePath", "Size", "Sha256", "RecordedAt"], default))
@@ -64,13 +59,10 @@ public sealed class TableInsertTests
     public async Task Rows_are_written_only_inside_a_transaction_of_their_connection()
     {
         using var temp = new TempFolder();
-        var database = BatchCycleDatabase.Sqlite(temp.Combine("cycle.db"));
-        database.Migrate();
-        await using var db = database.Open();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
+        var (db, _) = await DatabaseWithRunsAsync(temp, 0);
+        await using var __ = db;
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => TableInsert.StartAsync(connection, null!, "RunOutputFiles", ["RunId"], default));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => TableInsert.StartAsync(db.Database.GetDbConnection(), null, "RunOutputFiles", ["RunId"], default));
 
         Assert.Equal("transaction", error.ParamName);
     }
@@ -79,14 +71,10 @@ public sealed class TableInsertTests
     public async Task Rows_may_be_written_inside_a_transaction_begun_in_SQL()
     {
         using var temp = new TempFolder();
-        var database = BatchCycleDatabase.Sqlite(temp.Combine("cycle.db"));
-        database.Migrate();
-        await using var db = database.Open();
-        var run = new RunRecord { Year = 2025, StartedAt = Moment, StartedBy = "test", InputFolder = "in", OutFolder = "out", AsOf = new DateOnly(2025, 12, 1) };
-        db.Runs.Add(run);
-        await db.SaveChangesAsync();
+        var (db, runs) = await DatabaseWithRunsAsync(temp, 1);
+        await using var _ = db;
+        var run = runs[0];
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
 
         await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE");
         await using (var files = await TableInsert.StartAsync(connection, null, "RunOutputFiles", ["RunId", "Stage", "RelativePath", "Size", "Sha256", "RecordedAt"], default))
@@ -97,6 +85,21 @@ public sealed class TableInsertTests
         await db.Database.ExecuteSqlRawAsync("COMMIT");
 
         Assert.Equal("panel/a.xlsx", Assert.Single(await db.Set<RunOutputFile>().Select(f => f.RelativePath).ToListAsync()));
+    }
+
+    /// <summary>A new database with <paramref name="count"/> runs, its connection open.</summary>
+    private static async Task<(BatchCycleDb Db, RunRecord[] Runs)> DatabaseWithRunsAsync(TempFolder temp, int count)
+    {
+        var database = BatchCycleDatabase.Sqlite(temp.Combine("cycle.db"));
+        database.Migrate();
+        var db = database.Open();
+        var runs = Enumerable.Range(0, count)
+            .Select(_ => new RunRecord { Year = 2025, StartedAt = Moment, StartedBy = "test", InputFolder = "in", OutFolder = "out", AsOf = new DateOnly(2025, 12, 1) })
+            .ToArray();
+        db.Runs.AddRange(runs);
+        await db.SaveChangesAsync();
+        await db.Database.GetDbConnection().OpenAsync();
+        return (db, runs);
     }
 
     /// <summary>Each row as "type:value|…" of the columns, in the order stored.</summary>
