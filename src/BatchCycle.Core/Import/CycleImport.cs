@@ -96,18 +96,35 @@ public sealed class CycleImport
     public ImportNotices Notices => notices;
 
     /// <summary>Reads one file; returns the kinds recognised in it (none when it could not be read).</summary>
-    public IReadOnlyList<InputKind> ReadFile(string fileName, byte[] content, DateTime lastWrite, CancellationToken cancellationToken)
+    public IReadOnlyList<InputKind> ReadFile(string fileName, byte[] content, DateTime lastWrite, CancellationToken cancellationToken) =>
+        ReadFile(Open(fileName, content, cancellationToken), lastWrite);
+
+    /// <summary>
+    /// A file's sheets, or why it is passed over, read apart from the import's state, so that the next file may be
+    /// opened on another core while this one's rows are kept. A workbook's rows are all read here, a CSV file's only
+    /// as they are enumerated.
+    /// </summary>
+    public static OpenedFile Open(string fileName, byte[] content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (NotRead(fileName, extension, content) is { } reason)
+        return NotRead(fileName, extension, content) is { } reason
+            ? new(fileName, RawFile.Failed(reason), PassedOver: true)
+            : new(fileName, extension == ".csv" ? CsvFile.Read(fileName, content, cancellationToken) : WorkbookFile.Read(content, cancellationToken), PassedOver: false);
+    }
+
+    /// <summary>Reads the rows of a file <see cref="Open"/> gave; returns the kinds recognised in it (none when it could not be read).</summary>
+    public IReadOnlyList<InputKind> ReadFile(OpenedFile opened, DateTime lastWrite)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        var (fileName, file, passedOver) = opened;
+        if (passedOver)
         {
-            return Skip(fileName, reason);
+            return Skip(fileName, file.Failure!);
         }
 
         fileOrdinal++;
-        var file = extension == ".csv" ? CsvFile.Read(fileName, content, cancellationToken) : WorkbookFile.Read(content, cancellationToken);
         if (file.Failure is not null)
         {
             return Skip(fileName, file.Failure);
@@ -355,3 +372,6 @@ public sealed class CycleImport
 
     private static string Q(string value) => CellValues.Quote(value);
 }
+
+/// <summary>A file as <see cref="CycleImport.Open"/> read it: its sheets, or (<paramref name="PassedOver"/>) why it is not a spreadsheet to read.</summary>
+public sealed record OpenedFile(string FileName, RawFile File, bool PassedOver);

@@ -44,11 +44,21 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
         var log = run.LoggerFactory.CreateLogger<ImportStage>();
         var watch = Stopwatch.StartNew();
         // A file is stored while the next one is read: storing is mostly the disk's work (about a second for a
-        // 160 MB file), reading the processor's. One file waits at a time, so at most two are held in memory.
+        // 160 MB file), reading the processor's. One file waits at a time.
+        // ExcelDataReader reads all of a workbook's rows on one core when it is opened, so the next workbook is opened
+        // on the other while this file's rows are parsed and kept (holding a third file); a CSV file is read as its
+        // rows are kept, so it is opened at its turn.
         var storing = Task.CompletedTask;
+        Task<(SourceFileRecord, OpenedFile)>? ahead = null;
         for (var i = 0; i < files.Count; i++)
         {
-            var record = ReadFile(run, input.InputFolder, files[i], import, cancellationToken);
+            var (record, opened) = ahead is null ? Open(run, input.InputFolder, files[i], cancellationToken) : await ahead;
+            var next = i + 1 < files.Count && Path.GetExtension(files[i + 1].Name).ToLowerInvariant() is ".xlsx" or ".xls" ? files[i + 1] : null;
+            ahead = next is null ? null : Task.Run(() => Open(run, input.InputFolder, next, cancellationToken), cancellationToken);
+
+            // The copy goes into the database once the file is read, with the kinds found in it: SQLite rewrites a whole
+            // row to change one of its columns, so naming the kinds afterwards rewrote the stored file (a second for a 160 MB one).
+            record.Kinds = string.Join(",", import.ReadFile(opened, record.LastModified!.Value).Select(k => k.Name));
             await storing;
             storing = Task.Run(() => StoreAsync(run, record, cancellationToken), cancellationToken);
             run.ReportProgress((i + 1.0) / (files.Count + 1));
@@ -82,11 +92,10 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
         return (warnings.Count == 0 ? outcome : outcome.WithWarnings(warnings)).With(data);
     }
 
-    /// <summary>Reads the file into <paramref name="import"/>; returns the row that keeps it byte for byte with its checksum and the kinds it held.</summary>
-    private static SourceFileRecord ReadFile(RunContext run, string inputFolder, FileInfo file, CycleImport import, CancellationToken cancellationToken)
+    /// <summary>Reads the file and opens it (<see cref="CycleImport.Open"/>); returns the row that keeps it byte for byte with its checksum.</summary>
+    private static (SourceFileRecord Record, OpenedFile Opened) Open(RunContext run, string inputFolder, FileInfo file, CancellationToken cancellationToken)
     {
         var content = File.ReadAllBytes(file.FullName);
-        var lastWrite = file.LastWriteTimeUtc;
         var originalName = InboxNames.Of(inputFolder, file.Name);
         var record = new SourceFileRecord
         {
@@ -96,14 +105,9 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Size = content.LongLength,
             Content = content,
-            LastModified = lastWrite,
+            LastModified = file.LastWriteTimeUtc,
         };
-
-        // The copy goes into the database once the file is read, with the kinds found in it: SQLite rewrites a whole
-        // row to change one of its columns, so naming the kinds afterwards rewrote the stored file (a second for a 160 MB one).
-        var kinds = import.ReadFile(originalName ?? file.Name, content, lastWrite, cancellationToken);
-        record.Kinds = string.Join(",", kinds.Select(k => k.Name));
-        return record;
+        return (record, CycleImport.Open(originalName ?? file.Name, content, cancellationToken));
     }
 
     /// <summary>A run resumed in this stage starts the import over: what a cut-off attempt stored is not kept twice.</summary>

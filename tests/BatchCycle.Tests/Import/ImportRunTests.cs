@@ -71,4 +71,28 @@ public sealed class ImportRunTests
         var counts = import.GetProperty("counts");
         Assert.Equal((1, 2, 4, 4), (counts.GetProperty("applications").GetInt32(), counts.GetProperty("fundedProjects").GetInt32(), counts.GetProperty("issues").GetInt32(), counts.GetProperty("files").GetInt32()));
     }
+
+    [Fact]
+    public async Task Of_two_workbooks_opened_side_by_side_the_later_one_still_wins()
+    {
+        using var temp = new TempFolder();
+        var input = Directory.CreateDirectory(temp.Combine("in")).FullName;
+        foreach (var (name, applicant, hour) in new[] { ("b-first.xlsx", "Old Name Ltd", 9), ("a-second.xlsx", "New Name Ltd", 10) })
+        {
+            var book = new XlsxBuilder();
+            book.Sheet("Applications").Row("ApplicationId", "LabelType", "Kind", "ApplicantName", "SubmittedOn")
+                .Row("A-1", "M", "New", applicant, new DateTime(2025, 5, 14));
+            book.Save(Path.Combine(input, name));
+            File.SetLastWriteTimeUtc(Path.Combine(input, name), new DateTime(2025, 5, 31, hour, 0, 0, DateTimeKind.Utc));
+        }
+
+        var result = await ProgramRunner.RunAsync(temp.Path, "run", "--input", "in", "--out", "out", "--db", "run.db", "--as-of", "2025-06-01");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        var issues = CsvText.Read(await File.ReadAllTextAsync(temp.Combine("out", "results", "import-issues.csv")));
+        Assert.Equal("a-second.xlsx", Assert.Single(issues.Skip(1))[0]);
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(temp.Combine("out", "run-summary.json")));
+        var counts = summary.RootElement.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "import").GetProperty("counts");
+        Assert.Equal((1, 1), (counts.GetProperty("applications").GetInt32(), counts.GetProperty("rows replaced").GetInt32()));
+    }
 }
