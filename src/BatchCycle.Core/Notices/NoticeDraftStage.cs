@@ -60,6 +60,8 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         List<NoticeOutboxMessage> latest;
         await using (var db = run.OpenDb())
         {
+            // The refreshed and withdrawn notices are saved by the change tracker, the new ones added apart; all in one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var outbox = db.Set<NoticeOutboxMessage>();
             var history = (await outbox.Where(m => m.Year == run.Calendar.Year).ToListAsync(cancellationToken))
                 .GroupBy(m => m.ApplicationId, StringComparer.Ordinal)
@@ -70,9 +72,10 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
                 .Select(decision => DraftIfNeeded(run, templates, applications[decision.ApplicationId], decision, sources, history.GetValueOrDefault(decision.ApplicationId)))
                 .ToList());
             latest = [];
+            var added = new List<NoticeOutboxMessage>();
             for (var i = 0; i < decided.Count; i++)
             {
-                var (row, change) = Upsert(run, decided[i], drafts[i], history.GetValueOrDefault(decided[i].ApplicationId), outbox);
+                var (row, change) = Upsert(run, decided[i], drafts[i], history.GetValueOrDefault(decided[i].ApplicationId), added);
                 counts[change]++;
                 latest.Add(row);
             }
@@ -83,6 +86,8 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
             outbox.RemoveRange(withdrawn);
             counts["withdrawn"] = withdrawn.Count;
             await db.SaveChangesAsync(cancellationToken);
+            await NewRows.AddAsync(db, added, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         await WriteDraftsAsync(run, latest, cancellationToken);
@@ -141,9 +146,12 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         return Draft(run, templates, application, decision, sources, sent ? latest!.MessageId : latest?.Corrects);
     }
 
-    /// <summary>Drafts or refreshes the application's latest notice; a sent one is kept and, if the decision changed, corrected by a new one.</summary>
+    /// <summary>
+    /// Drafts or refreshes the application's latest notice; a sent one is kept and, if the decision changed, corrected
+    /// by a new one. A new notice joins <paramref name="added"/>; a refreshed one is changed where the context tracks it.
+    /// </summary>
     private static (NoticeOutboxMessage Row, string Change) Upsert(
-        RunContext run, PanelDecision decision, NoticeOutboxMessage? draft, List<NoticeOutboxMessage>? history, DbSet<NoticeOutboxMessage> outbox)
+        RunContext run, PanelDecision decision, NoticeOutboxMessage? draft, List<NoticeOutboxMessage>? history, List<NoticeOutboxMessage> added)
     {
         var latest = history?.LastOrDefault();
         var sent = IsSent(latest);
@@ -156,7 +164,7 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         {
             draft.Version = (latest?.Version ?? 0) + 1;
             draft.MessageId = MessageId(run, decision.ApplicationId, draft.Version);
-            outbox.Add(draft);
+            added.Add(draft);
             return (draft, sent ? "corrections" : "drafted");
         }
 

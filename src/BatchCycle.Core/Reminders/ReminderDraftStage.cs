@@ -103,11 +103,12 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleDa
         var existing = await outbox.AsNoTracking()
             .Where(m => m.Round == roundName && serials.Contains(m.LabelSerial))
             .ToDictionaryAsync(m => m.LabelSerial, StringComparer.Ordinal, cancellationToken);
+        var added = new List<ReminderOutboxMessage>();
         foreach (var draft in drafts)
         {
             if (!existing.TryGetValue(draft.LabelSerial, out var stored))
             {
-                outbox.Add(draft);
+                added.Add(draft);
                 counts["drafted"]++;
             }
             else if (stored.State is ReminderState.Drafted or ReminderState.NoEmail && !SameContent(stored, draft))
@@ -136,7 +137,7 @@ public sealed class ReminderDraftStage(string? round = null) : IRunStage<CycleDa
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await NewRows.AddAsync(db, added, cancellationToken);
         db.ChangeTracker.Clear();
     }
 
