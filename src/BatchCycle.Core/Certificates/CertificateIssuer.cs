@@ -64,12 +64,10 @@ public static class CertificateIssuer
             var code = application.LabelType.ToString();
             var sequence = nextSequence.GetValueOrDefault(code, 1);
             nextSequence[code] = sequence + 1;
-            var certificate = NewCertificate(request, serialFormat.Format(year, application.LabelType, sequence), year, sequence, awardedOn, issuedAt, runId);
-            db.Certificates.Add(certificate);
-            issued.Add(certificate);
+            issued.Add(NewCertificate(request, serialFormat.Format(year, application.LabelType, sequence), year, sequence, awardedOn, issuedAt, runId));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await NewRows.AddAsync(db, issued, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("COMMIT", cancellationToken);
         return issued;
     }

@@ -182,7 +182,8 @@ public static class CertificateRendering
     /// <summary>
     /// The pages of all certificates in order, for the combined file; each page whose certificate lacks its own
     /// file is written to it as the page is made. So each page (its QR code above all) is made once, side by side a
-    /// few hundred at a time, and only those few hundred are held: a whole-region cycle has tens of thousands.
+    /// few hundred at a time, and only two such chunks are held: a whole-region cycle has tens of thousands. The
+    /// next chunk is made while the combined file takes the pages of this one, which otherwise left a core idle.
     /// </summary>
     private static IEnumerable<CertificatePage> PagesWritingEachMissing(
         RunContext run,
@@ -193,24 +194,53 @@ public static class CertificateRendering
         string folder,
         CancellationToken cancellationToken)
     {
-        foreach (var chunk in certificates.Chunk(PagesAtATime))
+        var chunks = certificates.Chunk(PagesAtATime).ToList();
+        Task<CertificatePage[]>? next = null;
+        try
         {
-            var pages = new CertificatePage[chunk.Length];
-            SideBySide.Run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            for (var c = 0; c < chunks.Count; c++)
             {
-                pages[i] = CertificatePage.From(chunk[i], run.Settings.VerifyBaseUrl, template.Script);
-                if (toWrite.Contains(pages[i].Serial))
+                var pages = next?.GetAwaiter().GetResult() ?? MakePages(run, template, chunks[c], toWrite, done, folder, cancellationToken);
+                var following = c + 1 < chunks.Count ? chunks[c + 1] : null;
+                next = following is null ? null : Task.Run(() => MakePages(run, template, following, toWrite, done, folder, cancellationToken), cancellationToken);
+                foreach (var page in pages)
                 {
-                    AtomicFile.WriteAllBytes(Path.Combine(folder, pages[i].Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[i]]))));
-                    run.ReportProgress(0.9 * Interlocked.Increment(ref done.Value) / toWrite.Count);
+                    yield return page;
                 }
-            }));
-
-            foreach (var page in pages)
-            {
-                yield return page;
             }
         }
+        finally
+        {
+            // Left early (the combined file failed): the chunk being made is waited for, so no file is written after the stage ends.
+            if (next is not null)
+            {
+                Task.WhenAny(next).GetAwaiter().GetResult();
+                _ = next.Exception;
+            }
+        }
+    }
+
+    /// <summary>The pages of <paramref name="chunk"/>, made side by side; each page still missing its own file is written to it.</summary>
+    private static CertificatePage[] MakePages(
+        RunContext run,
+        CertificateTemplate template,
+        CertificateRecord[] chunk,
+        HashSet<string> toWrite,
+        StrongBox<int> done,
+        string folder,
+        CancellationToken cancellationToken)
+    {
+        var pages = new CertificatePage[chunk.Length];
+        SideBySide.Run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            pages[i] = CertificatePage.From(chunk[i], run.Settings.VerifyBaseUrl, template.Script);
+            if (toWrite.Contains(pages[i].Serial))
+            {
+                AtomicFile.WriteAllBytes(Path.Combine(folder, pages[i].Serial + ".html"), Utf8(template.Render(new CertificateDocument([pages[i]]))));
+                run.ReportProgress(0.9 * Interlocked.Increment(ref done.Value) / toWrite.Count);
+            }
+        }));
+        return pages;
     }
 
     private static string Html(RunContext run, CertificateTemplate template, IReadOnlyList<CertificateRecord> certificates) =>

@@ -60,6 +60,8 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         List<NoticeOutboxMessage> latest;
         await using (var db = run.OpenDb())
         {
+            // The refreshed and withdrawn notices are saved by the change tracker, the new ones added apart; all in one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var outbox = db.Set<NoticeOutboxMessage>();
             var history = (await outbox.Where(m => m.Year == run.Calendar.Year).ToListAsync(cancellationToken))
                 .GroupBy(m => m.ApplicationId, StringComparer.Ordinal)
@@ -70,9 +72,10 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
                 .Select(decision => DraftIfNeeded(run, templates, applications[decision.ApplicationId], decision, sources, history.GetValueOrDefault(decision.ApplicationId)))
                 .ToList());
             latest = [];
+            var added = new List<NoticeOutboxMessage>();
             for (var i = 0; i < decided.Count; i++)
             {
-                var (row, change) = Upsert(run, decided[i], drafts[i], history.GetValueOrDefault(decided[i].ApplicationId), outbox);
+                var (row, change) = Upsert(run, decided[i], drafts[i], history.GetValueOrDefault(decided[i].ApplicationId), added);
                 counts[change]++;
                 latest.Add(row);
             }
@@ -82,10 +85,18 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
             var withdrawn = history.Values.SelectMany(h => h).Where(m => !decidedIds.Contains(m.ApplicationId) && Unsent.Contains(m.State)).ToList();
             outbox.RemoveRange(withdrawn);
             counts["withdrawn"] = withdrawn.Count;
-            await db.SaveChangesAsync(cancellationToken);
+
+            // The drafts are written while the outbox is saved, on the other core: they need nothing the database gives back.
+            var writing = Task.Run(() => WriteDrafts(run, latest, cancellationToken), cancellationToken);
+            await AlongsideAsync(writing, async () =>
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await NewRows.AddAsync(db, added, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
         }
 
-        await WriteDraftsAsync(run, latest, cancellationToken);
+        await WriteListAsync(run, latest, cancellationToken);
         counts["noEmail"] = latest.Count(r => r.State == ReminderState.NoEmail);
         counts["sent"] = latest.Count(r => r.State == ReminderState.Sent);
         var warnings = latest.Where(r => r.State == ReminderState.NoEmail)
@@ -141,9 +152,12 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         return Draft(run, templates, application, decision, sources, sent ? latest!.MessageId : latest?.Corrects);
     }
 
-    /// <summary>Drafts or refreshes the application's latest notice; a sent one is kept and, if the decision changed, corrected by a new one.</summary>
+    /// <summary>
+    /// Drafts or refreshes the application's latest notice; a sent one is kept and, if the decision changed, corrected
+    /// by a new one. A new notice joins <paramref name="added"/>; a refreshed one is changed where the context tracks it.
+    /// </summary>
     private static (NoticeOutboxMessage Row, string Change) Upsert(
-        RunContext run, PanelDecision decision, NoticeOutboxMessage? draft, List<NoticeOutboxMessage>? history, DbSet<NoticeOutboxMessage> outbox)
+        RunContext run, PanelDecision decision, NoticeOutboxMessage? draft, List<NoticeOutboxMessage>? history, List<NoticeOutboxMessage> added)
     {
         var latest = history?.LastOrDefault();
         var sent = IsSent(latest);
@@ -156,7 +170,7 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
         {
             draft.Version = (latest?.Version ?? 0) + 1;
             draft.MessageId = MessageId(run, decision.ApplicationId, draft.Version);
-            outbox.Add(draft);
+            added.Add(draft);
             return (draft, sent ? "corrections" : "drafted");
         }
 
@@ -216,25 +230,44 @@ public sealed class NoticeDraftStage : IRunStage<NoticeInput, IReadOnlyList<Draf
             s => s.Requirements.Where(r => r.IsTopLevel && r.Result is RequirementStatus.NotMet or RequirementStatus.Unknown).ToList(),
             StringComparer.Ordinal);
 
-    private static async Task WriteDraftsAsync(RunContext run, IReadOnlyList<NoticeOutboxMessage> rows, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="save"/> while <paramref name="writing"/> goes on and waits for both; a failure of either fails the stage.</summary>
+    private static async Task AlongsideAsync(Task writing, Func<Task> save)
+    {
+        try
+        {
+            await save();
+        }
+        finally
+        {
+            // A failed save still waits for the drafts being written, so that nothing is written after the stage ends.
+            await Task.WhenAny(writing);
+        }
+
+        await writing;
+    }
+
+    private static void WriteDrafts(RunContext run, IReadOnlyList<NoticeOutboxMessage> rows, CancellationToken cancellationToken)
     {
         var folder = run.OutPath("notices");
-        var written = new HashSet<string>(StringComparer.Ordinal);
         var zone = run.Settings.CycleTimeZone();
         EmlDrafts.RemoveLeftovers(folder);
-        var withRecipient = rows.Where(r => r.Recipient is not null).ToList();
-        written.UnionWith(withRecipient.Select(r => ReminderMessage.Safe(r.ApplicationId) + ".eml"));
 
         // The drafts are independent files, written side by side. A settings mistake met while writing (no sender
         // address) reaches the user as itself.
         SideBySide.Run(() => Parallel.ForEach(
-            withRecipient,
+            rows.Where(r => r.Recipient is not null),
             new ParallelOptions { CancellationToken = cancellationToken },
             row =>
             {
                 using var message = ReminderMessage.Create(ReminderMessage.Mail(row, NoticeSender.Key(row)), run.Settings.Smtp, run.Settings.Secretariat, row.CreatedAt, zone);
                 EmlDrafts.Write(message, Path.Combine(folder, ReminderMessage.Safe(row.ApplicationId) + ".eml"));
             }));
+    }
+
+    private static async Task WriteListAsync(RunContext run, IReadOnlyList<NoticeOutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var folder = run.OutPath("notices");
+        var written = rows.Where(r => r.Recipient is not null).Select(r => ReminderMessage.Safe(r.ApplicationId) + ".eml").ToHashSet(StringComparer.Ordinal);
 
         // Drafts left in a reused output folder by an earlier run would look current; only this run's stay.
         foreach (var stale in Directory.GetFiles(folder, "*.eml").Where(f => !written.Contains(Path.GetFileName(f))))
