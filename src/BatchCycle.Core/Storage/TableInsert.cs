@@ -106,8 +106,9 @@ public abstract class TableInsert : IAsyncDisposable
             long number => raw.sqlite3_bind_int64(statement, index, number),
             int number => raw.sqlite3_bind_int64(statement, index, number),
             bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-            // Microsoft.Data.Sqlite's text form of a DateTime, which EF Core's SQLite provider reads back.
+            // Microsoft.Data.Sqlite's text forms of a DateTime and a DateOnly, which EF Core's SQLite provider reads back.
             DateTime moment => raw.sqlite3_bind_text16(statement, index, moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            DateOnly day => raw.sqlite3_bind_text16(statement, index, day.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
             _ => throw new ArgumentException($"No SQLite form for a value of type {value.GetType().Name}.", nameof(value)),
         };
 
