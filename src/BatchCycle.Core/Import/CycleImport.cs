@@ -108,11 +108,13 @@ public sealed class CycleImport
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        return NotRead(fileName, extension, content) is { } reason
+        return NotRead(fileName, Path.GetExtension(fileName).ToLowerInvariant(), content) is { } reason
             ? new(fileName, RawFile.Failed(reason), PassedOver: true)
-            : new(fileName, extension == ".csv" ? CsvFile.Read(fileName, content, cancellationToken) : WorkbookFile.Read(content, cancellationToken), PassedOver: false);
+            : new(fileName, IsWorkbook(fileName) ? WorkbookFile.Read(content, cancellationToken) : CsvFile.Read(fileName, content, cancellationToken), PassedOver: false);
     }
+
+    /// <summary>Whether the file is opened as a workbook (<see cref="Open"/> then reads all its rows) rather than as CSV.</summary>
+    public static bool IsWorkbook(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".xlsx" or ".xls";
 
     /// <summary>Reads the rows of a file <see cref="Open"/> gave; returns the kinds recognised in it (none when it could not be read).</summary>
     public IReadOnlyList<InputKind> ReadFile(OpenedFile opened, DateTime lastWrite)

@@ -53,7 +53,7 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
         for (var i = 0; i < files.Count; i++)
         {
             var (record, opened) = ahead is null ? Open(run, input.InputFolder, files[i], cancellationToken) : await ahead;
-            var next = i + 1 < files.Count && Path.GetExtension(files[i + 1].Name).ToLowerInvariant() is ".xlsx" or ".xls" ? files[i + 1] : null;
+            var next = i + 1 < files.Count && CycleImport.IsWorkbook(files[i + 1].Name) ? files[i + 1] : null;
             ahead = next is null ? null : Task.Run(() => Open(run, input.InputFolder, next, cancellationToken), cancellationToken);
 
             // The copy goes into the database once the file is read, with the kinds found in it: SQLite rewrites a whole

@@ -7,10 +7,11 @@ using SQLitePCL;
 namespace BatchCycle.Storage;
 
 /// <summary>
-/// Writes the many rows of one table of a run (screening results, the applications list) inside the caller's
-/// transaction, on either engine: SQLite through one prepared INSERT stepped per row on the connection's own handle, PostgreSQL through a binary COPY, which is what
-/// makes a few hundred thousand rows over the network take seconds, not minutes. Identifiers are quoted so that
-/// both engines keep the model's names.
+/// Writes the many rows of one table of a run (screening results, the applications list, the run's files, and
+/// through <see cref="NewRows"/> new certificates and outbox rows) inside the caller's transaction, on either engine:
+/// SQLite through one prepared INSERT stepped per row on the connection's own handle, PostgreSQL through a binary
+/// COPY, which is what makes a few hundred thousand rows over the network take seconds, not minutes. Identifiers
+/// are quoted so that both engines keep the model's names.
 /// </summary>
 public abstract class TableInsert : IAsyncDisposable
 {
