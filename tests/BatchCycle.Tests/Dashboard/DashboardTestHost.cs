@@ -40,7 +40,8 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         bool onKestrel = false,
         Action<BatchCycleSettings>? settings = null,
         TimeProvider? time = null,
-        IReadOnlyList<ScheduleSettings>? schedules = null)
+        IReadOnlyList<ScheduleSettings>? schedules = null,
+        Func<DashboardOptions, Task>? prepare = null)
     {
         var host = new DashboardTestHost();
         var dashboard = new DashboardSettings
@@ -83,6 +84,11 @@ public sealed partial class DashboardTestHost : IAsyncDisposable
         if (beforeStart is not null)
         {
             await beforeStart(host.DatabasePath);
+        }
+
+        if (prepare is not null)
+        {
+            await prepare(host.Options);
         }
 
         // On Kestrel the dashboard listens on BatchCycle:Dashboard:Urls, for a real browser.
