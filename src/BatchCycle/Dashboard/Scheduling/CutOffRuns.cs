@@ -18,6 +18,8 @@ namespace BatchCycle.Dashboard.Scheduling;
 /// <see cref="JobSettings.AbandonedAfterMinutes"/>), a job marked Enqueued whose queue entry was never written, or a
 /// Scheduled job already taken off the schedule (both never run). Such a job is queued again too, without counting an
 /// attempt, since its run never started; the entry it may have left is discarded by the worker that meets it later.
+/// On PostgreSQL a job taken from the queue is left to the storage: there another node may have taken it a moment
+/// ago and be about to start it, and a second entry would start it twice.
 /// </para>
 /// </summary>
 public static class CutOffRuns
@@ -57,7 +59,7 @@ public static class CutOffRuns
             {
                 Resume(options, connection, jobs, jobId);
             }
-            else if (state.Name == EnqueuedState.StateName && !Waiting(monitoring, QueueOf(state.Data), jobId))
+            else if (state.Name == EnqueuedState.StateName && !options.Database.IsPostgreSql && !Waiting(monitoring, QueueOf(state.Data), jobId))
             {
                 jobs.ChangeState(jobId, new EnqueuedState(QueueOf(state.Data)) { Reason = LeftBetweenSteps }, EnqueuedState.StateName);
             }
