@@ -6,7 +6,6 @@ using Hangfire;
 using DashboardOptions = BatchCycle.Dashboard.DashboardOptions;
 using Hangfire.Common;
 using Hangfire.States;
-using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,8 +39,9 @@ public sealed class CutOffRunsTests
         string jobId = "";
         await using var host = await DashboardTestHost.StartAsync(prepare: async options =>
         {
-            (runId, jobId) = await QueueRunAsync(options, leftBy == LeftBy.TakenFromTheQueue ? new EnqueuedState() : new ScheduledState(TimeSpan.FromDays(1)));
-            Strand(options, jobId, leftBy);
+            var storage = CycleJobStorage.Create(options);
+            (runId, jobId) = await QueueRunAsync(options, storage, leftBy == LeftBy.TakenFromTheQueue ? new EnqueuedState() : new ScheduledState(TimeSpan.FromDays(1)));
+            Strand(storage, jobId, leftBy);
         });
 
         var run = await host.WaitForFinishAsync(runId);
@@ -60,7 +60,7 @@ public sealed class CutOffRunsTests
         long runId = 0;
         string jobId = "";
         await using var host = await DashboardTestHost.StartAsync(prepare: async options =>
-            (runId, jobId) = await QueueRunAsync(options, new ScheduledState(TimeSpan.FromDays(1))));
+            (runId, jobId) = await QueueRunAsync(options, CycleJobStorage.Create(options), new ScheduledState(TimeSpan.FromDays(1))));
 
         Assert.Equal(ScheduledState.StateName, host.JobState(jobId));
         Assert.DoesNotContain("queued again at start-up", host.JobHistory(jobId));
@@ -69,7 +69,7 @@ public sealed class CutOffRunsTests
     }
 
     /// <summary>Records a queued run and its job, in the given state, as the run queue does, but with no server running.</summary>
-    private static async Task<(long RunId, string JobId)> QueueRunAsync(DashboardOptions options, IState state)
+    private static async Task<(long RunId, string JobId)> QueueRunAsync(DashboardOptions options, JobStorage storage, IState state)
     {
         var input = Path.Combine(options.DataFolder, "inbox");
         Directory.CreateDirectory(input);
@@ -77,7 +77,7 @@ public sealed class CutOffRunsTests
         var clock = new DashboardClock(TimeZoneInfo.FindSystemTimeZoneById("Asia/Hong_Kong"), TimeProvider.System);
         var pipeline = new CyclePipeline(options.Settings, options.Database, options.Stages(), NullLoggerFactory.Instance);
         var runId = await pipeline.RecordQueuedAsync(RunQueue.Request(options, clock, input, 2025, DashboardTestHost.UserName), CancellationToken.None);
-        var jobs = new BackgroundJobClient(Storage(options));
+        var jobs = new BackgroundJobClient(storage);
         var jobId = jobs.Create(Job.FromExpression<CycleRunJob>(j => j.RunAsync(runId, null, 2025, input, DashboardTestHost.UserName, null, CancellationToken.None)), state);
         await using var db = options.Database.Open();
         await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(r => r.SetProperty(x => x.JobId, jobId));
@@ -85,9 +85,9 @@ public sealed class CutOffRunsTests
     }
 
     /// <summary>Leaves the job as the killed process would have: each step is one the storage takes on its own.</summary>
-    private static void Strand(DashboardOptions options, string jobId, LeftBy leftBy)
+    private static void Strand(JobStorage storage, string jobId, LeftBy leftBy)
     {
-        using var connection = Storage(options).GetConnection();
+        using var connection = storage.GetConnection();
         if (leftBy == LeftBy.TakenFromTheQueue)
         {
             // Never disposed, as in a killed process: disposing it would put the job back in the queue.
@@ -105,5 +105,4 @@ public sealed class CutOffRunsTests
         transaction.Commit();
     }
 
-    private static SQLiteStorage Storage(DashboardOptions options) => new(CycleJobStorage.PathIn(options.DataFolder), new SQLiteStorageOptions());
 }

@@ -59,9 +59,9 @@ public static class CutOffRuns
             {
                 Resume(options, connection, jobs, jobId);
             }
-            else if (state.Name == EnqueuedState.StateName && !options.Database.IsPostgreSql && !Waiting(monitoring, QueueOf(state.Data), jobId))
+            else if (state.Name == EnqueuedState.StateName && !options.Database.IsPostgreSql && QueueOf(state.Data) is var queue && !Waiting(monitoring, queue, jobId))
             {
-                jobs.ChangeState(jobId, new EnqueuedState(QueueOf(state.Data)) { Reason = LeftBetweenSteps }, EnqueuedState.StateName);
+                jobs.ChangeState(jobId, new EnqueuedState(queue) { Reason = LeftBetweenSteps }, EnqueuedState.StateName);
             }
             else if (state.Name == ScheduledState.StateName && !scheduled.Value.Contains(jobId))
             {
