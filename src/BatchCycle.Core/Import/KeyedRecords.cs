@@ -23,50 +23,58 @@ internal sealed class KeyedRecords<T, TKey>(
     /// <summary>The kind's records in reading order; replaced ones are dropped by <see cref="Kept"/>.</summary>
     private readonly RecordBlocks<T> records = new();
 
+    /// <summary>Where each file's records start, with the file's ordinal in the run: a run has a few files.</summary>
+    private readonly List<(int Start, int File)> files = [];
+
     /// <summary>
-    /// Each key read, with the file it was last read from (its ordinal in the run) and its records' indexes. Nearly
-    /// every key has one record, so the first index is kept in the entry and a list made only for a second: at 100×
-    /// a list per key was 4.7 million objects, about 340 MB while the import ran.
+    /// Each key read, by the index of its first record in the file it was last read from. Nearly every key has one
+    /// record, so a key's further records within that file are listed apart, by the index of its first.
     /// </summary>
-    private readonly Dictionary<TKey, Entry> read = [];
+    private KeyIndex<TKey>? read;
+
+    private readonly Dictionary<int, List<int>> further = [];
 
     private readonly HashSet<int> replaced = [];
+
+    private KeyIndex<TKey> Read => read ??= new KeyIndex<TKey>(i => key(records[i]));
 
     /// <summary>Keeps a record read from the run's <paramref name="file"/>-th file; the issue or notice it causes, or null.</summary>
     public ImportIssue? Add(T record, RowReader row, int file, ImportNotices notices)
     {
         var k = key(record);
-        if (!read.TryGetValue(k, out var earlier))
+        var first = Read.Find(k);
+        if (first < 0)
         {
-            read[k] = new Entry(file, records.Count, null);
-            records.Add(record);
+            Read.Set(k, Keep(record, file));
             return null;
         }
 
-        var first = records[earlier.First];
-        if (earlier.Indexes().Any(i => sameRecord(records[i], record)))
+        var earlier = records[first];
+        var indexes = Indexes(first);
+        if (indexes.Any(i => sameRecord(records[i], record)))
         {
-            return notices.AddIdentical(row, keyColumn, Message.Of("Import.Notice.Identical", describe(record), source(first)?.ToString() ?? ""));
+            return notices.AddIdentical(row, keyColumn, Message.Of("Import.Notice.Identical", describe(record), source(earlier)?.ToString() ?? ""));
         }
 
-        if (earlier.File == file)
+        if (FileOf(first) == file)
         {
             if (rejectWithinFile)
             {
-                return row.Rejection(keyColumn, Message.Of("Import.KeyTwice", describe(record), source(first)?.ToString() ?? ""));
+                return row.Rejection(keyColumn, Message.Of("Import.KeyTwice", describe(record), source(earlier)?.ToString() ?? ""));
             }
 
-            var more = earlier.More ?? [];
-            more.Add(records.Count);
-            read[k] = earlier with { More = more };
-            records.Add(record);
+            if (!further.TryGetValue(first, out var more))
+            {
+                further[first] = more = [];
+            }
+
+            more.Add(Keep(record, file));
             return null;
         }
 
-        replaced.UnionWith(earlier.Indexes());
-        read[k] = new Entry(file, records.Count, null);
-        records.Add(record);
-        return notices.AddReplacement(row, keyColumn, Message.Of("Import.Notice.Replaced", describe(record), source(first)?.ToString() ?? ""));
+        replaced.UnionWith(indexes);
+        Read.Set(k, Keep(record, file));
+        return notices.AddReplacement(row, keyColumn, Message.Of("Import.Notice.Replaced", describe(record), source(earlier)?.ToString() ?? ""));
     }
 
     /// <summary>
@@ -94,11 +102,31 @@ internal sealed class KeyedRecords<T, TKey>(
         return kept.Snapshot();
     }
 
-    /// <summary>A key's file, its first record's index, and the indexes of its further records in that file, if any.</summary>
-    private readonly record struct Entry(int File, int First, List<int>? More)
+    /// <summary>Adds the record at the end; returns its index.</summary>
+    private int Keep(T record, int file)
     {
-        public IEnumerable<int> Indexes() => More is null ? [First] : [First, .. More];
+        if (files.Count == 0 || files[^1].File != file)
+        {
+            files.Add((records.Count, file));
+        }
+
+        records.Add(record);
+        return records.Count - 1;
     }
+
+    /// <summary>The ordinal of the file the record at <paramref name="index"/> was read from.</summary>
+    private int FileOf(int index)
+    {
+        var at = files.Count - 1;
+        while (files[at].Start > index)
+        {
+            at--;
+        }
+
+        return files[at].File;
+    }
+
+    private IEnumerable<int> Indexes(int first) => further.TryGetValue(first, out var more) ? [first, .. more] : [first];
 }
 
 /// <summary>The notices of an import: rows replaced by a later file's row with the same key, and rows read twice.</summary>

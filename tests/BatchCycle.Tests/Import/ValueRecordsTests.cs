@@ -66,4 +66,35 @@ public sealed class ValueRecordsTests
         Assert.Equal((40_000, 40_001, 39_999, 40_000), (snapshot.Count, blocks.Count, snapshot[39_999], blocks[40_000]));
         Assert.Throws<ArgumentOutOfRangeException>(() => snapshot[40_000]);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(13)]
+    [InlineData(100_000)]
+    public void The_key_index_finds_every_key_through_its_growth_and_its_replacements(int keys)
+    {
+        // Keys whose hash codes collide by sevens, so that probes pass over other keys of the same hash.
+        var records = new List<Colliding>();
+        var index = new KeyIndex<Colliding>(i => records[i]);
+        for (var i = 0; i < keys; i++)
+        {
+            records.Add(new Colliding(i));
+            index.Set(records[^1], i);
+        }
+
+        for (var i = 0; i < keys; i += 3)
+        {
+            records.Add(new Colliding(i));
+            index.Set(records[^1], records.Count - 1);
+        }
+
+        Assert.Equal(keys, index.Count);
+        Assert.All(Enumerable.Range(0, keys), i => Assert.Equal(i % 3 == 0 ? keys + (i / 3) : i, index.Find(new Colliding(i))));
+        Assert.Equal(-1, index.Find(new Colliding(keys)));
+    }
+
+    private readonly record struct Colliding(int Value)
+    {
+        public override int GetHashCode() => Value / 7;
+    }
 }
