@@ -45,7 +45,29 @@ public static class CsvFile
         ArgumentNullException.ThrowIfNull(content);
         var (encoding, start) = Detect(content, cancellationToken);
         var failure = new ReadFailure();
-        return new RawFile([new RawSheet(fileName, Rows(content, start, encoding, failure, cancellationToken), failure)], null);
+        return new RawFile([new RawSheet(fileName, Rows(() => new MemoryStream(content, writable: false), start, encoding, failure, cancellationToken), failure)], null);
+    }
+
+    /// <summary>
+    /// The file as one sheet read from where it lies, each time from <paramref name="open"/>: once to find its
+    /// encoding, then as its rows are enumerated. Its bytes are never held, as the other form's are (a 180 MB file of
+    /// options was that much of the import's peak memory). A file not in UTF-8 or UTF-16 is read whole, as the Chinese
+    /// code pages are told apart by decoding it.
+    /// </summary>
+    public static RawFile Read(string fileName, Func<Stream> open, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var unicode = DetectUnicode(open);
+        if (unicode is null)
+        {
+            using var stream = open();
+            using var whole = new MemoryStream();
+            stream.CopyTo(whole);
+            return Read(fileName, whole.ToArray(), cancellationToken);
+        }
+
+        var failure = new ReadFailure();
+        return new RawFile([new RawSheet(fileName, Rows(open, unicode.Value.Start, unicode.Value.Encoding, failure, cancellationToken), failure)], null);
     }
 
     /// <summary>The encoding a file is read in.</summary>
@@ -56,24 +78,9 @@ public static class CsvFile
     private static (Encoding Encoding, int Start) Detect(byte[] content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (DetectUnicode(() => new MemoryStream(content, writable: false)) is { } unicode)
         {
-            return (Encoding.UTF8, 3);
-        }
-
-        if (content.Length >= 2 && ((content[0] == 0xFF && content[1] == 0xFE) || (content[0] == 0xFE && content[1] == 0xFF)))
-        {
-            return (content[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, 2);
-        }
-
-        if (Utf16WithoutMark(content) is { } unmarked)
-        {
-            return (unmarked, 0);
-        }
-
-        if (Utf8.IsValid(content))
-        {
-            return (Encoding.UTF8, 0);
+            return unicode;
         }
 
         // Not UTF-8: one of the Chinese code pages, whichever makes the header row recognisable, then whichever
@@ -91,7 +98,7 @@ public static class CsvFile
     /// byte zero, on the odd positions for little-endian, the even ones for big-endian. Valid UTF-8 and the
     /// Chinese code pages never hold zero bytes in text, so this cannot mistake them.
     /// </summary>
-    private static Encoding? Utf16WithoutMark(byte[] content)
+    private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> content)
     {
         var sample = Math.Min(content.Length, 4096) & ~1;
         if (sample < 4)
@@ -110,6 +117,50 @@ public static class CsvFile
         return (oddZeros * 10 >= pairs && evenZeros == 0) ? Encoding.Unicode
             : (evenZeros * 10 >= pairs && oddZeros == 0) ? Encoding.BigEndianUnicode
             : null;
+    }
+
+    /// <summary>The encoding of a file in UTF-8 or UTF-16 and where its text starts, or null for any other, read in blocks.</summary>
+    private static (Encoding Encoding, int Start)? DetectUnicode(Func<Stream> open)
+    {
+        using var stream = open();
+        var bytes = new byte[1 << 20];
+        var length = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        var head = bytes.AsSpan(0, length);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return (Encoding.UTF8, 3);
+        }
+
+        if (head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+        {
+            return (head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, 2);
+        }
+
+        if (Utf16WithoutMark(head) is { } unmarked)
+        {
+            return (unmarked, 0);
+        }
+
+        // Valid UTF-8 throughout, a block at a time: a character cut at a block's end is carried to the next block.
+        var chars = new char[bytes.Length];
+        while (true)
+        {
+            var final = length < bytes.Length;
+            var status = Utf8.ToUtf16(bytes.AsSpan(0, length), chars, out var used, out _, replaceInvalidSequences: false, isFinalBlock: final);
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return null;
+            }
+
+            if (final)
+            {
+                return (Encoding.UTF8, 0);
+            }
+
+            var carried = length - used;
+            bytes.AsSpan(used, carried).CopyTo(bytes);
+            length = carried + stream.ReadAtLeast(bytes.AsSpan(carried), bytes.Length - carried, throwOnEndOfStream: false);
+        }
     }
 
     private static int FrequentScore(string text)
@@ -133,9 +184,11 @@ public static class CsvFile
         return [.. Records(reader, new ReadFailure(), cancellationToken).Take(HeaderMatch.SearchRows + 1)];
     }
 
-    private static IEnumerable<RawRow> Rows(byte[] content, int start, Encoding encoding, ReadFailure failure, CancellationToken cancellationToken)
+    private static IEnumerable<RawRow> Rows(Func<Stream> open, int start, Encoding encoding, ReadFailure failure, CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(new MemoryStream(content, start, content.Length - start, writable: false), encoding, detectEncodingFromByteOrderMarks: false);
+        var stream = open();
+        stream.Seek(start, SeekOrigin.Begin);
+        using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false);
         using var reader = CsvReader.Create(text, Options, leaveOpen: false);
         foreach (var row in Records(reader, failure, cancellationToken))
         {

@@ -108,9 +108,27 @@ public sealed class CycleImport
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        return NotRead(fileName, Path.GetExtension(fileName).ToLowerInvariant(), content) is { } reason
+        return NotRead(fileName, Path.GetExtension(fileName).ToLowerInvariant(), content.LongLength) is { } reason
             ? new(fileName, RawFile.Failed(reason), PassedOver: true)
             : new(fileName, IsWorkbook(fileName) ? WorkbookFile.Read(content, cancellationToken) : CsvFile.Read(fileName, content, cancellationToken), PassedOver: false);
+    }
+
+    /// <summary>
+    /// A CSV file (not <see cref="IsWorkbook"/>) of <paramref name="size"/> bytes, read from <paramref name="open"/>
+    /// as its rows are enumerated rather than from its bytes in memory (<see cref="CsvFile.Read(string, Func{Stream}, CancellationToken)"/>).
+    /// </summary>
+    public static OpenedFile OpenCsv(string fileName, long size, Func<Stream> open, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(open);
+        if (IsWorkbook(fileName))
+        {
+            throw new ArgumentException($"'{fileName}' is a workbook, which is read from its bytes.", nameof(fileName));
+        }
+
+        return NotRead(fileName, Path.GetExtension(fileName).ToLowerInvariant(), size) is { } reason
+            ? new(fileName, RawFile.Failed(reason), PassedOver: true)
+            : new(fileName, CsvFile.Read(fileName, open, cancellationToken), PassedOver: false);
     }
 
     /// <summary>Whether the file is opened as a workbook (<see cref="Open"/> then reads all its rows) rather than as CSV.</summary>
@@ -168,10 +186,10 @@ public sealed class CycleImport
     }
 
     /// <summary>Why a file is passed over before it is opened (an Excel lock file, not a spreadsheet, empty), or null.</summary>
-    private static Message? NotRead(string fileName, string extension, byte[] content) =>
+    private static Message? NotRead(string fileName, string extension, long size) =>
         fileName.StartsWith("~$", StringComparison.Ordinal) ? Message.Of("Import.LockFile")
         : extension is not (".xlsx" or ".xls" or ".csv") ? Message.Of("Import.NotSpreadsheet")
-        : content.Length == 0 ? Message.Of("Import.EmptyFile")
+        : size == 0 ? Message.Of("Import.EmptyFile")
         : null;
 
     /// <summary>

@@ -52,6 +52,7 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
         Task<(SourceFileRecord, OpenedFile)>? ahead = null;
         for (var i = 0; i < files.Count; i++)
         {
+            var file = files[i];
             var (record, opened) = ahead is null ? Open(run, input.InputFolder, files[i], cancellationToken) : await ahead;
             var next = i + 1 < files.Count && CycleImport.IsWorkbook(files[i + 1].Name) ? files[i + 1] : null;
             ahead = next is null ? null : Task.Run(() => Open(run, input.InputFolder, next, cancellationToken), cancellationToken);
@@ -60,7 +61,7 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
             // row to change one of its columns, so naming the kinds afterwards rewrote the stored file (a second for a 160 MB one).
             record.Kinds = string.Join(",", import.ReadFile(opened, record.LastModified!.Value).Select(k => k.Name));
             await storing;
-            storing = Task.Run(() => StoreAsync(run, record, cancellationToken), cancellationToken);
+            storing = Task.Run(() => StoreAsync(run, record, file, cancellationToken), cancellationToken);
             run.ReportProgress((i + 1.0) / (files.Count + 1));
             log.LogDebug("import: {File} read at {Seconds:0.00} s", files[i].Name, watch.Elapsed.TotalSeconds);
         }
@@ -92,22 +93,38 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
         return (warnings.Count == 0 ? outcome : outcome.WithWarnings(warnings)).With(data);
     }
 
-    /// <summary>Reads the file and opens it (<see cref="CycleImport.Open"/>); returns the row that keeps it byte for byte with its checksum.</summary>
+    /// <summary>
+    /// Opens the file (<see cref="CycleImport.Open"/>); returns the row that keeps it byte for byte with its checksum.
+    /// A workbook is read into memory, as ExcelDataReader reads it whole; a CSV file is read from the disk as its rows
+    /// are parsed, and again when it is stored, so that its bytes are never held: at 100× the options' file alone is
+    /// 180 MB. Its checksum is taken here and again as it is stored, which tells a file changed meanwhile.
+    /// </summary>
     private static (SourceFileRecord Record, OpenedFile Opened) Open(RunContext run, string inputFolder, FileInfo file, CancellationToken cancellationToken)
     {
-        var content = File.ReadAllBytes(file.FullName);
         var originalName = InboxNames.Of(inputFolder, file.Name);
         var record = new SourceFileRecord
         {
             RunId = run.RunId,
             FileName = file.Name,
             OriginalName = originalName,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Size = content.LongLength,
-            Content = content,
             LastModified = file.LastWriteTimeUtc,
         };
-        return (record, CycleImport.Open(originalName ?? file.Name, content, cancellationToken));
+        var name = originalName ?? file.Name;
+        if (CycleImport.IsWorkbook(file.Name))
+        {
+            record.Content = File.ReadAllBytes(file.FullName);
+            record.Sha256 = Convert.ToHexStringLower(SHA256.HashData(record.Content));
+            record.Size = record.Content.LongLength;
+            return (record, CycleImport.Open(name, record.Content, cancellationToken));
+        }
+
+        using (var stream = File.OpenRead(file.FullName))
+        {
+            record.Sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+            record.Size = stream.Position;
+        }
+
+        return (record, CycleImport.OpenCsv(name, record.Size, () => File.OpenRead(file.FullName), cancellationToken));
     }
 
     /// <summary>A run resumed in this stage starts the import over: what a cut-off attempt stored is not kept twice.</summary>
@@ -139,11 +156,19 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
         return warnings;
     }
 
-    private static async Task StoreAsync(RunContext run, SourceFileRecord record, CancellationToken cancellationToken)
+    /// <summary>Stores the file's row: its bytes as they were read, or (a CSV file, <see cref="Open"/>) read again from the disk.</summary>
+    private static async Task StoreAsync(RunContext run, SourceFileRecord record, FileInfo file, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
+        var streamed = record.Content.Length == 0 && record.Size > 0;
         if (db.Database.GetDbConnection() is not SqliteConnection sqlite)
         {
+            if (streamed)
+            {
+                record.Content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+                CheckUnchanged(run, record, SHA256.HashData(record.Content), record.Content.LongLength);
+            }
+
             db.SourceFiles.Add(record);
             await db.SaveChangesAsync(cancellationToken);
             return;
@@ -157,15 +182,42 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
         record.Content = [];
         db.SourceFiles.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"UPDATE SourceFiles SET Content = zeroblob({content.LongLength}) WHERE Id = {record.Id}", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"UPDATE SourceFiles SET Content = zeroblob({record.Size}) WHERE Id = {record.Id}", cancellationToken);
         using (var blob = new SqliteBlob(sqlite, "SourceFiles", "Content", record.Id))
         {
-            blob.Write(content, 0, content.Length);
+            if (streamed)
+            {
+                CopyUnchanged(run, record, file, blob);
+            }
+            else
+            {
+                blob.Write(content, 0, content.Length);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Copies the file into the row's content, checking that it is the file that was read.</summary>
+    private static void CopyUnchanged(RunContext run, SourceFileRecord record, FileInfo file, SqliteBlob blob)
+    {
+        using var stream = File.OpenRead(file.FullName);
+        var (size, sha256) = SourceFileCopy.Copy(stream, blob, record.Size);
+        CheckUnchanged(run, record, sha256, size);
+    }
+
+    /// <summary>A file whose bytes changed between its reading and its storing is not stored: what was read could not be shown again.</summary>
+    private static void CheckUnchanged(RunContext run, SourceFileRecord record, byte[] sha256, long size)
+    {
+        if (size != record.Size || !string.Equals(Convert.ToHexStringLower(sha256), record.Sha256, StringComparison.Ordinal))
+        {
+            throw new InputFileChangedException(Catalogue.Bilingual(Message.Of("Import.FileChanged", record.FileName), run.Settings.ChineseCulture()));
+        }
+    }
 }
+
+/// <summary>An input file was written to while the run read it: the user's to run again once it is saved.</summary>
+public sealed class InputFileChangedException(string message) : UserFacingException(message);
 
 /// <summary>The run's input folder is missing (a schedule's folder not yet made, say): the user's to fix.</summary>
 public sealed class InputFolderException(string message) : UserFacingException(message);
