@@ -135,7 +135,10 @@ public sealed class CyclePipeline(
             var collector = CollectorFigures.Now();
             try
             {
-                var (outcome, next) = await stage.RunAsync(context, state, cancellationToken);
+                // The stage is handed the state rather than shown it: what it does not keep (PipelineStages) it may let go.
+                var given = state;
+                state = PipelineState.Empty;
+                var (outcome, next) = await stage.RunAsync(context, given, cancellationToken);
                 var ran = CollectorFigures.Now();
                 logger.LogDebug("Run {RunId}: {Stage} ran with the collector {Collector}", runId, stage.Name, ran.Since(collector));
                 state = next;
