@@ -36,6 +36,7 @@ internal sealed class KeyedRecords<T, TKey>(
 
     private readonly HashSet<int> replaced = [];
 
+    /// <summary>Made at first use: it reads keys from the records, which a field's initializer cannot reach.</summary>
     private KeyIndex<TKey> Read => read ??= new KeyIndex<TKey>(i => key(records[i]));
 
     /// <summary>Keeps a record read from the run's <paramref name="file"/>-th file; the issue or notice it causes, or null.</summary>
