@@ -53,7 +53,7 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            var (record, opened) = ahead is null ? Open(run, input.InputFolder, files[i], cancellationToken) : await ahead;
+            var (record, opened) = ahead is null ? Open(run, input.InputFolder, file, cancellationToken) : await ahead;
             var next = i + 1 < files.Count && CycleImport.IsWorkbook(files[i + 1].Name) ? files[i + 1] : null;
             ahead = next is null ? null : Task.Run(() => Open(run, input.InputFolder, next, cancellationToken), cancellationToken);
 
@@ -63,7 +63,7 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
             await storing;
             storing = Task.Run(() => StoreAsync(run, record, file, cancellationToken), cancellationToken);
             run.ReportProgress((i + 1.0) / (files.Count + 1));
-            log.LogDebug("import: {File} read at {Seconds:0.00} s", files[i].Name, watch.Elapsed.TotalSeconds);
+            log.LogDebug("import: {File} read at {Seconds:0.00} s", file.Name, watch.Elapsed.TotalSeconds);
         }
 
         await storing;

@@ -1,4 +1,5 @@
 using BatchCycle.Pipeline;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BatchCycle.Import;
@@ -18,14 +19,29 @@ public static class StoredImport
         var files = await db.SourceFiles.AsNoTracking()
             .Where(f => f.RunId == run.RunId)
             .OrderBy(f => f.Id)
-            .Select(f => new { f.Id, f.FileName, f.OriginalName, f.LastModified })
+            .Select(f => new { f.Id, f.FileName, f.OriginalName, f.Size, f.LastModified })
             .ToListAsync(cancellationToken);
         var import = new CycleImport();
+        var sqlite = db.Database.GetDbConnection() as SqliteConnection;
+        if (sqlite is not null)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
         foreach (var file in files)
         {
+            var name = file.OriginalName ?? file.FileName;
+            var lastWrite = file.LastModified ?? DateTime.MinValue;
+            if (sqlite is not null && !CycleImport.IsWorkbook(name))
+            {
+                // A CSV file is read from its stored row as its rows are parsed, as the import read it from the disk.
+                import.ReadFile(CycleImport.OpenCsv(name, file.Size, () => new SqliteBlob(sqlite, "SourceFiles", "Content", file.Id, readOnly: true), cancellationToken), lastWrite);
+                continue;
+            }
+
             // One file's bytes at a time: the files of a whole-region cycle are hundreds of megabytes together.
             var content = await db.SourceFiles.AsNoTracking().Where(f => f.Id == file.Id).Select(f => f.Content).SingleAsync(cancellationToken);
-            import.ReadFile(file.OriginalName ?? file.FileName, content, file.LastModified ?? DateTime.MinValue, cancellationToken);
+            import.ReadFile(name, content, lastWrite, cancellationToken);
         }
 
         return import.ToCycleData();
