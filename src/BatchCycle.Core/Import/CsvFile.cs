@@ -44,8 +44,7 @@ public static class CsvFile
     {
         ArgumentNullException.ThrowIfNull(content);
         var (encoding, start) = Detect(content, cancellationToken);
-        var failure = new ReadFailure();
-        return new RawFile([new RawSheet(fileName, Rows(() => new MemoryStream(content, writable: false), start, encoding, failure, cancellationToken), failure)], null);
+        return Sheet(fileName, () => new MemoryStream(content, writable: false), start, encoding, cancellationToken);
     }
 
     /// <summary>
@@ -57,17 +56,27 @@ public static class CsvFile
     public static RawFile Read(string fileName, Func<Stream> open, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(open);
-        var unicode = DetectUnicode(open);
-        if (unicode is null)
+        if (DetectUnicode(open) is { } unicode)
         {
-            using var stream = open();
-            using var whole = new MemoryStream();
-            stream.CopyTo(whole);
-            return Read(fileName, whole.ToArray(), cancellationToken);
+            return Sheet(fileName, open, unicode.Start, unicode.Encoding, cancellationToken);
         }
 
+        byte[] content;
+        using (var stream = open())
+        using (var whole = new MemoryStream())
+        {
+            stream.CopyTo(whole);
+            content = whole.ToArray();
+        }
+
+        return Sheet(fileName, () => new MemoryStream(content, writable: false), 0, CodePage(content, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The file's one sheet, whose rows are read from <paramref name="open"/> from <paramref name="start"/> on.</summary>
+    private static RawFile Sheet(string fileName, Func<Stream> open, int start, Encoding encoding, CancellationToken cancellationToken)
+    {
         var failure = new ReadFailure();
-        return new RawFile([new RawSheet(fileName, Rows(open, unicode.Value.Start, unicode.Value.Encoding, failure, cancellationToken), failure)], null);
+        return new RawFile([new RawSheet(fileName, Rows(open, start, encoding, failure, cancellationToken), failure)], null);
     }
 
     /// <summary>The encoding a file is read in.</summary>
@@ -78,20 +87,20 @@ public static class CsvFile
     private static (Encoding Encoding, int Start) Detect(byte[] content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (DetectUnicode(() => new MemoryStream(content, writable: false)) is { } unicode)
-        {
-            return unicode;
-        }
+        return DetectUnicode(() => new MemoryStream(content, writable: false)) ?? (CodePage(content, cancellationToken), 0);
+    }
 
-        // Not UTF-8: one of the Chinese code pages, whichever makes the header row recognisable, then whichever
-        // reads as real Chinese. Only these files are decoded whole, once per code page, to be compared.
-        return (new[] { Encoding.GetEncoding("GB18030"), Encoding.GetEncoding(950) }
+    /// <summary>
+    /// Not UTF-8: one of the Chinese code pages, whichever makes the header row recognisable, then whichever reads as
+    /// real Chinese. Only these files are decoded whole, once per code page, to be compared.
+    /// </summary>
+    private static Encoding CodePage(byte[] content, CancellationToken cancellationToken) =>
+        new[] { Encoding.GetEncoding("GB18030"), Encoding.GetEncoding(950) }
             .Select(encoding => (Encoding: encoding, Text: encoding.GetString(content)))
             .OrderByDescending(c => HeaderMatch.Find(Head(c.Text, cancellationToken)).Map is not null)
             .ThenBy(c => c.Text.Count(ch => ch == '\uFFFD'))
             .ThenByDescending(c => FrequentScore(c.Text))
-            .First().Encoding, 0);
-    }
+            .First().Encoding;
 
     /// <summary>
     /// UTF-16 saved without a byte order mark: the commas, digits and line breaks of a CSV file make every other

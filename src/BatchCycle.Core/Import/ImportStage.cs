@@ -160,7 +160,7 @@ public sealed class ImportStage : IRunStage<RunRequest, CycleData>
     private static async Task StoreAsync(RunContext run, SourceFileRecord record, FileInfo file, CancellationToken cancellationToken)
     {
         await using var db = run.OpenDb();
-        var streamed = record.Content.Length == 0 && record.Size > 0;
+        var streamed = !CycleImport.IsWorkbook(file.Name);
         if (db.Database.GetDbConnection() is not SqliteConnection sqlite)
         {
             if (streamed)

@@ -23,18 +23,43 @@ internal sealed class KeyIndex<TKey>(Func<int, TKey> keyOf)
     /// <summary>The index of the record holding <paramref name="key"/>, or -1 when the key was not read.</summary>
     public int Find(TKey key) => slots[Probe(key, Hash(key))].Record - 1;
 
+    /// <summary>
+    /// The index of the record holding <paramref name="key"/>, or -1 after recording that the record at
+    /// <paramref name="index"/> holds it: one probe for a key read the first time, as nearly every key is.
+    /// </summary>
+    public int FindOrAdd(TKey key, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        var hash = Hash(key);
+        var at = Probe(key, hash);
+        if (slots[at].Record != 0)
+        {
+            return slots[at].Record - 1;
+        }
+
+        Add(at, index, hash);
+        return -1;
+    }
+
     /// <summary>Records that <paramref name="key"/> is now held by the record at <paramref name="index"/>, in place of any before it.</summary>
     public void Set(TKey key, int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var hash = Hash(key);
         var at = Probe(key, hash);
-        if (slots[at].Record == 0)
+        if (slots[at].Record != 0)
         {
-            Count++;
+            slots[at] = new Slot(index + 1, hash);
+            return;
         }
 
+        Add(at, index, hash);
+    }
+
+    private void Add(int at, int index, int hash)
+    {
         slots[at] = new Slot(index + 1, hash);
+        Count++;
         if (Count * 100L > slots.Length * (long)MaxLoadPercent)
         {
             Grow();

@@ -43,10 +43,11 @@ internal sealed class KeyedRecords<T, TKey>(
     public ImportIssue? Add(T record, RowReader row, int file, ImportNotices notices)
     {
         var k = key(record);
-        var first = Read.Find(k);
+        // A key read the first time is recorded at the index the record is then kept at.
+        var first = Read.FindOrAdd(k, records.Count);
         if (first < 0)
         {
-            Read.Set(k, Keep(record, file));
+            Keep(record, file);
             return null;
         }
 

@@ -38,27 +38,27 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(input);
+        var log = run.LoggerFactory.CreateLogger<ScreeningStage>();
         var watch = Stopwatch.StartNew();
-        return WriteAsync(run, ScreenAsync(run, input, watch, cancellationToken), watch, cancellationToken);
+        return WriteAsync(run, ScreenAsync(run, input, log, watch, cancellationToken), log, watch, cancellationToken);
     }
 
     private async Task<Screened> ScreenAsync(
-        RunContext run, CycleData input, Stopwatch watch, CancellationToken cancellationToken)
+        RunContext run, CycleData input, ILogger log, Stopwatch watch, CancellationToken cancellationToken)
     {
         var (labels, revoked) = await systemLabels.ReadAsync(run, input.RegisterLabels, cancellationToken);
         run.ReportProgress(0.2);
 
         var screenings = Screener.Screen(input, labels, run.Calendar);
         run.ReportProgress(0.5);
-        run.LoggerFactory.CreateLogger<ScreeningStage>().LogDebug("screening: {Count} applications screened at {Seconds:0.00} s", screenings.Count, watch.Elapsed.TotalSeconds);
+        log.LogDebug("screening: {Count} applications screened at {Seconds:0.00} s", screenings.Count, watch.Elapsed.TotalSeconds);
         return new Screened(screenings, revoked);
     }
 
     private static async Task<StageResult<IReadOnlyList<ApplicationScreening>>> WriteAsync(
-        RunContext run, Task<Screened> screening, Stopwatch watch, CancellationToken cancellationToken)
+        RunContext run, Task<Screened> screening, ILogger log, Stopwatch watch, CancellationToken cancellationToken)
     {
         var (screenings, revoked) = await screening;
-        var log = run.LoggerFactory.CreateLogger<ScreeningStage>();
         // The evidence is let go (RunAsync) but sits in the oldest generation, which the writing below does not fill up
         // to a full collection: at 100× the stage then held 1.4–1.5 GB while it wrote, 1.15–1.3 GB once it is collected
         // here (0.6–1 s). Compacting gives the memory back; a collection that only sweeps left it at 1.5 GB.
@@ -86,7 +86,7 @@ public sealed class ScreeningStage(ISystemLabelSource systemLabels) : IRunStage<
             ("ineligible", screenings.Count(s => s.Outcome == Outcome.Ineligible)),
             ("needsReview", screenings.Count(s => s.Outcome == Outcome.NeedsReview)),
             ("revokedByRegister", revoked.Count))
-            .WithWarnings(revoked.Select(r => Catalogue.Bilingual(r, run.Settings.ChineseCulture())))
+            .WithWarnings(revoked.Select(r => Catalogue.Bilingual(r, chinese)))
             .With(screenings);
     }
 

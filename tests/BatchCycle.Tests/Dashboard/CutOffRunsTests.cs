@@ -104,5 +104,4 @@ public sealed class CutOffRunsTests
 
         transaction.Commit();
     }
-
 }

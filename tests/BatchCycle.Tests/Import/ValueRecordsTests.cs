@@ -79,8 +79,10 @@ public sealed class ValueRecordsTests
         for (var i = 0; i < keys; i++)
         {
             records.Add(new Colliding(i));
-            index.Set(records[^1], i);
+            Assert.Equal(-1, index.FindOrAdd(records[^1], i));
         }
+
+        Assert.Equal(keys - 1, index.FindOrAdd(new Colliding(keys - 1), keys));
 
         for (var i = 0; i < keys; i += 3)
         {
